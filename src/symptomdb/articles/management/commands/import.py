@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from symptomdb.articles.importer import ParseError
+from symptomdb.articles.services import articles_import, articles_parse_files
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from plain text, HTML or Markdown files. All files are read "
+        "first; if any cannot be read, nothing is stored."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Parse and report; write nothing."
+        )
+        parser.add_argument(
+            "--json", action="store_true", help="Print the parsed articles as JSON."
+        )
+        parser.add_argument(
+            "--publish", action="store_true", help="Publish the articles, not just draft them."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        paths: list[Path] = options["paths"]
+        for path in paths:
+            if not path.is_file():
+                raise CommandError(f"{path}: no such file.")
+        try:
+            parsed = articles_parse_files(paths)
+        except ParseError as error:
+            raise CommandError(f"{error} Nothing was imported.") from None
+
+        if options["json"]:
+            payload = [p.to_dict() for p in parsed]
+            self.stdout.write(
+                json.dumps(
+                    payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False
+                )
+            )
+        if options["dry_run"]:
+            if not options["json"]:
+                for path, p in zip(paths, parsed, strict=True):
+                    self.stdout.write(f"{path}: “{p.title}” by {p.author.name} — would import.")
+            return
+        results = articles_import(parsed=parsed, publish=options["publish"])
+        if not options["json"]:
+            for path, result in zip(paths, results, strict=True):
+                verb = "imported" if result.created else "updated"
+                state = result.article.get_status_display().lower()
+                self.stdout.write(f"{path}: “{result.article.title}” {verb} ({state}).")

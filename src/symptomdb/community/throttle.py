@@ -1,0 +1,29 @@
+"""Per-address limits on readers' writes, shared by the web forms and the API.
+
+django-ratelimit counts in the default cache: per process with the local-memory
+cache, across processes and servers when REDIS_URL points the cache at Redis.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from django_ratelimit.core import is_ratelimited
+
+RATES = {
+    "rating": lambda: settings.RATELIMIT_RATING,
+    "comment": lambda: settings.RATELIMIT_COMMENT,
+}
+
+
+def write_allowed(request: HttpRequest, action: str) -> bool:
+    """Count this write against the client's address; False once over the limit."""
+    limited = is_ratelimited(
+        request,
+        group=f"symptomdb.{action}",
+        key="ip",
+        rate=RATES[action](),
+        method=["POST"],
+        increment=True,
+    )
+    return not limited

@@ -1,0 +1,36 @@
+"""Bringing a site up: the database, the catalogue and the bundled articles.
+
+`symptomdb init` and `symptomdb serve` both call site_init(); each step does
+only what is missing, so running it again is safe and quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.management import call_command
+
+Say = Callable[[str], None]
+
+
+def site_init(*, say: Say = print, static: bool = True) -> None:
+    settings.HOME.mkdir(parents=True, exist_ok=True)
+    say("Database: applying migrations…")
+    call_command("migrate", interactive=False, verbosity=0)
+
+    from symptomdb.terminology.loader import catalogue_load
+
+    catalogue_load(say=say)
+
+    from symptomdb.articles.bundled import bundled_articles_load
+
+    imported = bundled_articles_load()
+    say(
+        f"Articles: {imported} bundled article(s) imported."
+        if imported
+        else "Articles: bundled articles already loaded."
+    )
+    if static:
+        call_command("collectstatic", interactive=False, verbosity=0)
+        say("Static files: collected.")

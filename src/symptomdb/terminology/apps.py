@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TerminologyConfig(AppConfig):
+    name = "symptomdb.terminology"
+    verbose_name = "Symptom catalogue"

@@ -1,0 +1,84 @@
+"""The symptom catalogue: concepts from clinical terminologies (HPO, ICD-10-CM).
+
+One Symptom is one clinical idea. It may carry several codes (an HPO term and the
+ICD-10-CM codes that mean the same), so one page and one search hit show them all.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class CodeSystem(models.TextChoices):
+    HPO = "HPO", "Human Phenotype Ontology"
+    ICD10CM = "ICD10CM", "ICD-10-CM"
+    SNOMEDCT = "SNOMEDCT", "SNOMED CT"
+    UMLS = "UMLS", "UMLS"
+
+
+class SymptomQuerySet(models.QuerySet["Symptom"]):
+    def with_articles(self) -> SymptomQuerySet:
+        return self.filter(articles__status="published").distinct()
+
+
+class Symptom(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=255)
+    definition = models.TextField(blank=True)
+    broader = models.ManyToManyField("self", symmetrical=False, related_name="narrower", blank=True)
+    # How often people actually have this, from 0 (a rare anatomical finding) to 1
+    # (a common complaint with lay words, an ICD-10-CM symptom code or an article).
+    # The search uses it to break ties in favour of what readers mean.
+    prior = models.FloatField(default=0.0)
+
+    objects = SymptomQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/symptoms/{self.slug}/"
+
+
+class SymptomCode(models.Model):
+    symptom = models.ForeignKey(Symptom, on_delete=models.CASCADE, related_name="codes")
+    system = models.CharField(max_length=10, choices=CodeSystem.choices)
+    code = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["system", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["system", "code"], name="unique_code_per_system")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.system} {self.code}"
+
+
+class SynonymKind(models.TextChoices):
+    EXACT = "exact", "Exact"
+    RELATED = "related", "Related"
+    BROAD = "broad", "Broader"
+    NARROW = "narrow", "Narrower"
+    LAYPERSON = "layperson", "Lay term"
+    UK_SPELLING = "uk_spelling", "UK spelling"
+    PLURAL = "plural", "Plural"
+    ABBREVIATION = "abbreviation", "Abbreviation"
+    INCLUSION = "inclusion", "ICD-10-CM inclusion term"
+
+
+class Synonym(models.Model):
+    symptom = models.ForeignKey(Symptom, on_delete=models.CASCADE, related_name="synonyms")
+    text = models.CharField(max_length=500)
+    kind = models.CharField(max_length=20, choices=SynonymKind.choices)
+    source = models.CharField(max_length=10, choices=CodeSystem.choices)
+
+    class Meta:
+        ordering = ["text"]
+        indexes = [models.Index(fields=["text"])]
+
+    def __str__(self) -> str:
+        return self.text

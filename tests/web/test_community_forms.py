@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client, override_settings
+
+from symptomdb.community.models import AuthorRating, Comment, CommentStatus
+from symptomdb.community.services import comment_approve
+
+pytestmark = pytest.mark.django_db
+
+
+def _rate(client: Client, article, stars) -> object:
+    return client.post(
+        f"{article.author.get_absolute_url()}rate",
+        {"stars": stars, "next": article.get_absolute_url()},
+    )
+
+
+def test_it_records_a_rating_and_shows_the_average(reader, other_reader, published_article):
+    assert _rate(reader, published_article, 5).status_code == 302
+    assert _rate(other_reader, published_article, 4).status_code == 302
+    html = reader.get(published_article.get_absolute_url()).content.decode()
+    assert "4.5 out of 5 from 2 ratings" in html
+    assert "You gave 5 stars" in html
+
+
+def test_it_lets_a_reader_change_their_rating(reader, published_article):
+    _rate(reader, published_article, 1)
+    _rate(reader, published_article, 3)
+    assert list(AuthorRating.objects.values_list("stars", flat=True)) == [3]
+
+
+@pytest.mark.parametrize("stars", ["0", "6", "abc", ""])
+def test_it_refuses_a_bad_rating_with_a_clear_error(reader, published_article, stars):
+    response = _rate(reader, published_article, stars)
+    assert response.status_code == 400
+    assert "1 to 5" in response.content.decode()
+    assert AuthorRating.objects.count() == 0
+
+
+def test_it_refuses_a_foreign_redirect(reader, published_article):
+    response = reader.post(
+        f"{published_article.author.get_absolute_url()}rate",
+        {"stars": 5, "next": "https://evil.example/"},
+    )
+    assert response["Location"].startswith(published_article.author.get_absolute_url())
+
+
+def _comment(client: Client, article, **data) -> object:
+    return client.post(f"{article.get_absolute_url()}comments", {"name": "Ann", **data})
+
+
+def test_a_comment_waits_for_moderation_then_shows(reader, published_article):
+    response = _comment(reader, published_article, body="This helped my cramps.")
+    assert response.status_code == 302
+    assert (
+        "This helped my cramps."
+        not in reader.get(published_article.get_absolute_url()).content.decode()
+    )
+    comment_approve(comment=Comment.objects.get())
+    assert (
+        "This helped my cramps."
+        in reader.get(published_article.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_script_payload_is_shown_as_text(reader, published_article):
+    _comment(reader, published_article, body="<script>alert(1)</script>")
+    comment_approve(comment=Comment.objects.get())
+    html = reader.get(published_article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_huge_comment_is_refused_and_kept_in_the_form(reader, published_article):
+    response = _comment(reader, published_article, body="x" * 1_000_000)
+    assert response.status_code == 400
+    assert "the limit is 2,000" in response.content.decode()
+    assert Comment.objects.count() == 0
+
+
+def test_the_honeypot_turns_bots_away_silently(reader, published_article):
+    response = _comment(reader, published_article, body="spam", website="http://spam.example")
+    assert response.status_code == 302
+    assert Comment.objects.count() == 0
+
+
+@override_settings(RATELIMIT_COMMENT="2/h")
+def test_comments_are_rate_limited_per_address(reader, published_article):
+    for i in range(2):
+        assert _comment(reader, published_article, body=f"comment {i}").status_code == 302
+    response = _comment(reader, published_article, body="one too many")
+    assert response.status_code == 429
+    assert "wait a while" in response.content.decode()
+    assert Comment.objects.count() == 2
+    assert Comment.objects.filter(status=CommentStatus.PENDING).count() == 2
+
+
+def test_forms_need_their_csrf_token(published_article):
+    client = Client(enforce_csrf_checks=True)
+    assert _comment(client, published_article, body="no token").status_code == 403
+    assert _rate(client, published_article, 5).status_code == 403
+    assert Comment.objects.count() == 0 and AuthorRating.objects.count() == 0
