@@ -81,12 +81,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "reversion",
+    "ninja",
     "symptomdb.terminology",
     "symptomdb.people",
     "symptomdb.articles",
     "symptomdb.community",
     "symptomdb.search",
     "symptomdb.web",
+    "symptomdb.api",
 ]
 
 MIDDLEWARE = [

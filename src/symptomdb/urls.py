@@ -8,5 +8,6 @@ admin.site.site_title = "Symptom Database"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("symptomdb.api.urls")),
     path("", include("symptomdb.web.urls")),
 ]

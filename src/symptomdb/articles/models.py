@@ -83,7 +83,7 @@ class Section(models.Model):
     """An ordered item of one part of an article: a heading and its text."""
 
     position = models.PositiveIntegerField(default=0)
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, blank=True, help_text="A short heading; may be empty.")
     text = models.TextField()
 
     class Meta:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db.models import Prefetch
 
 from symptomdb.articles.importer import (
@@ -12,6 +14,7 @@ from symptomdb.articles.importer import (
     RedFlag,
     Source,
 )
+from symptomdb.articles.importer.model import Urgency
 from symptomdb.articles.models import Article
 from symptomdb.terminology.models import Symptom
 
@@ -56,7 +59,9 @@ def article_to_parsed(article: Article) -> ParsedArticle:
         professional_treatment=[
             Advice(name=a.name, text=a.text) for a in article.professional_treatments.all()
         ],
-        red_flags=[RedFlag(text=f.text, urgency=f.urgency) for f in article.red_flags.all()],
+        red_flags=[
+            RedFlag(text=f.text, urgency=cast(Urgency, f.urgency)) for f in article.red_flags.all()
+        ],
         conclusion=article.conclusion,
         disclaimer=article.disclaimer,
         sources=[Source(title=s.title, url=s.url) for s in article.sources.all()],

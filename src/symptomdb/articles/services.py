@@ -87,21 +87,24 @@ def article_import(
 
 
 def _replace_sections(article: Article, parsed: ParsedArticle) -> None:
-    for model in (Cause, ReliefMethod, PreventionTip, ProfessionalTreatment, RedFlag, Source):
-        model.objects.filter(article=article).delete()
+    for section in (Cause, ReliefMethod, PreventionTip, ProfessionalTreatment, RedFlag, Source):
+        section._default_manager.filter(article=article).delete()
     Cause.objects.bulk_create(
         Cause(article=article, position=i, name=c.name, text=c.explanation)
         for i, c in enumerate(parsed.causes)
     )
-    for model, items in (
-        (ReliefMethod, parsed.relief),
-        (PreventionTip, parsed.prevention),
-        (ProfessionalTreatment, parsed.professional_treatment),
-    ):
-        model.objects.bulk_create(
-            model(article=article, position=i, name=a.name, text=a.text)
-            for i, a in enumerate(items)
-        )
+    ReliefMethod.objects.bulk_create(
+        ReliefMethod(article=article, position=i, name=a.name, text=a.text)
+        for i, a in enumerate(parsed.relief)
+    )
+    PreventionTip.objects.bulk_create(
+        PreventionTip(article=article, position=i, name=a.name, text=a.text)
+        for i, a in enumerate(parsed.prevention)
+    )
+    ProfessionalTreatment.objects.bulk_create(
+        ProfessionalTreatment(article=article, position=i, name=a.name, text=a.text)
+        for i, a in enumerate(parsed.professional_treatment)
+    )
     RedFlag.objects.bulk_create(
         RedFlag(article=article, position=i, text=f.text, urgency=f.urgency)
         for i, f in enumerate(parsed.red_flags)

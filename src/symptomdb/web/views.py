@@ -20,7 +20,8 @@ from symptomdb.community.reader import reader_cookie_set, reader_id_ensure, read
 from symptomdb.community.selectors import author_rating_summary, comments_approved, reader_rating
 from symptomdb.community.throttle import write_allowed
 from symptomdb.people.models import Author
-from symptomdb.search.service import QueryError, search
+from symptomdb.search.answer import search_with_triage
+from symptomdb.search.service import QueryError
 from symptomdb.terminology import selectors as catalogue
 from symptomdb.terminology.models import Symptom
 from symptomdb.web.forms import CommentForm, RatingForm
@@ -41,7 +42,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     status = 200
     if query:
         try:
-            context["results"] = search(query, limit=20)
+            answer = search_with_triage(query, limit=20)
+            context.update(results=answer.results, triage=answer.triage)
         except QueryError as error:
             context["error"] = str(error)
             status = 400
@@ -65,7 +67,7 @@ def symptom_index(request: HttpRequest) -> HttpResponse:
 
 def _red_flag_groups(article: Article) -> list[dict[str, object]]:
     """The article's red flags as one care card per urgency, most urgent first."""
-    groups = []
+    groups: list[dict[str, object]] = []
     for urgency in (Urgency.EMERGENCY, Urgency.URGENT, Urgency.ROUTINE):
         flags = [f for f in article.red_flags.all() if f.urgency == urgency]
         if flags:

@@ -5,7 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from symptomdb.search.service import QueryError, search
+from symptomdb.search.answer import search_with_triage
+from symptomdb.search.service import QueryError
 
 
 class Command(BaseCommand):
@@ -21,14 +22,15 @@ class Command(BaseCommand):
         if not 1 <= options["limit"] <= 100:
             raise CommandError("--limit must be from 1 to 100.")
         try:
-            hits = search(query, limit=options["limit"])
+            answer = search_with_triage(query, limit=options["limit"])
         except QueryError as error:
             raise CommandError(str(error)) from None
         if options["json"]:
-            self.stdout.write(
-                json.dumps({"query": query, "results": [h.to_dict() for h in hits]}, indent=2)
-            )
+            self.stdout.write(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
             return
+        if answer.triage.level == "emergency":
+            self.stdout.write(self.style.ERROR(f"EMERGENCY: {answer.triage.message}"))
+        hits = answer.results
         for rank, hit in enumerate(hits, 1):
             codes = ", ".join(f"{c.label} {c.code}" for c in hit.codes)
             article = " [article]" if hit.has_article else ""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "symptomdb.api"
+    verbose_name = "JSON API"

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from symptomdb.api.errors import Error
+from symptomdb.api.schemas import SearchOut
+from symptomdb.search.answer import search_with_triage
+
+router = Router(tags=["search"])
+
+
+class SearchParams(Schema):
+    q: str = Field(..., description="What the reader typed, in their own words.")
+    limit: int = Field(10, ge=1, le=50, description="How many symptoms to return.")
+
+
+@router.get(
+    "/search",
+    response={200: SearchOut, 400: Error},
+    summary="Search symptoms, with the emergency triage of the same text",
+)
+def search_symptoms(request: HttpRequest, params: Query[SearchParams]) -> dict:
+    return search_with_triage(params.q, limit=params.limit).to_dict()
