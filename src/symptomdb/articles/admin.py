@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from reversion.admin import VersionAdmin
@@ -57,6 +58,8 @@ class SourceInline(admin.TabularInline):
     model = Source
     extra = 0
     fields = ["position", "title", "url"]
+    # A typed "nih.gov/…" means https, as Django 6 will assume.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Article)

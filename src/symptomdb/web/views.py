@@ -23,7 +23,9 @@ from symptomdb.people.models import Author
 from symptomdb.search.answer import search_with_triage
 from symptomdb.search.service import QueryError
 from symptomdb.terminology import selectors as catalogue
+from symptomdb.triage.locale import numbers_for
 from symptomdb.terminology.models import Symptom
+from symptomdb.web import structured_data
 from symptomdb.web.forms import CommentForm, RatingForm
 
 TOO_MANY = "You have sent a lot of these in a short time; please wait a while and try again."
@@ -83,11 +85,17 @@ def _symptom_page(
     status: int = 200,
 ) -> HttpResponse:
     article = article_published_for(symptom=symptom)
+    codes = catalogue.symptom_codes(symptom)
     context: dict[str, object] = {
         "symptom": symptom,
         "article": article,
         "symptom_words": symptom.name.lower(),
-        "codes": catalogue.symptom_codes(symptom),
+        "codes": codes,
+        "jsonld": structured_data.as_script(
+            structured_data.symptom_page(
+                symptom=symptom, codes=codes, article=article, request=request
+            )
+        ),
         "synonyms": catalogue.symptom_synonyms(symptom),
         "broader": symptom.broader.order_by("name")[:20],
         "narrower": symptom.narrower.order_by("name")[:50],
@@ -107,9 +115,7 @@ def _symptom_page(
 
 
 def emergency_number() -> str:
-    from symptomdb.triage.locale import emergency_number_for
-
-    return emergency_number_for(settings.SYMPTOMDB_LOCALE)
+    return numbers_for(settings.SYMPTOMDB_LOCALE).emergency_number
 
 
 @require_GET
@@ -158,6 +164,9 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "rating": author_rating_summary(author=author),
             "my_rating": reader_rating(author=author, reader_id=reader_id_from(request)),
             "rating_form": RatingForm(),
+            "jsonld": structured_data.as_script(
+                structured_data.author_page(author=author, request=request)
+            ),
         },
     )
 

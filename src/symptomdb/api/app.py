@@ -18,5 +18,3 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", search.router)
-
-urlpatterns = api.urls

@@ -1,0 +1,124 @@
+"""schema.org JSON-LD for the pages, so search engines can show who wrote and
+reviewed an answer, and when (https://schema.org/MedicalWebPage)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
+
+from symptomdb.articles.models import Article
+from symptomdb.people.models import Author
+from symptomdb.terminology.models import Symptom, SymptomCode
+
+CODING_SYSTEMS = {"HPO": "HPO", "ICD10CM": "ICD-10-CM", "SNOMEDCT": "SNOMED CT"}
+
+
+def person(author: Author, request: HttpRequest) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Person",
+        "name": author.name,
+        "url": request.build_absolute_uri(author.get_absolute_url()),
+    }
+    if author.credentials:
+        data["honorificSuffix"] = author.credentials
+    if author.affiliation:
+        data["affiliation"] = {"@type": "Organization", "name": author.affiliation}
+        if author.location:
+            data["affiliation"]["address"] = author.location
+    return data
+
+
+def sign_or_symptom(symptom: Symptom, codes: list[SymptomCode]) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "MedicalSignOrSymptom", "name": symptom.name}
+    if symptom.definition:
+        data["description"] = symptom.definition
+    medical_codes = [
+        {"@type": "MedicalCode", "codeValue": c.code, "codingSystem": CODING_SYSTEMS[c.system]}
+        for c in codes
+        if c.system in CODING_SYSTEMS
+    ]
+    if medical_codes:
+        data["code"] = medical_codes
+    return data
+
+
+def _part(aspect: str, name: str, texts: list[str]) -> dict[str, Any]:
+    return {
+        "@type": "WebPageElement",
+        "hasHealthAspect": f"https://schema.org/{aspect}HealthAspect",
+        "name": name,
+        "text": " ".join(texts),
+    }
+
+
+def symptom_page(
+    *,
+    symptom: Symptom,
+    codes: list[SymptomCode],
+    article: Article | None,
+    request: HttpRequest,
+) -> dict[str, Any]:
+    about = sign_or_symptom(symptom, codes)
+    page: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "url": request.build_absolute_uri(symptom.get_absolute_url()),
+        "name": article.title if article else symptom.name,
+        "about": about,
+        "inLanguage": "en",
+    }
+    if article is None:
+        return page
+    words = symptom.name.lower()
+    page["description"] = article.summary
+    page["author"] = person(article.author, request)
+    if article.reviewer:
+        page["reviewedBy"] = person(article.reviewer, request)
+    if article.last_reviewed_on:
+        page["lastReviewed"] = article.last_reviewed_on.isoformat()
+    if article.published_on:
+        page["datePublished"] = article.published_on.isoformat()
+    page["dateModified"] = article.updated_at.date().isoformat()
+    treatments = [
+        {
+            "@type": "MedicalTherapy",
+            "name": t.name or "Professional treatment",
+            "description": t.text,
+        }
+        for t in article.professional_treatments.all()
+    ]
+    if treatments:
+        about["possibleTreatment"] = treatments
+    parts = []
+    if causes := [f"{c.name}: {c.text}" for c in article.causes.all()]:
+        parts.append(_part("Causes", f"What causes {words}?", causes))
+    if relief := [f"{r.name}. {r.text}" for r in article.relief_methods.all()]:
+        parts.append(_part("SelfCare", f"How to stop {words} now", relief))
+    if prevention := [f"{p.name}. {p.text}" for p in article.prevention_tips.all()]:
+        parts.append(_part("Prevention", f"How to prevent {words}", prevention))
+    if flags := [f.text for f in article.red_flags.all()] + [
+        t.text for t in article.professional_treatments.all()
+    ]:
+        parts.append(_part("SeeDoctor", "When to see a professional", flags))
+    if parts:
+        page["hasPart"] = parts
+    return page
+
+
+def author_page(*, author: Author, request: HttpRequest) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "mainEntity": person(author, request),
+    }
+
+
+def as_script(data: dict[str, Any]) -> SafeString:
+    """The JSON for a <script type="application/ld+json"> element; "<", ">" and "&"
+    are escaped so no text inside can close the element."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - escaped above for a script context
