@@ -1,17 +1,43 @@
-"""The one search entry point, used by the results page, the API and the CLI."""
+"""The one search entry point, used by the results page, the API and the CLI.
+
+    query → clean_query → analyse (filler, typos, UK spellings, lay words)
+          → candidates from FTS5 bm25 (search/fts.py) and the embedding model
+            (search/embedding.py over search/vectors.py)
+          → one fused score each (search/fusion.py) → Hits
+
+docs/search.md describes the design and its measured quality and speed.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+import numpy as np
+from django.db.models import Exists, OuterRef
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
-from symptomdb.terminology.models import CodeSystem
-from symptomdb.terminology.selectors import symptoms_with_article_flag
+from symptomdb.articles.models import Article, Status
+from symptomdb.search.embedding import Embedder, EmbeddingUnavailable, embedder
+from symptomdb.search.fts import fts_match, fts_texts
+from symptomdb.search.fusion import Signals, fused_score, overlap
+from symptomdb.search.query import Analysed, analyse
+from symptomdb.search.spelling import Speller, speller_load
+from symptomdb.search.vectors import SemanticIndex, vectors_load, vectors_stamp
+from symptomdb.terminology.models import CodeSystem, Symptom
+from symptomdb.terminology.text import content_words, key
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# How many candidates each retriever proposes before fusion.
+SEMANTIC_POOL = 60
+LEXICAL_POOL = 60
 
 
 class QueryError(ValueError):
@@ -35,6 +61,10 @@ class Hit:
     score: float
     codes: list[Code] = field(default_factory=list)
     has_article: bool = False
+    # For the results page: the name with the matched words in <mark>, and a line
+    # of context (the synonym that matched, or the start of the definition).
+    highlighted_name: SafeString = field(default=SafeString(""), compare=False)
+    snippet: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -63,30 +93,208 @@ def clean_query(query: str | None) -> str:
 PUBLIC_SYSTEMS = {CodeSystem.HPO, CodeSystem.ICD10CM, CodeSystem.SNOMEDCT}
 
 
-def search(query: str, *, limit: int = 10) -> list[Hit]:
-    """Symptoms whose name, synonyms or article title contain the query."""
-    text = clean_query(query)
-    matches = (
-        symptoms_with_article_flag()
-        .filter(
-            Q(name__icontains=text)
-            | Q(synonyms__text__icontains=text)
-            | Q(articles__title__icontains=text)
+# --- the per-process engine: vectors, model and vocabulary, loaded once --------
+
+
+@dataclass
+class Engine:
+    speller: Speller
+    semantic: SemanticIndex | None
+    model: Embedder | None
+    stamp: tuple[int, int] | None
+
+
+_engine: Engine | None = None
+_lock = threading.Lock()
+_warned = False
+
+
+def _warn_once(message: str) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        logger.warning(message)
+
+
+def engine() -> Engine:
+    """The loaded indexes, reloaded when `init` has rewritten them."""
+    global _engine
+    stamp = vectors_stamp()
+    if _engine is not None and _engine.stamp == stamp:
+        return _engine
+    with _lock:
+        if _engine is not None and _engine.stamp == stamp:
+            return _engine
+        _engine = _engine_load(stamp)
+        return _engine
+
+
+def _engine_load(stamp: tuple[int, int] | None) -> Engine:
+    speller = speller_load()
+    stored = vectors_load()
+    model: Embedder | None = None
+    semantic: SemanticIndex | None = None
+    if stored is None:
+        _warn_once(
+            "Search: no catalogue vectors under SYMPTOMDB_HOME (run `symptomdb init`); "
+            "matching words only."
         )
-        .distinct()
-        .prefetch_related("codes")
-    )
+    else:
+        try:
+            model = embedder()
+        except EmbeddingUnavailable as error:
+            _warn_once(
+                f"Search: the embedding model is unavailable ({error}); matching words only."
+            )
+        if model is not None:
+            ids = dict(Symptom.objects.values_list("slug", "id"))
+            keep = np.array([slug in ids for slug in stored.slugs], dtype=bool)
+            if keep.any():
+                symptom_ids = np.array(
+                    [ids[s] for s, k in zip(stored.slugs, keep, strict=True) if k], dtype=np.int64
+                )
+                semantic = SemanticIndex(np.asarray(stored.matrix)[keep], symptom_ids)
+    return Engine(speller=speller, semantic=semantic, model=model, stamp=stamp)
+
+
+def engine_reset() -> None:
+    """Forget the loaded indexes (tests; after rebuilding them in-process)."""
+    global _engine, _warned
+    _engine = None
+    _warned = False
+
+
+# --- the search ----------------------------------------------------------------
+
+
+def search(query: str, *, limit: int = 10) -> list[Hit]:
+    """The symptoms the query most likely means, best first."""
+    text = clean_query(query)
+    current = engine()
+    analysed = analyse(text, current.speller)
+    if not analysed.content and not analysed.expansions:
+        # Only filler ("I have a really bad"): nothing to look for.
+        return []
+
+    lexical_words = [*analysed.content, *analysed.expansions]
+    bm25 = fts_match(lexical_words, limit=LEXICAL_POOL)
+    signals: dict[int, Signals] = {}
+    if current.semantic is not None and current.model is not None:
+        texts = [text]
+        if analysed.changed:
+            texts.append(analysed.corrected_text)
+        vectors = current.model.embed(texts)
+        similarities = current.semantic.similarities(vectors)
+        pool = min(SEMANTIC_POOL, len(similarities))
+        top = np.argpartition(-similarities, pool - 1)[:pool]
+        for position in top:
+            signals[int(current.semantic.symptom_ids[position])] = Signals(
+                similarity=float(similarities[position])
+            )
+        for sid in bm25:
+            position_of = current.semantic.position.get(sid)
+            similarity = float(similarities[position_of]) if position_of is not None else 0.0
+            signals.setdefault(sid, Signals(similarity=similarity))
+    else:
+        for sid in bm25:
+            signals.setdefault(sid, Signals())
+    if not signals:
+        return []
+
+    best_bm25 = max(bm25.values(), default=0.0)
+    matched: dict[int, str] = {}
+    query_words = set(_keys(analysed.content))
+    extra_words = set(_keys(analysed.expansions))
+    query_key = " ".join(_keys(analysed.content))
+    for indexed in fts_texts(signals):
+        s = signals[indexed.symptom_id]
+        s.bm25 = bm25.get(indexed.symptom_id, 0.0) / best_bm25 if best_bm25 > 0 else 0.0
+        for i, wording in enumerate([indexed.name, *indexed.synonyms]):
+            words = set(content_words(wording))
+            score = overlap(query_words, extra_words, words)
+            exact = bool(query_key) and (key(wording) == query_key or words == query_words)
+            if exact or score > s.overlap:
+                if i and (exact or score > 0.5):
+                    matched[indexed.symptom_id] = wording
+                elif not i:
+                    matched.pop(indexed.symptom_id, None)
+            s.overlap = max(s.overlap, score)
+            s.exact = s.exact or exact
+
+    rows = {
+        row.id: row
+        for row in Symptom.objects.filter(id__in=list(signals)).annotate(
+            has_published_article=Exists(
+                Article.objects.filter(symptom=OuterRef("pk"), status=Status.PUBLISHED)
+            )
+        )
+    }
+    for sid, s in signals.items():
+        row = rows.get(sid)
+        if row is not None:
+            s.prior = row.prior
+            s.has_article = bool(row.has_published_article)  # type: ignore[attr-defined]
+
     ranked = sorted(
-        matches[:500],
-        key=lambda s: (s.name.lower() != text.lower(), not s.has_article, -s.prior, s.name),
+        (sid for sid in signals if sid in rows),
+        key=lambda sid: (-fused_score(signals[sid]), rows[sid].name),
     )[:limit]
+    codes = _codes_of(ranked)
     return [
         Hit(
-            slug=s.slug,
-            name=s.name,
-            score=1.0 / (rank + 1),
-            codes=[Code(c.system, c.code) for c in s.codes.all() if c.system in PUBLIC_SYSTEMS],
-            has_article=s.has_article,
+            slug=rows[sid].slug,
+            name=rows[sid].name,
+            score=fused_score(signals[sid]),
+            codes=codes.get(sid, []),
+            has_article=signals[sid].has_article,
+            highlighted_name=highlight(rows[sid].name, analysed),
+            snippet=_snippet(rows[sid], matched.get(sid)),
         )
-        for rank, s in enumerate(ranked)
+        for sid in ranked
     ]
+
+
+def _keys(words: list[str]) -> list[str]:
+    return [k for k in (key(w) for w in words) if k]
+
+
+_SYSTEM_ORDER = {CodeSystem.HPO: 0, CodeSystem.ICD10CM: 1, CodeSystem.SNOMEDCT: 2}
+
+
+def _codes_of(symptom_ids: list[int]) -> dict[int, list[Code]]:
+    from symptomdb.terminology.models import SymptomCode
+
+    out: dict[int, list[Code]] = {}
+    for sid, system, code in (
+        SymptomCode.objects.filter(symptom_id__in=symptom_ids, system__in=PUBLIC_SYSTEMS)
+        .order_by("code")
+        .values_list("symptom_id", "system", "code")
+    ):
+        out.setdefault(sid, []).append(Code(system, code))
+    for codes in out.values():
+        codes.sort(key=lambda c: _SYSTEM_ORDER.get(c.system, 9))  # type: ignore[call-overload]
+    return out
+
+
+def highlight(name: str, analysed: Analysed) -> SafeString:
+    """The name, HTML-escaped, with the words the query matched in <mark>."""
+    wanted = set(_keys([*analysed.content, *analysed.expansions]))
+    stems = {w[:5] for w in wanted if len(w) >= 5}
+    parts = []
+    for piece in re.split(r"(\w+)", name):
+        if piece and re.fullmatch(r"\w+", piece):
+            k = key(piece)
+            if k in wanted or (len(k) >= 5 and k[:5] in stems):
+                parts.append(f"<mark>{escape(piece)}</mark>")
+                continue
+        parts.append(str(escape(piece)))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
+
+
+def _snippet(symptom: Symptom, synonym: str | None) -> str:
+    definition = symptom.definition.strip()
+    if len(definition) > 160:
+        definition = definition[:157].rsplit(" ", 1)[0] + "…"
+    if synonym:
+        return f"Also called “{synonym}”. {definition}".strip()
+    return definition

@@ -75,6 +75,9 @@ class Synonym(models.Model):
     text = models.CharField(max_length=500)
     kind = models.CharField(max_length=20, choices=SynonymKind.choices)
     source = models.CharField(max_length=10, choices=CodeSystem.choices)
+    # The OBO scope (EXACT, RELATED, BROAD, NARROW) the source gave, kept beside a
+    # typed kind: a layperson synonym may be only RELATED to the term.
+    scope = models.CharField(max_length=10, blank=True)
 
     class Meta:
         ordering = ["text"]
@@ -82,3 +85,31 @@ class Synonym(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class CatalogueRelease(models.Model):
+    """Which releases of the terminologies the catalogue was loaded from.
+
+    `symptomdb init` checks the latest row to skip a reload; pages show the HPO
+    release in their credits, as the HPO licence asks.
+    """
+
+    hpo_version = models.CharField(max_length=100, help_text='e.g. "hp/releases/2025-01-16"')
+    icd_version = models.CharField(max_length=100)
+    loader_version = models.PositiveIntegerField(
+        help_text="Bumped when the loader changes what it builds from the same releases."
+    )
+    symptoms = models.PositiveIntegerField(default=0)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        get_latest_by = "loaded_at"
+        ordering = ["-loaded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.hpo_version} + {self.icd_version}"
+
+    @property
+    def hpo_release(self) -> str:
+        """The release date part of the HPO data-version ("2025-01-16")."""
+        return self.hpo_version.rsplit("/", 1)[-1]

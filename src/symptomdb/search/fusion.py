@@ -1,0 +1,71 @@
+"""Combining the signals into one score per symptom.
+
+Reciprocal-rank fusion of bm25 and the embedding model was worse than the model
+alone on unseen queries: it gives a lexical rank as much say as a semantic one,
+and bm25 ranks are poor for lay wording ("knotted" matches nothing useful). So
+the fusion is at score level, each signal on a known scale:
+
+    score = similarity                      cosine of the query to the symptom's best
+                                            text (0.2 unrelated … 0.9 the same words)
+          + W_EXACT   · exact               the query's content words are the name
+                                            or a synonym (after spelling, plural
+                                            and typo folding)
+          + W_OVERLAP · overlap             F1 of query words vs the best-matching
+                                            name or synonym, lay words counted
+          + W_BM25    · bm25 / max bm25     full-text rank within this query
+          + W_PRIOR   · prior               commoner complaints first on near-ties
+          + W_ARTICLE · has an article
+
+The similarity is the main signal. An exact name or synonym match is a strong
+boost: readers who type "pruritus" or "charley horse" mean that concept. The
+overlap and bm25 terms are small: they separate near-equal similarities, and
+help when the model is unavailable (then they carry the ranking alone). The
+prior and the article flag only break ties. The weights were set on these
+principles and checked on the dev set as a whole; they are not fitted to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+W_EXACT = 0.30
+W_OVERLAP = 0.15
+W_BM25 = 0.05
+W_PRIOR = 0.06
+W_ARTICLE = 0.02
+
+
+@dataclass
+class Signals:
+    similarity: float = 0.0
+    exact: bool = False
+    overlap: float = 0.0
+    bm25: float = 0.0  # normalised to [0, 1] within the query
+    prior: float = 0.0
+    has_article: bool = False
+
+
+def fused_score(s: Signals) -> float:
+    return (
+        s.similarity
+        + W_EXACT * s.exact
+        + W_OVERLAP * s.overlap
+        + W_BM25 * s.bm25
+        + W_PRIOR * s.prior
+        + W_ARTICLE * s.has_article
+    )
+
+
+def overlap(query: set[str], extra: set[str], name: set[str]) -> float:
+    """F1 of the query's words against a name's words. Lay expansions ("tummy" →
+    "abdominal") count towards covering the name but not towards the query's
+    length, since the reader did not type them."""
+    if not query or not name:
+        return 0.0
+    hits = len(query & name)
+    covered = min(len(name), hits + len((extra - query) & name))
+    if not covered:
+        return 0.0
+    precision = hits / len(query) if hits else covered / (len(query) + len(extra & name))
+    recall = covered / len(name)
+    return 2 * precision * recall / (precision + recall)

@@ -1,0 +1,111 @@
+"""Typo tolerance and British spellings, against the catalogue's own words.
+
+The vocabulary is every word of every symptom name and synonym (written to
+SYMPTOMDB_HOME/search/vocabulary.json when the catalogue loads), counted. A query
+word the vocabulary lacks is replaced by the closest vocabulary word within a
+small edit distance ("hedache" → "headache", "spazms" → "spasms") — unless it
+is an ordinary English word (the embedding model's own word list), since
+"knotted" or "toddler" are not typos for anything.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from symptomdb.search.embedding import EmbeddingUnavailable, default_tokenizer_path
+from symptomdb.search.vectors import index_dir
+from symptomdb.terminology.text import fold, us_spelling
+
+MIN_LENGTH = 4  # shorter words are too ambiguous to correct ("ear" vs "eat")
+
+
+def _max_distance(word: str) -> int:
+    # One edit in a short word, two in a longer one: "plams" → "palms",
+    # "twichting" → "twitching". More would turn unknown words into noise.
+    return 1 if len(word) <= 5 else 2
+
+
+def vocabulary_path() -> Path:
+    return index_dir() / "vocabulary.json"
+
+
+def vocabulary_count(texts: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in fold(text).split():
+            if word.isalpha():
+                counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Whole words of the embedding model's WordPiece vocabulary (about 20,000
+    common English words); empty when the tokenizer is not installed."""
+    try:
+        path = default_tokenizer_path().with_name("vocab.txt")
+    except EmbeddingUnavailable:
+        return frozenset()
+    if not path.is_file():
+        return frozenset()
+    words = path.read_text(encoding="utf-8").split()
+    return frozenset(w for w in words if w.isalpha() and w.isascii() and len(w) > 1)
+
+
+class Speller:
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self.words = list(counts)
+        self.english = english_words()
+
+    def known(self, word: str) -> bool:
+        return word in self.counts or word in self.english
+
+    def us(self, word: str) -> str:
+        """The American spelling when the catalogue uses it ("haemorrhage")."""
+        american = us_spelling(word)
+        return american if american != word and american in self.counts else word
+
+    def correct(self, word: str) -> str:
+        """The word itself when known, else its closest catalogue word, else itself."""
+        if not word.isalpha() or len(word) < MIN_LENGTH:
+            return word
+        american = self.us(word)
+        if american != word or self.known(word):
+            return american
+        limit = _max_distance(word)
+        matches = process.extract(
+            word,
+            self.words,
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=limit,
+            limit=20,
+        )
+        if not matches:
+            return word
+        # Fewest edits; then the same first letter (typos rarely hit it); then
+        # the commoner word in the catalogue.
+        best = min(
+            matches,
+            key=lambda m: (m[1], m[0][:1] != word[:1], -self.counts[m[0]], m[0]),
+        )
+        return str(best[0])
+
+
+def speller_save(counts: dict[str, int]) -> None:
+    path = vocabulary_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def speller_load() -> Speller:
+    path = vocabulary_path()
+    counts = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return Speller(counts)

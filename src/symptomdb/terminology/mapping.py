@@ -1,0 +1,192 @@
+"""Joining HPO terms and ICD-10-CM codes into one list of symptom concepts.
+
+Pure functions: HPO terms and ICD codes in, concepts out. An ICD-10-CM code
+joins the HPO term that means the same, found in this order:
+
+1. the curated mapping (data/icd10cm_hpo_map.yaml), for pairs whose names differ
+   ("Cramp and spasm" is HPO's "Muscle spasm");
+2. the code's name, folded (see text.name_variants: "Pain in right elbow" →
+   "elbow pain"), equal to an HPO name, else to one HPO exact, layperson,
+   plural or UK-spelling synonym that no other term shares;
+3. its inclusion terms, when those that match all point at one HPO term
+   (N89.8's "Leukorrhea NOS" is HPO's "Vaginal discharge");
+4. otherwise, when it only restates its parent code with a side or site
+   ("Tinnitus, right ear" under "Tinnitus"), the parent's concept;
+5. otherwise it becomes a concept of its own.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import yaml
+from django.utils.text import slugify
+
+from symptomdb.terminology.hpo import HpoTerm
+from symptomdb.terminology.icd import IcdCode
+from symptomdb.terminology.text import QUALIFIERS, key, name_variants
+
+# HPO synonym kinds that say the same thing as the name; broader, narrower and
+# related synonyms would join an ICD code to the wrong term.
+_SAME_MEANING = {"exact", "layperson", "plural", "uk_spelling"}
+
+
+@dataclass
+class Concept:
+    """One symptom as it will be stored: a Symptom row and its codes and synonyms."""
+
+    key: str  # "HP:0003394" or "ICD10CM:R25.2": stable across releases
+    name: str
+    definition: str = ""
+    codes: list[tuple[str, str]] = field(default_factory=list)
+    # (text, kind, source, OBO scope); ICD-10-CM terms have no scope.
+    synonyms: list[tuple[str, str, str, str]] = field(default_factory=list)
+    parents: list[str] = field(default_factory=list)  # keys of broader concepts
+    slug: str = ""
+
+    @property
+    def has_layperson(self) -> bool:
+        return any(s[1] == "layperson" for s in self.synonyms)
+
+    @property
+    def has_icd(self) -> bool:
+        return any(system == "ICD10CM" for system, _ in self.codes)
+
+
+def curated_mapping() -> dict[str, str]:
+    text = (
+        importlib.resources.files("symptomdb.terminology")
+        .joinpath("data/icd10cm_hpo_map.yaml")
+        .read_text(encoding="utf-8")
+    )
+    return {str(code): str(hpo) for code, hpo in (yaml.safe_load(text) or {}).items()}
+
+
+def _hpo_index(terms: list[HpoTerm]) -> tuple[dict[str, str], dict[str, str]]:
+    """Name keys → term id, and unambiguous same-meaning synonym keys → term id."""
+    by_name: dict[str, str] = {}
+    by_synonym: dict[str, set[str]] = defaultdict(set)
+    for term in terms:
+        by_name.setdefault(key(term.name), term.id)
+        for synonym in term.synonyms:
+            if synonym.kind in _SAME_MEANING:
+                by_synonym[key(synonym.text)].add(term.id)
+    unique = {k: next(iter(ids)) for k, ids in by_synonym.items() if len(ids) == 1}
+    return by_name, unique
+
+
+def _stripped(name: str) -> str:
+    return " ".join(w for w in key(name).split() if w not in QUALIFIERS)
+
+
+_SIDES = {"right", "left", "bilateral", "unspecified"}
+
+
+def _restates(name: str, parent_name: str) -> bool:
+    """Whether a code only restates its parent: the same words once sides and
+    "unspecified" are set aside, or a side or "unspecified" variant of it
+    ("Unspecified lump in the right breast, upper outer quadrant")."""
+    return _stripped(name) == _stripped(parent_name) or bool(_SIDES & set(key(name).split()))
+
+
+def concepts_build(
+    terms: list[HpoTerm], codes: list[IcdCode], curated: dict[str, str] | None = None
+) -> list[Concept]:
+    curated = curated_mapping() if curated is None else curated
+    by_name, by_synonym = _hpo_index(terms)
+    known = {t.id for t in terms}
+    for code, hpo in curated.items():
+        if hpo not in known:
+            raise ValueError(f"icd10cm_hpo_map.yaml maps {code} to {hpo}, not a live HPO term.")
+
+    concepts: dict[str, Concept] = {}
+    for term in terms:
+        concept = Concept(key=term.id, name=term.name, definition=term.definition)
+        concept.codes.append(("HPO", term.id))
+        concept.codes.extend(term.xrefs)
+        concept.synonyms.extend((s.text, s.kind, "HPO", s.scope) for s in term.synonyms)
+        concept.parents = [p for p in term.parents if p != term.id]
+        concepts[term.id] = concept
+
+    def hpo_match(texts: list[str]) -> str | None:
+        for index in (by_name, by_synonym):
+            for text in texts:
+                for variant in sorted(name_variants(text)):
+                    if variant in index:
+                        return index[variant]
+        return None
+
+    icd_names = {c.code: c.name for c in codes}
+    concept_of_code: dict[str, str] = {}
+    for icd in codes:
+        target = curated.get(icd.code) or hpo_match([icd.name])
+        if target is None and icd.inclusions:
+            matches = {m for m in (hpo_match([t]) for t in icd.inclusions) if m}
+            if len(matches) == 1:
+                target = matches.pop()
+        if target is None and icd.parent and _restates(icd.name, icd_names[icd.parent]):
+            target = concept_of_code[icd.parent]
+        if target is None:
+            target = f"ICD10CM:{icd.code}"
+            parent = concept_of_code.get(icd.parent) if icd.parent else None
+            concepts[target] = Concept(
+                key=target, name=icd.name, parents=[parent] if parent else []
+            )
+        concept_of_code[icd.code] = target
+        concept = concepts[target]
+        concept.codes.append(("ICD10CM", icd.code))
+        concept.synonyms.append((icd.name, "exact", "ICD10CM", ""))
+        concept.synonyms.extend((t, "inclusion", "ICD10CM", "") for t in icd.inclusions)
+
+    result = list(concepts.values())
+    for concept in result:
+        concept.synonyms = _distinct_synonyms(concept)
+        concept.codes = list(dict.fromkeys(concept.codes))
+    _share_codes_once(result)
+    slugs_assign(result)
+    return result
+
+
+def _share_codes_once(concepts: list[Concept]) -> None:
+    """A code belongs to one symptom. HPO cross-references a few SNOMED CT and
+    UMLS codes from several terms; the code stays with the term readers are most
+    likely to mean (one with lay synonyms), then the lowest HPO id."""
+    owner: dict[tuple[str, str], str] = {}
+    for concept in sorted(concepts, key=lambda c: (not c.has_layperson, c.key)):
+        for code in concept.codes:
+            owner.setdefault(code, concept.key)
+    for concept in concepts:
+        concept.codes = [code for code in concept.codes if owner[code] == concept.key]
+
+
+def _distinct_synonyms(concept: Concept) -> list[tuple[str, str, str, str]]:
+    """Every HPO synonym as published; ICD-10-CM titles and inclusion terms only
+    where they add words: side variants ("Pain in right elbow") and titles that
+    restate the name ("Headache, unspecified") are dropped."""
+    out = list(dict.fromkeys(s for s in concept.synonyms if s[2] == "HPO"))
+    seen = {key(concept.name), _stripped(concept.name)} | {key(s[0]) for s in out}
+    for text, kind, source, scope in concept.synonyms:
+        if source == "HPO":
+            continue
+        folded = key(text)
+        stripped = _stripped(text) if kind != "inclusion" else folded
+        if folded in seen or stripped in seen:
+            continue
+        seen.update({folded, stripped})
+        out.append((text, kind, source, scope))
+    return out
+
+
+def slugs_assign(concepts: list[Concept], *, taken: set[str] | None = None) -> None:
+    """Slugs from names, unique; a clash gets the concept's code as a suffix, so a
+    slug does not depend on the order rows were loaded in."""
+    taken = set() if taken is None else taken
+    for concept in sorted(concepts, key=lambda c: (not c.key.startswith("HP:"), c.key)):
+        base = slugify(concept.name)[:100] or "symptom"
+        slug = base
+        if slug in taken:
+            slug = f"{base}-{slugify(concept.key.replace(':', '-'))}"
+        concept.slug = slug
+        taken.add(slug)
