@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import csp.constants as csp
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -68,7 +74,24 @@ def _secret_key() -> str:
     return path.read_text().strip()
 
 
-SECRET_KEY = _secret_key()
+def _strong_secret_key(key: str) -> str:
+    """The key, refused when it is one an attacker could guess and DEBUG is off.
+
+    Django signs sessions, password-reset links and the readers' cookie with it; the
+    limits are those of `check --deploy` (security.W009).
+    """
+    if DEBUG:
+        return key
+    if len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is too weak for production: use at least 50 random characters "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "not Django's 'django-insecure-' default."
+        )
+    return key
+
+
+SECRET_KEY = _strong_secret_key(_secret_key())
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
@@ -82,6 +105,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "reversion",
     "ninja",
+    "csp",
+    "axes",
     "symptomdb.terminology",
     "symptomdb.people",
     "symptomdb.articles",
@@ -93,6 +118,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,6 +127,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "symptomdb.urls"
@@ -138,12 +167,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "symptomdb",
+# The rate limits count in the default cache: per process in local memory, or shared
+# by every worker and server when REDIS_URL (e.g. redis://localhost:6379/0) is set.
+if REDIS_URL := os.environ.get("REDIS_URL", ""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "symptomdb",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "symptomdb",
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -171,16 +211,94 @@ STORAGES = {
 }
 
 # Security defaults that hold without TLS on loopback; HTTPS deployments turn on
-# the rest with SYMPTOMDB_HTTPS=true.
+# the rest with SYMPTOMDB_HTTPS=true. `symptomdb check --deploy` is clean with
+# SYMPTOMDB_HTTPS=true, a strong SECRET_KEY and ALLOWED_HOSTS set (tests/security).
 HTTPS = envbool("SYMPTOMDB_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
-SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_SECONDS = envint("SYMPTOMDB_HSTS_SECONDS", 31536000) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SYMPTOMDB_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+# The header only makes the site eligible; joining the browsers' list is a separate,
+# deliberate submission at https://hstspreload.org.
+SECURE_HSTS_PRELOAD = envbool("SYMPTOMDB_HSTS_PRELOAD", HTTPS)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# Behind a TLS-terminating proxy (nginx, a load balancer) the site sees plain HTTP and
+# would redirect forever; the proxy then says "https" in X-Forwarded-Proto. Never set
+# this without such a proxy: a client could send the header itself.
+if envbool("SYMPTOMDB_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp 4, https://www.w3.org/TR/CSP3/): everything
+# from this origin only; no inline script or style and no eval, so injected markup
+# cannot run. The pages' JSON-LD is a data block, not a script, and is not blocked.
+# /api/docs is django-ninja's Swagger UI, served from our static files (not a CDN)
+# because "ninja" is in INSTALLED_APPS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+        "upgrade-insecure-requests": HTTPS,
+    }
+}
+
+# Permissions-Policy (django-permissions-policy): the site needs none of these
+# browser features, so no page, and nothing injected into one, may ask for them.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Editors' sign-in (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked out for AXES_COOLOFF_MINUTES. The
+# axes backend must come first so it can refuse before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+_AXES_COOLOFF_MINUTES = envint("AXES_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=_AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = (
+    "Too many failed sign-in attempts for this account from your address: please wait "
+    f"{_AXES_COOLOFF_MINUTES} minutes before trying again, or ask another editor to unlock it."
+)
+
+
+# The socket's address, never a forgeable X-Forwarded-For (which django-ipware would
+# read if some package installed it); behind a proxy the lockout becomes per username.
+def AXES_CLIENT_IP_CALLABLE(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR")
+
 
 # Community write limits (django-ratelimit rates: count/period).
 RATELIMIT_RATING = os.environ.get("RATELIMIT_RATING", "20/h")
