@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "reversion",
     "ninja",
+    "corsheaders",  # CORS for the read-only API; see the CORS block below
     "csp",
     "axes",
     "symptomdb.terminology",
@@ -118,6 +119,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # CORS block below; before CommonMiddleware
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -299,6 +301,19 @@ AXES_COOLOFF_MESSAGE = (
 def AXES_CLIENT_IP_CALLABLE(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR")
 
+
+# --- CORS (django-cors-headers) -------------------------------------------------
+# Any site may read the API and the Infobutton service from a browser, but only
+# read: no credentials, and no POST in a preflight answer, so a page on another
+# site can never rate an author or post a comment with a reader's cookies.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/(api/.*|infobutton(/.*)?)$"  # /infobutton is also served without a slash
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "if-modified-since", "if-none-match")
+CORS_EXPOSE_HEADERS = ("ETag",)  # Last-Modified is exposed by default; ETag is not
+CORS_PREFLIGHT_MAX_AGE = 86400
+# --- end CORS ---------------------------------------------------------------------
 
 # Community write limits (django-ratelimit rates: count/period).
 RATELIMIT_RATING = os.environ.get("RATELIMIT_RATING", "20/h")
