@@ -1,0 +1,260 @@
+"""The triage rule set: loaded from ``rules.yaml``, checked, and applied to analysed text.
+
+A rule fires when every concept group in ``all`` has an affirmed occurrence and one occurrence of
+each lies within ``window`` words of the others, or when any of its ``any`` phrases (findings that
+are emergencies on their own, such as "anaphylaxis") is affirmed. See the header of rules.yaml for
+the editor's view of the format.
+"""
+
+from __future__ import annotations
+
+import itertools
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .matching import Context, Document, Span, Speller, Term, TermIndex, assign_context
+
+LEVELS = ("emergency", "urgent", "routine", "self_care")
+PLACEHOLDERS = frozenset({"emergency_number", "crisis_line", "urgent_help"})
+DEFAULT_WINDOW = 12
+_EXCEPT = "!except"  # suffix of the index owner holding a concept's exceptions
+
+
+class RuleSetError(ValueError):
+    """rules.yaml is malformed; the message names the rule or concept to fix."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    level: str
+    message: str
+    sources: tuple[Source, ...]
+    all_of: tuple[str, ...]
+    any_of: str | None  # name of the anonymous concept holding the rule's own phrases
+    unless: tuple[str, ...]
+    window: int
+    same_clause: bool
+    # Fired by a condition's name ("having a stroke"): quiet in information-seeking questions.
+    condition_name: bool
+
+    @property
+    def rank(self) -> int:
+        return LEVELS.index(self.level)
+
+
+@dataclass(frozen=True)
+class Firing:
+    rule: Rule
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    concepts: Mapping[str, tuple[Term, ...]]
+    index: TermIndex
+    speller: Speller
+
+    def evaluate(self, doc: Document) -> list[Firing]:
+        """Rules that fire on ``doc``, most urgent first, in file order within a level."""
+        found = self.index.find(doc)
+        _drop_exceptions(found)
+        context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
+        firings = []
+        for rule in self.rules:
+            spans = _fire(rule, doc, found, context)
+            if spans is not None:
+                firings.append(Firing(rule, spans))
+        firings.sort(key=lambda firing: firing.rule.rank)
+        return firings
+
+
+def _drop_exceptions(found: dict[str, list[Span]]) -> None:
+    """Remove concept occurrences inside one of its exceptions ("food poisoning" for poison)."""
+    for owner in [o for o in found if o.endswith(_EXCEPT)]:
+        exceptions = found.pop(owner)
+        concept = owner.removesuffix(_EXCEPT)
+        found[concept] = [
+            span
+            for span in found.get(concept, [])
+            if not any(e.start <= span.start < e.end for e in exceptions)
+        ]
+
+
+def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> bool:
+    """Whether an occurrence counts for ``rule``: a ``picture`` is part of an ``all`` pattern."""
+    if span.start in context.negated or span.start in context.historical:
+        return False
+    if picture and span.start in context.questions:
+        return False
+    return not (rule.condition_name and span.start in context.hypothetical)
+
+
+def _fire(
+    rule: Rule, doc: Document, found: dict[str, list[Span]], context: Context
+) -> tuple[Span, ...] | None:
+    def affirmed(concept: str, *, picture: bool = True) -> list[Span]:
+        return [s for s in found.get(concept, []) if _affirmed(s, rule, context, picture=picture)]
+
+    if any(affirmed(concept, picture=False) for concept in rule.unless):
+        return None
+    if rule.any_of is not None:
+        alone = affirmed(rule.any_of, picture=False)
+        if alone:
+            return tuple(alone)
+    if not rule.all_of:
+        return None
+    groups = [affirmed(concept) for concept in rule.all_of]
+    if not all(groups):
+        return None
+    best: tuple[Span, ...] | None = None
+    best_width = rule.window + 1
+    # Groups hold a handful of occurrences each, so trying every combination is cheap.
+    for combination in itertools.islice(itertools.product(*groups), 5000):
+        start = min(s.start for s in combination)
+        end = max(s.end for s in combination)
+        width = end - start - 1
+        if width >= best_width:
+            continue
+        if rule.same_clause and len({doc.clauses[s.start] for s in combination}) > 1:
+            continue
+        best, best_width = combination, width
+    return best
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def load_ruleset(path: str | None = None) -> RuleSet:
+    """Read and check the rule set; the packaged ``rules.yaml`` unless ``path`` is given."""
+    package = resources.files(__package__)
+    if path is None:
+        text = package.joinpath("rules.yaml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    lines = package.joinpath("known_words.txt").read_text(encoding="utf-8").splitlines()
+    known = [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+    return build_ruleset(yaml.safe_load(text), known_words=known)
+
+
+def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> RuleSet:
+    raw_concepts: Mapping[str, Any] = data.get("concepts") or {}
+    concepts: dict[str, tuple[Term, ...]] = {}
+    entries: list[tuple[str, Term]] = []
+    for name in raw_concepts:
+        terms, exceptions = _concept_terms(name, raw_concepts, ())
+        concepts[name] = terms
+        entries += [(name, t) for t in terms] + [(name + _EXCEPT, t) for t in exceptions]
+
+    families = data.get("families") or {}
+    rules: list[Rule] = []
+    for raw in data.get("rules") or []:
+        rule = _build_rule(raw, families, concepts)
+        if rule.any_of is not None:
+            terms = tuple(Term.parse(str(p)) for p in raw["any"])
+            concepts[rule.any_of] = terms
+            entries += [(rule.any_of, t) for t in terms]
+        rules.append(rule)
+    ids = [r.id for r in rules]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise RuleSetError(f"rule ids must be unique; repeated: {', '.join(duplicates)}")
+
+    vocabulary = {w for terms in concepts.values() for t in terms for w in t.surface_words}
+    speller = Speller((w for phrase in vocabulary for w in phrase.split()), known_words)
+    return RuleSet(rules=tuple(rules), concepts=concepts, index=TermIndex(entries), speller=speller)
+
+
+def _concept_terms(
+    name: str, raw_concepts: Mapping[str, Any], seen: tuple[str, ...]
+) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
+    """A concept's terms and exceptions, with those of the concepts it ``include``s."""
+    if name in seen:
+        raise RuleSetError(f"concept {name!r} includes itself via {' -> '.join(seen)}")
+    if name not in raw_concepts:
+        raise RuleSetError(f"concept {seen[-1]!r} includes unknown concept {name!r}")
+    spec = raw_concepts[name]
+    if not isinstance(spec, Mapping):
+        spec = {"terms": spec}
+    terms = [Term.parse(str(t)) for t in spec.get("terms") or ()]
+    exceptions = [Term.parse(str(t)) for t in spec.get("except") or ()]
+    for included in spec.get("include") or ():
+        more_terms, more_exceptions = _concept_terms(included, raw_concepts, (*seen, name))
+        terms += more_terms
+        exceptions += more_exceptions
+    if not terms:
+        raise RuleSetError(f"concept {name!r} has no terms")
+    return tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(exceptions))
+
+
+def _build_rule(
+    raw: Mapping[str, Any], families: Mapping[str, Any], concepts: Mapping[str, Any]
+) -> Rule:
+    rule_id = str(raw.get("id") or "")
+    if not rule_id:
+        raise RuleSetError(f"a rule has no id: {dict(raw)}")
+    family = str(raw.get("family") or "")
+    defaults = families.get(family)
+    if defaults is None:
+        raise RuleSetError(f"rule {rule_id}: family {family!r} is not under families:")
+    level = raw.get("level")
+    if level not in LEVELS:
+        raise RuleSetError(f"rule {rule_id}: level must be one of {', '.join(LEVELS)}")
+    message = str(raw.get("message") or defaults.get("message") or "").strip()
+    _check_message(rule_id, message)
+    sources = tuple(
+        Source(name=str(s["name"]), url=str(s["url"]))
+        for s in (raw.get("source") or defaults.get("source") or [])
+    )
+    if not sources or not all(s.url.startswith("https://") for s in sources):
+        raise RuleSetError(f"rule {rule_id}: needs a source with an https:// url")
+    all_of = tuple(raw.get("all") or ())
+    unless = tuple(raw.get("unless") or ())
+    for concept in (*all_of, *unless):
+        if concept not in concepts:
+            raise RuleSetError(f"rule {rule_id}: concept {concept!r} is not under concepts:")
+    if not all_of and not raw.get("any"):
+        raise RuleSetError(f"rule {rule_id}: give its pattern as all: and/or any:")
+    return Rule(
+        id=rule_id,
+        family=family,
+        level=level,
+        message=message,
+        sources=sources,
+        all_of=all_of,
+        any_of=f"{rule_id}:any" if raw.get("any") else None,
+        unless=unless,
+        window=int(raw.get("window", DEFAULT_WINDOW)),
+        same_clause=bool(raw.get("same_clause", False)),
+        condition_name=bool(raw.get("condition_name", False)),
+    )
+
+
+def _check_message(rule_id: str, message: str) -> None:
+    if not message:
+        raise RuleSetError(f"rule {rule_id}: needs a message (on the rule or its family)")
+    fields = {f for _, f, _, _ in string.Formatter().parse(message) if f}
+    unknown = fields - PLACEHOLDERS
+    if unknown:
+        raise RuleSetError(f"rule {rule_id}: unknown placeholder(s) {sorted(unknown)}")
+
+
+def concept_names(rules: Sequence[Rule]) -> set[str]:
+    """Every concept a rule refers to (used to find unused vocabulary)."""
+    return {c for r in rules for c in (*r.all_of, *r.unless)}

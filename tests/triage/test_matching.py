@@ -1,0 +1,165 @@
+"""Normalisation, stemming, typo correction and NegEx, without the clinical rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from symptomdb.triage import load_rules
+from symptomdb.triage.matching import (
+    Span,
+    Speller,
+    Term,
+    TermIndex,
+    analyse,
+    assign_context,
+    normalise,
+    stem,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("I can't breathe!", "i cannot breathe |"),
+        ("He won't wake up", "he will not wake up"),
+        ("She isn't breathing", "she is not breathing"),
+        ("i couldnt breathe", "i cannot breathe"),
+        ("it's my baby's lips", "it is my baby lips"),
+        ("Haemorrhage, oedema", "hemorrhage | edema"),
+        ("Café  naïve", "cafe naive"),
+        ("temp 38.5 now", "temp 38.5 now"),
+        ("self-harm", "self harm"),
+    ],
+)
+def test_it_normalises_text(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("swelling", "swells", "swelled", "swollen", "swell"),
+        ("breathing", "breathe", "breath", "breathes"),
+        ("vomiting", "vomited", "vomits", "vomitting"),
+        ("bleeding", "bleeds", "bled", "bleed"),
+        ("stopped", "stopping", "stops", "stop"),
+        ("seizure", "seizures"),
+        ("collapsed", "collapse", "collapsing"),
+        ("pooing", "poo"),
+    ],
+)
+def test_it_stems_inflections_alike(words: tuple[str, ...]) -> None:
+    assert len({stem(w) for w in words}) == 1, {w: stem(w) for w in words}
+
+
+def test_it_keeps_fitting_apart_from_fit() -> None:
+    assert stem("fitting") != stem("fit")
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"),
+    [
+        ("cheast", "chest"),
+        ("breth", "breath"),
+        ("unconcious", "unconscious"),
+        ("siezure", "seizure"),
+        ("bleding", "bleeding"),
+        ("tounge", "tongue"),
+        ("anaphylaxsis", "anaphylaxis"),
+    ],
+)
+def test_it_corrects_typos_of_clinical_words(typo: str, word: str) -> None:
+    assert load_rules().speller.correct(typo) == word
+
+
+@pytest.mark.parametrize("word", ["sitting", "breast", "paint", "chess", "stoke", "the", "pin"])
+def test_it_leaves_real_and_short_words_alone(word: str) -> None:
+    assert load_rules().speller.correct(word) == word
+
+
+def test_it_needs_the_first_letter_right() -> None:
+    speller = Speller(["fitting"])
+    assert speller.correct("fittimg") == "fitting"
+    assert speller.correct("gitting") == "gitting"
+
+
+DICTIONARY = Path("/usr/share/dict/words")
+
+
+@pytest.mark.skipif(not DICTIONARY.exists(), reason="needs a system word list")
+def test_it_leaves_dictionary_words_alone() -> None:
+    # Lists what to add to known_words.txt after vocabulary changes in rules.yaml.
+    speller = load_rules().speller
+    changed = sorted(
+        w
+        for w in {line.strip().lower() for line in DICTIONARY.read_text().splitlines()}
+        if w.isalpha() and w.isascii() and speller.correct(w) != w
+    )
+    assert changed == [], "add to known_words.txt:\n" + "\n".join(changed)
+
+
+def _negated(text: str, word: str) -> bool:
+    doc = analyse(text)
+    return doc.words.index(word) in assign_context(doc).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("no chest pain", "chest", True),
+        ("denies fever", "fever", True),
+        ("without any swelling", "swelling", True),
+        ("never had a seizure", "seizure", True),
+        ("no longer bleeding", "bleeding", True),
+        ("negative for stroke", "stroke", True),
+        ("free of seizures", "seizures", True),
+        ("no sign of rash", "rash", True),
+        ("meningitis was ruled out", "meningitis", True),
+        ("the bleeding has stopped", "bleeding", True),
+        ("no fever and stiff neck", "stiff", True),
+        ("no fever and my neck is stiff", "stiff", False),
+        ("no fever but stiff neck", "stiff", False),
+        ("no fever, stiff neck", "stiff", False),
+        ("not only a headache", "headache", False),
+        ("no improvement in the rash", "rash", False),
+        ("bleeding that won't stop", "bleeding", False),
+        ("chest pain, not sure why", "chest", False),
+    ],
+)
+def test_it_finds_negation_scope(text: str, word: str, negated: bool) -> None:
+    assert _negated(text, word) is negated
+
+
+def test_it_does_not_let_a_trigger_inside_a_finding_negate_it() -> None:
+    doc = analyse("he is not breathing and blue")
+    index = TermIndex([("apnoea", Term.parse("not breathing")), ("blue", Term.parse("blue"))])
+    found = index.find(doc)
+    context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
+    assert found["apnoea"] == [Span(2, 4)]
+    assert 2 not in context.negated and 4 not in context.negated
+
+
+def test_it_marks_the_distant_past_as_historical() -> None:
+    doc = analyse("I had a seizure as a child")
+    assert doc.words.index("seizure") in assign_context(doc).historical
+
+
+def test_it_marks_information_questions() -> None:
+    doc = analyse("can anxiety cause chest tightness")
+    assert doc.words.index("chest") in assign_context(doc).questions
+    doc = analyse("what should I do, crushing chest pain")
+    assert doc.words.index("chest") not in assign_context(doc).questions
+
+
+def test_it_matches_terms_ignoring_articles_and_possessives() -> None:
+    doc = analyse("pain going down my left arm")
+    found = TermIndex([("spread", Term.parse("down left arm"))]).find(doc)
+    assert found["spread"] == [Span(2, 5)]
+
+
+def test_it_matches_exact_terms_only_in_that_form() -> None:
+    index = TermIndex([("tear", Term.parse("=tearing"))])
+    assert index.find(analyse("tearing pain")) == {"tear": [Span(0, 1)]}
+    assert index.find(analyse("in tears")) == {}

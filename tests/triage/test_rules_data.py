@@ -1,0 +1,115 @@
+"""rules.yaml is content: every rule is complete, sourced and covers the required families."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage import load_rules
+from symptomdb.triage.ruleset import RuleSetError, build_ruleset, concept_names
+
+REQUIRED_FAMILIES = {
+    "stroke",
+    "heart_attack",
+    "aortic_dissection",
+    "pulmonary_embolism",
+    "anaphylaxis",
+    "breathing",
+    "collapse",
+    "seizure",
+    "bleeding",
+    "vomiting_blood",
+    "coughing_blood",
+    "gut_bleeding",
+    "meningitis",
+    "thunderclap_headache",
+    "head_injury",
+    "suicide",
+    "overdose",
+    "poisoning",
+    "burns",
+    "testicular_torsion",
+    "cauda_equina",
+    "pregnancy",
+    "tetanus",
+    "sepsis",
+    "seriously_ill_child",
+}
+
+
+def test_it_covers_every_required_family_with_an_emergency_rule() -> None:
+    emergency_families = {r.family for r in load_rules().rules if r.level == "emergency"}
+    assert emergency_families >= REQUIRED_FAMILIES
+
+
+def test_it_has_urgent_routine_and_self_care_rules() -> None:
+    levels = {r.level for r in load_rules().rules}
+    assert levels == {"emergency", "urgent", "routine", "self_care"}
+
+
+def test_it_tells_every_emergency_to_call_the_emergency_number() -> None:
+    for rule in load_rules().rules:
+        if rule.level == "emergency":
+            assert "{emergency_number}" in rule.message, rule.id
+
+
+def test_it_gives_the_crisis_line_for_suicidal_intent() -> None:
+    rules = {r.id: r for r in load_rules().rules}
+    assert "{crisis_line}" in rules["suicidal-intent"].message
+
+
+def test_it_sources_every_rule() -> None:
+    for rule in load_rules().rules:
+        assert rule.sources, rule.id
+        for source in rule.sources:
+            assert source.name and source.url.startswith("https://"), rule.id
+
+
+def test_it_uses_every_concept() -> None:
+    ruleset = load_rules()
+    used = concept_names(ruleset.rules)
+    included_only = {"child", "pain", "fever", "breathless", "blood", "medicine", "confusion"}
+    named = {n for n in ruleset.concepts if ":any" not in n}
+    assert named - used - included_only == set()
+
+
+def _minimal(**rule: object) -> dict:
+    base = {
+        "id": "r",
+        "family": "f",
+        "level": "emergency",
+        "all": ["c"],
+    }
+    base.update(rule)
+    return {
+        "concepts": {"c": ["chest"]},
+        "families": {
+            "f": {
+                "message": "Call {emergency_number}",
+                "source": [{"name": "NHS", "url": "https://www.nhs.uk/"}],
+            }
+        },
+        "rules": [base],
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        ({"level": "critical"}, "level must be one of"),
+        ({"all": ["nope"]}, "concept 'nope'"),
+        ({"family": "nope"}, "family 'nope'"),
+        ({"message": "Call {number}"}, "unknown placeholder"),
+        ({"all": []}, "give its pattern"),
+        ({"source": [{"name": "x", "url": "http://insecure"}]}, "https://"),
+    ],
+)
+def test_it_rejects_a_malformed_rule(change: dict, complaint: str) -> None:
+    with pytest.raises(RuleSetError, match=complaint):
+        build_ruleset(_minimal(**change))
+
+
+def test_it_rejects_duplicate_rule_ids() -> None:
+    data = _minimal()
+    data["rules"].append(dict(data["rules"][0]))
+    with pytest.raises(RuleSetError, match="unique"):
+        build_ruleset(data)
