@@ -281,6 +281,50 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("sudden severe stomach pain", E),
         ("I broke out in a rash on my arm", NOT_E),
     ],
+    "context": [
+        ("not sure if it's a stroke but her face is drooping", E),
+        ("should I go to A&E for chest pain spreading to my arm", E),
+        ("is it normal to have crushing chest pain", E),
+        ("I want to kill myself and I took 30 pills", E),
+        ("can anxiety cause chest tightness", NOT_E),
+        ("could a stroke cause headaches", None),
+        ("I think I pulled a muscle in PE", None),
+        ("my dad had a heart attack last year and is doing well", None),
+        ("the stock market collapsed and I have a headache", NOT_E),
+        ("my tent collapsed in the rain", None),
+        ("he collapsed at the bus stop and isn't responding", E),
+        ("I had chest pain last year but it was just reflux", NOT_E),
+        ("I'm pregnant and have morning sickness", None),
+        ("my baby has a cold and a runny nose", None),
+        ("bee sting on my arm, a bit red and itchy, no other symptoms", NOT_E),
+    ],
+    "long_complaints": [
+        (
+            "I've had a horrible pain in my chest for the last 30 minutes. It started while I "
+            "was watching TV and now it's going into my left arm and I feel sick and sweaty",
+            E,
+        ),
+        (
+            "my 4 year old has been poorly all day with a temperature and now she has tiny "
+            "purple spots on her legs that don't go when I press a glass on them",
+            E,
+        ),
+        (
+            "so my grandad is 80 and at dinner he suddenly couldn't get his words out and the "
+            "left side of his mouth was hanging down",
+            E,
+        ),
+        (
+            "my partner has been depressed for months and tonight he told me he wants to end "
+            "his life",
+            E,
+        ),
+        (
+            "I've had a cough for a couple of weeks, no fever, no blood, just annoying and "
+            "keeping me up",
+            "routine",
+        ),
+    ],
     "routine_and_self_care": [
         ("cough for three weeks", "routine"),
         ("headaches for months", "routine"),

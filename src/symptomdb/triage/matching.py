@@ -738,13 +738,15 @@ def _occurrences(
     while position < len(words):
         for phrase in phrases:
             end = position + len(phrase)
-            inside = any(s <= position and end <= e for s, e in covers)
-            if tuple(words[position:end]) == phrase and not inside:
-                found.append((position, end))
-                position = end
-                break
-        else:
-            position += 1
+            # Compare the words first: checking ``covers`` is the costly part on long text.
+            if words[position] != phrase[0] or tuple(words[position:end]) != phrase:
+                continue
+            if any(s <= position and end <= e for s, e in covers):
+                continue
+            found.append((position, end))
+            position = end - 1
+            break
+        position += 1
     return found
 
 

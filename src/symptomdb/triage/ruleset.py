@@ -8,7 +8,7 @@ the editor's view of the format.
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -122,18 +122,31 @@ def _fire(
     groups = [affirmed(concept) for concept in rule.all_of]
     if not all(groups):
         return None
+    return _narrowest(groups, rule, doc)
+
+
+def _narrowest(groups: list[list[Span]], rule: Rule, doc: Document) -> tuple[Span, ...] | None:
+    """One occurrence per group, as close together as possible, if within ``rule.window``.
+
+    The narrowest combination starts at some occurrence; from each start take, in every group,
+    the first occurrence at or after it (in the same clause when the rule asks for that).
+    """
+    starts = [[s.start for s in group] for group in groups]
     best: tuple[Span, ...] | None = None
     best_width = rule.window + 1
-    # Groups hold a handful of occurrences each, so trying every combination is cheap.
-    for combination in itertools.islice(itertools.product(*groups), 5000):
-        start = min(s.start for s in combination)
-        end = max(s.end for s in combination)
-        width = end - start - 1
-        if width >= best_width:
-            continue
-        if rule.same_clause and len({doc.clauses[s.start] for s in combination}) > 1:
-            continue
-        best, best_width = combination, width
+    for anchor in sorted({s.start for group in groups for s in group}):
+        picked = []
+        for group, group_starts in zip(groups, starts, strict=True):
+            index = bisect.bisect_left(group_starts, anchor)
+            if index == len(group) or (
+                rule.same_clause and doc.clauses[group[index].start] != doc.clauses[anchor]
+            ):
+                break
+            picked.append(group[index])
+        else:
+            width = max(s.end for s in picked) - anchor - 1
+            if width < best_width:
+                best, best_width = tuple(picked), width
     return best
 
 
