@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import BUNDLED_SEED, SEED
 
 from symptomdb.articles.bundled import bundled_articles_load
 from symptomdb.articles.models import Article, Status
+from tests.conftest import BUNDLED_SEED, SEED
 
 pytestmark = pytest.mark.django_db
 

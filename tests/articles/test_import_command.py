@@ -70,5 +70,5 @@ def test_a_file_it_cannot_read_is_refused_and_nothing_changes(tmp_path: Path, co
 
 
 def test_a_missing_file_is_named():
-    with pytest.raises(CommandError, match="no-such.txt: no such file"):
+    with pytest.raises(CommandError, match=r"no-such\.txt: no such file"):
         _run("no-such.txt")
