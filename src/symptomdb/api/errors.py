@@ -1,10 +1,16 @@
 """Every API error, 4xx, in one JSON shape: {"error": {"status", "code", "message"}}.
 
 Clients parse one shape; readers of `message` get one sentence that says what
-was wrong with their request.
+was wrong with their request. `parameter`, when present, names the query, path
+or body field at fault. The same shape comes back for routes that do not exist
+under /api/ and for a method a route does not take (see `app.py`), and from the
+Infobutton service.
 """
 
 from __future__ import annotations
+
+import json
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,45 +18,111 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from symptomdb.infobutton.codes import CodeError
 from symptomdb.search.service import QueryError
+
+CODES = {
+    400: "invalid_request",
+    401: "unauthorised",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    429: "too_many_requests",
+}
 
 
 class ErrorBody(Schema):
     status: int
     code: str
     message: str
+    parameter: str | None = None
 
 
 class Error(Schema):
     error: ErrorBody
 
 
+def error_payload(
+    status: int, code: str, message: str, *, parameter: str | None = None
+) -> dict[str, dict[str, object]]:
+    body: dict[str, object] = {"status": status, "code": code, "message": message}
+    if parameter:
+        body["parameter"] = parameter
+    return {"error": body}
+
+
 def error_response(
-    api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str
+    api: NinjaAPI,
+    request: HttpRequest,
+    status: int,
+    code: str,
+    message: str,
+    *,
+    parameter: str | None = None,
 ) -> HttpResponse:
     return api.create_response(
-        request, {"error": {"status": status, "code": code, "message": message}}, status=status
+        request, error_payload(status, code, message, parameter=parameter), status=status
     )
 
 
-def _describe(errors: list[dict]) -> str:
-    """One sentence from pydantic's list of errors: the first, with its location."""
+def json_error(
+    status: int,
+    message: str,
+    *,
+    code: str | None = None,
+    parameter: str | None = None,
+    allow: Iterable[str] = (),
+) -> HttpResponse:
+    """The error shape outside a ninja operation (unknown route, wrong method)."""
+    payload = error_payload(
+        status, code or CODES.get(status, "error"), message, parameter=parameter
+    )
+    response = HttpResponse(
+        json.dumps(payload), status=status, content_type="application/json; charset=utf-8"
+    )
+    if allow:
+        response["Allow"] = ", ".join(sorted(allow))
+    return response
+
+
+def _where(loc: Iterable[object]) -> str:
+    """ "letter" from ("query", "letter"); "body" from ("body", "payload", "body"):
+    pydantic's location without where it was sent or ninja's name for the body."""
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("query", "body", "path", "header", "cookie"):
+        parts = parts[1:]
+    if len(parts) > 1 and parts[0] == "payload":
+        parts = parts[1:]
+    return ".".join(parts)
+
+
+def _describe(errors: list[dict]) -> tuple[str, str | None]:
+    """One sentence from pydantic's list of errors (the first, with its location),
+    and the name of the parameter it is about."""
     if not errors:
-        return "The request is not valid."
+        return "The request is not valid.", None
     first = errors[0]
-    where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("query", "body", "path"))
-    msg = str(first.get("msg", "is not valid")).rstrip(".")
-    return f"{where}: {msg}." if where else f"{msg}."
+    where = _where(first.get("loc", ()))
+    msg = str(first.get("msg", "is not valid")).removeprefix("Value error, ").rstrip(".")
+    if first.get("type") == "json_invalid" or where == "":
+        # ninja reports a body that is not JSON at all with no location.
+        return f"{msg}.", None
+    return f"{where}: {msg}.", where
 
 
 def install(api: NinjaAPI) -> None:
     @api.exception_handler(NinjaValidationError)
     def invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-        return error_response(api, request, 400, "invalid_request", _describe(exc.errors))
+        message, parameter = _describe(exc.errors)
+        return error_response(api, request, 400, "invalid_request", message, parameter=parameter)
 
     @api.exception_handler(QueryError)
     def bad_query(request: HttpRequest, exc: QueryError) -> HttpResponse:
-        return error_response(api, request, 400, "invalid_query", str(exc))
+        return error_response(api, request, 400, "invalid_query", str(exc), parameter="q")
+
+    @api.exception_handler(CodeError)
+    def bad_code(request: HttpRequest, exc: CodeError) -> HttpResponse:
+        return error_response(api, request, 400, "invalid_code", str(exc), parameter="code")
 
     @api.exception_handler(DjangoValidationError)
     def refused(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
@@ -62,10 +134,10 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        codes = {429: "too_many_requests", 404: "not_found", 405: "method_not_allowed"}
-        return error_response(
-            api, request, exc.status_code, codes.get(exc.status_code, "error"), str(exc)
-        )
+        status, message = exc.status_code, str(exc)
+        if message == "Cannot parse request body":  # ninja's words for a body that is not JSON
+            message = "The request body is not valid JSON; send a JSON object."
+        return error_response(api, request, status, CODES.get(status, "error"), message)
 
     @api.exception_handler(AuthenticationError)
     def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -1,13 +1,42 @@
-"""The JSON shapes of the API (DESIGN.md's contracts)."""
+"""The JSON shapes of the API (DESIGN.md's contracts).
+
+Articles keep the parsed-article JSON of `import --dry-run --json` (its keys are
+a contract) and add what only the database knows: id, status, dates, reviewer,
+revision.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
+from django.conf import settings
 from ninja import Schema
+from pydantic import Field, field_validator
+
+from symptomdb.community.services import NAME_MAX_LENGTH
 
 System = Literal["HPO", "ICD10CM", "SNOMEDCT"]
 Level = Literal["emergency", "urgent", "routine", "self_care"]
+ArticleStatus = Literal["draft", "in_review", "published"]
+UrgencyLevel = Literal["emergency", "urgent", "routine"]
+SynonymKindName = Literal[
+    "exact",
+    "related",
+    "broad",
+    "narrow",
+    "layperson",
+    "uk_spelling",
+    "plural",
+    "abbreviation",
+    "inclusion",
+]
+
+# Path and query values are checked before they reach the database: a slug or a
+# code with a NUL or a 30-digit id would otherwise be a database error (a 500).
+SLUG_PATTERN = r"^[-A-Za-z0-9_]{1,200}$"
+CODE_PATTERN = r"^[-A-Za-z0-9:._ ]{1,40}$"
+MAX_ID = 2**63 - 1
 
 
 class CodeOut(Schema):
@@ -33,3 +62,188 @@ class SearchOut(Schema):
     query: str
     results: list[HitOut]
     triage: TriageOut
+
+
+# --- symptoms -------------------------------------------------------------------
+
+
+class SynonymOut(Schema):
+    text: str
+    kind: SynonymKindName
+
+
+class SymptomOut(Schema):
+    slug: str
+    name: str
+    definition: str
+    url: str = Field(description="The symptom's page on this site.")
+    synonyms: list[SynonymOut]
+    codes: list[CodeOut]
+    broader: list[str] = Field(description="Slugs of the broader symptoms.")
+    narrower: list[str] = Field(description="Slugs of the narrower symptoms.")
+    has_article: bool
+    article_id: int | None = Field(description="The published article's id, if there is one.")
+    article_url: str | None = Field(description="Where the article is read: the symptom's page.")
+
+
+class SymptomItem(Schema):
+    slug: str
+    name: str
+    url: str
+    has_article: bool
+
+
+class Paging(Schema):
+    count: int = Field(description="How many items there are in all pages.")
+    page: int
+    pages: int
+    next: str | None = Field(description="The next page's URL, if there is one.")
+    previous: str | None = Field(description="The previous page's URL, if there is one.")
+
+
+class SymptomPage(Paging):
+    results: list[SymptomItem]
+
+
+# --- people ---------------------------------------------------------------------
+
+
+class PersonOut(Schema):
+    slug: str
+    name: str
+    credentials: str
+    affiliation: str
+    location: str
+    url: str
+
+
+class RatingSummaryOut(Schema):
+    average: float | None = Field(description="Mean stars, to 2 decimals; null with no ratings.")
+    count: int
+
+
+class ArticleRef(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class AuthorOut(PersonOut):
+    bio: str
+    rating: RatingSummaryOut
+    articles: list[ArticleRef] = Field(description="Published articles by this author.")
+    reviewed: list[ArticleRef] = Field(description="Published articles this author reviewed.")
+
+
+class RatingIn(Schema):
+    # The range is documented here and judged by community.services.rating_submit,
+    # the same rule as the page's form, so both refuse with the same sentence.
+    stars: int = Field(description="1 to 5 stars.", json_schema_extra={"minimum": 1, "maximum": 5})
+
+
+class RatingOut(Schema):
+    author: str = Field(description="The rated author's slug.")
+    stars: int = Field(description="This reader's rating, which replaced any earlier one.")
+    rating: RatingSummaryOut
+
+
+# --- articles -------------------------------------------------------------------
+
+
+class CauseOut(Schema):
+    name: str
+    explanation: str
+
+
+class AdviceOut(Schema):
+    name: str
+    text: str
+
+
+class RedFlagOut(Schema):
+    text: str
+    urgency: UrgencyLevel
+
+
+class SourceOut(Schema):
+    title: str
+    url: str
+
+
+class BylineOut(Schema):
+    name: str
+    credentials: str
+    affiliation: str
+    location: str
+    slug: str
+    url: str
+
+
+class ArticleOut(Schema):
+    id: int
+    url: str = Field(description="Where readers read the article: its symptom's page.")
+    status: ArticleStatus
+    symptom_slug: str
+    title: str
+    symptom: str
+    summary: str
+    causes: list[CauseOut]
+    relief: list[AdviceOut]
+    prevention: list[AdviceOut]
+    professional_treatment: list[AdviceOut]
+    red_flags: list[RedFlagOut]
+    conclusion: str
+    disclaimer: str
+    sources: list[SourceOut]
+    author: BylineOut
+    reviewer: PersonOut | None
+    published: dt.date | None
+    last_reviewed: dt.date | None
+    next_review: dt.date | None
+    revision: int = Field(
+        description="How many revisions the article has had (1 = as first saved)."
+    )
+
+
+class ArticleItem(Schema):
+    id: int
+    title: str
+    url: str
+    symptom_slug: str
+    author: str = Field(description="The author's slug.")
+    published: dt.date | None
+    last_reviewed: dt.date | None
+    next_review: dt.date | None
+
+
+class ArticlePage(Paging):
+    results: list[ArticleItem]
+
+
+def _no_lone_surrogates(value: str) -> str:
+    # JSON can spell half a UTF-16 pair ("\ud800"); no database can store it.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode text") from None
+    return value
+
+
+class CommentIn(Schema):
+    # Lengths are documented here and judged by community.services.comment_submit,
+    # the same rules as the page's form.
+    name: str = Field(
+        description="The name shown with the comment.",
+        json_schema_extra={"minLength": 1, "maxLength": NAME_MAX_LENGTH},
+    )
+    body: str = Field(
+        description="Plain text; HTML is shown as typed, never rendered.",
+        json_schema_extra={"minLength": 1, "maxLength": settings.COMMENT_MAX_LENGTH},
+    )
+
+    _text = field_validator("name", "body")(_no_lone_surrogates)
+
+
+class CommentAccepted(Schema):
+    status: Literal["pending"]
+    message: str

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from symptomdb.api.conditional import conditional
 from symptomdb.api.errors import Error
 from symptomdb.api.schemas import SearchOut
 from symptomdb.search.answer import search_with_triage
@@ -21,5 +22,6 @@ class SearchParams(Schema):
     response={200: SearchOut, 400: Error},
     summary="Search symptoms, with the emergency triage of the same text",
 )
+@conditional
 def search_symptoms(request: HttpRequest, params: Query[SearchParams]) -> dict:
     return search_with_triage(params.q, limit=params.limit).to_dict()
