@@ -83,8 +83,6 @@ def test_it_does_not_guess_a_parent_code(client, content):
     ("url", "parameter"),
     [
         ("/api/symptoms/by-code/LOINC/1234-5", "system"),
-        ("/api/symptoms/by-code/ICD10CM/not-a-code", "code"),
-        ("/api/symptoms/by-code/HPO/HP:12", "code"),
         ("/api/symptoms?letter=ab", "letter"),
         ("/api/symptoms?page=0", "page"),
         ("/api/symptoms/no%00slug", "slug"),
@@ -96,3 +94,18 @@ def test_it_names_the_parameter_it_refuses(client, content, url, parameter):
     error = response.json()["error"]
     assert error["status"] == 400 and error["parameter"] == parameter
     assert error["message"].endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/symptoms/by-code/ICD10CM/not-a-code", "'not-a-code' is not an ICD-10-CM code"),
+        ("/api/symptoms/by-code/HPO/HP:12", "'HP:12' is not an HPO term id"),
+        ("/api/symptoms/by-code/SNOMEDCT/0", "'0' is not a SNOMED CT concept id"),
+    ],
+)
+def test_it_says_why_a_code_cannot_be_found(client, content, url, message):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json()["error"]["message"].startswith(message)
+    assert response.json()["error"]["parameter"] == "code"

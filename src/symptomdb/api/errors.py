@@ -121,8 +121,10 @@ def install(api: NinjaAPI) -> None:
         return error_response(api, request, 400, "invalid_query", str(exc), parameter="q")
 
     @api.exception_handler(CodeError)
-    def bad_code(request: HttpRequest, exc: CodeError) -> HttpResponse:
-        return error_response(api, request, 400, "invalid_code", str(exc), parameter="code")
+    def impossible_code(request: HttpRequest, exc: CodeError) -> HttpResponse:
+        # A 404, not a 400: the path is well formed (the OpenAPI schema cannot say
+        # which shape each system's codes take), and no symptom has such a code.
+        return error_response(api, request, 404, "not_found", str(exc), parameter="code")
 
     @api.exception_handler(DjangoValidationError)
     def refused(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:

@@ -8,12 +8,19 @@ from symptomdb.api.conditional import conditional
 from symptomdb.api.errors import Error
 from symptomdb.api.schemas import SearchOut
 from symptomdb.search.answer import search_with_triage
+from symptomdb.search.service import MAX_QUERY_LENGTH
 
 router = Router(tags=["search"])
 
 
 class SearchParams(Schema):
-    q: str = Field(..., description="What the reader typed, in their own words.")
+    # The limits are documented here and judged by search.service.clean_query, so
+    # the page, the CLI and the API refuse a query in the same words.
+    q: str = Field(
+        ...,
+        description="What the reader typed, in their own words: plain text, not only spaces.",
+        json_schema_extra={"minLength": 1, "maxLength": MAX_QUERY_LENGTH},
+    )
     limit: int = Field(10, ge=1, le=50, description="How many symptoms to return.")
 
 
