@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.text import slugify
+
+from symptomdb.articles.exchange import export_all
+from symptomdb.articles.importer import render_markdown
+from symptomdb.articles.models import Article
+from symptomdb.articles.selectors import SECTIONS, article_to_parsed
+
+
+class Command(BaseCommand):
+    help = (
+        "Export everything editors wrote. --format json (the default) writes one file "
+        "with every author, article (any status, with dates and reviewer) and approved "
+        "comment, which `symptomdb import FILE` restores; --format markdown writes one "
+        "readable .md file per article into the folder DEST, which `symptomdb import "
+        "DEST/*.md` reads back (text only: no status, dates, reviewer or comments)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("dest", type=Path, metavar="DEST", help="A file, or - for stdout.")
+        parser.add_argument("--format", choices=["json", "markdown"], default="json")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        dest: Path = options["dest"]
+        if options["format"] == "json":
+            self._json(dest)
+        else:
+            self._markdown(dest)
+
+    def _json(self, dest: Path) -> None:
+        data = export_all()
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        if str(dest) == "-":
+            self.stdout.write(text, ending="")
+            return
+        if dest.is_dir():
+            raise CommandError(f"{dest} is a folder; give a file name such as {dest}/export.json.")
+        dest.write_text(text, encoding="utf-8")
+        self.stdout.write(
+            f"{dest}: {len(data['authors'])} authors, {len(data['articles'])} articles, "
+            f"{sum(len(a['comments']) for a in data['articles'])} comments."
+        )
+
+    def _markdown(self, dest: Path) -> None:
+        if dest.exists() and not dest.is_dir():
+            raise CommandError(f"{dest} is a file; --format markdown writes into a folder.")
+        dest.mkdir(parents=True, exist_ok=True)
+        articles = (
+            Article.objects.select_related("author", "symptom")
+            .prefetch_related(*SECTIONS)
+            .order_by("title", "id")
+        )
+        used: set[str] = set()
+        for article in articles:
+            stem = slugify(article.title)[:80] or f"article-{article.pk}"
+            name, n = f"{stem}.md", 2
+            while name in used:
+                name, n = f"{stem}-{n}.md", n + 1
+            used.add(name)
+            (dest / name).write_text(render_markdown(article_to_parsed(article)), encoding="utf-8")
+        self.stdout.write(f"{dest}: {len(used)} articles as Markdown.")
