@@ -156,10 +156,20 @@ def test_markdown_export_writes_one_file_per_article_that_imports_back(editors_w
 
 def _parsed(data: dict) -> list[dict]:
     """The parsed-article part of each exported article: what Markdown carries."""
-    keep = (
-        "title summary causes relief prevention professional_treatment red_flags "
-        "conclusion disclaimer sources author symptom"
-    ).split()
+    keep = [
+        "title",
+        "summary",
+        "causes",
+        "relief",
+        "prevention",
+        "professional_treatment",
+        "red_flags",
+        "conclusion",
+        "disclaimer",
+        "sources",
+        "author",
+        "symptom",
+    ]
     return [{k: a[k] for k in keep} for a in data["articles"]]
 
 
