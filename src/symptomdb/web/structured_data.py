@@ -54,6 +54,11 @@ def _part(aspect: str, name: str, texts: list[str]) -> dict[str, Any]:
     }
 
 
+def _named(name: str, text: str) -> str:
+    # An item written as a plain bullet has no name: no stray ". " before its text.
+    return f"{name}. {text}" if name else text
+
+
 def symptom_page(
     *,
     symptom: Symptom,
@@ -95,9 +100,9 @@ def symptom_page(
     parts = []
     if causes := [f"{c.name}: {c.text}" for c in article.causes.all()]:
         parts.append(_part("Causes", f"What causes {words}?", causes))
-    if relief := [f"{r.name}. {r.text}" for r in article.relief_methods.all()]:
+    if relief := [_named(r.name, r.text) for r in article.relief_methods.all()]:
         parts.append(_part("SelfCare", f"How to stop {words} now", relief))
-    if prevention := [f"{p.name}. {p.text}" for p in article.prevention_tips.all()]:
+    if prevention := [_named(p.name, p.text) for p in article.prevention_tips.all()]:
         parts.append(_part("Prevention", f"How to prevent {words}", prevention))
     if flags := [f.text for f in article.red_flags.all()] + [
         t.text for t in article.professional_treatments.all()
