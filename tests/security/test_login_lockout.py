@@ -13,12 +13,6 @@ PASSWORD = "a-long-editor-pass"  # the editor persona's, in tests/conftest.py
 LOCKED = "Too many failed sign-in attempts for this account from your address"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """PBKDF2's deliberate slowness is not under test here; dozens of sign-ins are."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def sign_in(client: Client, username: str, password: str):
     return client.post("/admin/login/?next=/admin/", {"username": username, "password": password})
 
