@@ -183,6 +183,10 @@ def search(query: str, *, limit: int = 10) -> list[Hit]:
         texts = [text]
         if analysed.changed:
             texts.append(analysed.corrected_text)
+        if analysed.expansions:
+            # The reader's words with the clinical words they stand for ("tummy
+            # ache" + "abdominal"): closer to the catalogue's wording.
+            texts.append(f"{analysed.corrected_text} ({' '.join(analysed.expansions)})")
         vectors = current.model.embed(texts)
         similarities = current.semantic.similarities(vectors)
         pool = min(SEMANTIC_POOL, len(similarities))
@@ -210,7 +214,7 @@ def search(query: str, *, limit: int = 10) -> list[Hit]:
         s = signals[indexed.symptom_id]
         s.bm25 = bm25.get(indexed.symptom_id, 0.0) / best_bm25 if best_bm25 > 0 else 0.0
         for i, wording in enumerate([indexed.name, *indexed.synonyms]):
-            words = set(content_words(wording))
+            words = content_words(wording)
             score = overlap(query_words, extra_words, words)
             exact = bool(query_key) and (key(wording) == query_key or words == query_words)
             if exact or score > s.overlap:
@@ -265,12 +269,15 @@ def _codes_of(symptom_ids: list[int]) -> dict[int, list[Code]]:
     from symptomdb.terminology.models import SymptomCode
 
     out: dict[int, list[Code]] = {}
+    # Filtered by symptom only: with the system in the WHERE clause too, SQLite
+    # picks the (system, code) unique index and scans every HPO code.
     for sid, system, code in (
-        SymptomCode.objects.filter(symptom_id__in=symptom_ids, system__in=PUBLIC_SYSTEMS)
+        SymptomCode.objects.filter(symptom_id__in=symptom_ids)
         .order_by("code")
         .values_list("symptom_id", "system", "code")
     ):
-        out.setdefault(sid, []).append(Code(system, code))
+        if system in PUBLIC_SYSTEMS:
+            out.setdefault(sid, []).append(Code(system, code))
     for codes in out.values():
         codes.sort(key=lambda c: _SYSTEM_ORDER.get(c.system, 9))  # type: ignore[call-overload]
     return out

@@ -22,6 +22,13 @@ from django.conf import settings
 
 from symptomdb.search.embedding import DIMENSIONS, Vectors
 
+# A symptom's similarity blends its best text with the mean of its texts. The
+# best alone favours symptoms with many wordings (the maximum of many noisy
+# similarities grows with their number: "Broad hallux" has a dozen lay
+# synonyms about big toes); the mean corrects for that. Measured in
+# docs/search.md.
+MEAN_WEIGHT = 0.2
+
 MODEL_ID = "all-MiniLM-L6-v2 (int8 ONNX, mean pooling, L2-normalised)"
 FORMAT = 1
 
@@ -84,7 +91,7 @@ def vectors_stamp() -> tuple[int, int] | None:
 
 
 class SemanticIndex:
-    """Cosine similarity of a query to every symptom: the best of its texts."""
+    """Cosine similarity of a query to every symptom, over all its texts."""
 
     def __init__(self, matrix: Vectors, symptom_ids: npt.NDArray[np.int64]) -> None:
         # Rows arrive grouped by symptom; `starts` marks where each group begins.
@@ -92,16 +99,20 @@ class SemanticIndex:
         change = np.flatnonzero(np.diff(symptom_ids)) + 1
         self.starts = np.concatenate([[0], change]).astype(np.int64)
         self.symptom_ids = symptom_ids[self.starts]
+        self.counts = np.diff(np.append(self.starts, len(symptom_ids))).astype(np.float32)
         self.position = {int(sid): i for i, sid in enumerate(self.symptom_ids)}
 
     def __len__(self) -> int:
         return len(self.symptom_ids)
 
     def similarities(self, queries: Vectors) -> npt.NDArray[np.float32]:
-        """Per symptom, the highest similarity of any of its texts to any query
-        vector (the query as typed and as corrected)."""
+        """Per symptom: each text scores its best similarity to any query vector
+        (as typed, as corrected, with lay words), then the symptom blends the
+        best and the mean of its texts (MEAN_WEIGHT)."""
         if not len(self.symptom_ids):
             return np.zeros(0, dtype=np.float32)
         scores = self.matrix @ queries.T  # rows × queries
         best = scores.max(axis=1) if scores.ndim == 2 else scores
-        return np.maximum.reduceat(best, self.starts)
+        highest = np.maximum.reduceat(best, self.starts)
+        mean = np.add.reduceat(best, self.starts) / self.counts
+        return ((1 - MEAN_WEIGHT) * highest + MEAN_WEIGHT * mean).astype(np.float32)

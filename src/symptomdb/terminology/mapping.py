@@ -18,6 +18,7 @@ joins the HPO term that means the same, found in this order:
 from __future__ import annotations
 
 import importlib.resources
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -45,6 +46,11 @@ class Concept:
     synonyms: list[tuple[str, str, str, str]] = field(default_factory=list)
     parents: list[str] = field(default_factory=list)  # keys of broader concepts
     slug: str = ""
+    # Where the HPO term sits, for the prior (prior.py): under an "Abnormal …
+    # morphology" class (a structural finding, e.g. "Broad hallux"), or itself an
+    # organising class ("Abnormality of the calf") with terms under it.
+    anatomical: bool = False
+    grouping: bool = False
 
     @property
     def has_layperson(self) -> bool:
@@ -77,6 +83,34 @@ def _hpo_index(terms: list[HpoTerm]) -> tuple[dict[str, str], dict[str, str]]:
     return by_name, unique
 
 
+_MORPHOLOGY = re.compile(r"\bmorphology$", re.IGNORECASE)
+_CLASS_NAME = re.compile(r"^(abnormality of|abnormal)\b", re.IGNORECASE)
+
+
+def _hpo_classes(terms: list[HpoTerm]) -> tuple[set[str], set[str]]:
+    """Terms under an "… morphology" class, and organising classes ("Abnormal…"
+    names with at least three terms directly under them)."""
+    by_id = {t.id: t for t in terms}
+    children: dict[str, int] = defaultdict(int)
+    for term in terms:
+        for parent in term.parents:
+            children[parent] += 1
+    memo: dict[str, bool] = {}
+
+    def structural(term_id: str) -> bool:
+        if term_id not in memo:
+            memo[term_id] = False  # guards against a cycle in a broken file
+            term = by_id[term_id]
+            memo[term_id] = bool(_MORPHOLOGY.search(term.name)) or any(
+                structural(p) for p in term.parents if p in by_id
+            )
+        return memo[term_id]
+
+    anatomical = {t.id for t in terms if structural(t.id)}
+    grouping = {t.id for t in terms if children[t.id] >= 3 and _CLASS_NAME.search(t.name)}
+    return anatomical, grouping
+
+
 def _stripped(name: str) -> str:
     return " ".join(w for w in key(name).split() if w not in QUALIFIERS)
 
@@ -101,9 +135,16 @@ def concepts_build(
         if hpo not in known:
             raise ValueError(f"icd10cm_hpo_map.yaml maps {code} to {hpo}, not a live HPO term.")
 
+    anatomical, grouping = _hpo_classes(terms)
     concepts: dict[str, Concept] = {}
     for term in terms:
-        concept = Concept(key=term.id, name=term.name, definition=term.definition)
+        concept = Concept(
+            key=term.id,
+            name=term.name,
+            definition=term.definition,
+            anatomical=term.id in anatomical,
+            grouping=term.id in grouping,
+        )
         concept.codes.append(("HPO", term.id))
         concept.codes.extend(term.xrefs)
         concept.synonyms.extend((s.text, s.kind, "HPO", s.scope) for s in term.synonyms)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -75,10 +76,18 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """One folded word's key; cached, since the search keys the same few
+    thousand catalogue words on every query."""
+    return "" if word == "nos" else singular(us_spelling(word))
+
+
+@lru_cache(maxsize=300_000)
 def key(text: str) -> str:
     """The comparison key of a name: folded, American spelling, singular, without
     ICD-10-CM's "NOS" (not otherwise specified)."""
-    return " ".join(singular(us_spelling(w)) for w in fold(text).split() if w != "nos")
+    return " ".join(k for k in map(word_key, fold(text).split()) if k)
 
 
 # Classification phrases that say where a code sits, not what the symptom is.
@@ -113,6 +122,8 @@ def name_variants(name: str) -> set[str]:
     return {v for v in variants if v}
 
 
-def content_words(text: str) -> list[str]:
-    """The words of a name that carry meaning (no connectives), as keys."""
-    return [w for w in key(text).split() if w not in _CONNECTIVES]
+@lru_cache(maxsize=300_000)
+def content_words(text: str) -> frozenset[str]:
+    """The words of a name that carry meaning (no connectives), as keys; cached
+    like key(), since the search compares the same catalogue wordings often."""
+    return frozenset(w for w in key(text).split() if w not in _CONNECTIVES)

@@ -1,0 +1,82 @@
+"""Search latency, in-process, on the full catalogue: p50, p95 and p99.
+
+    .venv/bin/python benchmarks/search_speed.py --home var
+    .venv/bin/python benchmarks/search_speed.py            # throwaway database
+
+Times search.service.search() end to end — query analysis, spelling, the query
+embedding, FTS5, the vector scan, fusion and the database reads for the hits —
+over the dev queries, repeated. The first pass is a warm-up (it loads the model
+and the vectors) and is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from search_quality import DEFAULT_FILE, setup_django  # noqa: E402 - after the path
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--home", type=Path, help="an initialised SYMPTOMDB_HOME to reuse")
+    parser.add_argument("--database-url", help="e.g. postgres://…")
+    parser.add_argument("--repeat", type=int, default=10, help="passes over the queries")
+    parser.add_argument("--limit", type=int, default=10)
+    args = parser.parse_args()
+
+    queries = [
+        json.loads(line)["query"] for line in args.file.read_text().splitlines() if line.strip()
+    ]
+    temporary = None
+    home = args.home
+    if home is None:
+        temporary = home = Path(tempfile.mkdtemp(prefix="symptomdb-speed-"))
+    try:
+        setup_django(home.resolve(), args.database_url)
+        if temporary is not None or not (home / "search" / "vectors.json").exists():
+            from symptomdb.site_init import site_init
+
+            site_init(say=lambda m: print(m, file=sys.stderr), static=False)
+        from symptomdb.search.service import search
+
+        started = time.perf_counter()
+        for query in queries:
+            search(query, limit=args.limit)
+        warmup = time.perf_counter() - started
+        timings = []
+        for _ in range(args.repeat):
+            for query in queries:
+                started = time.perf_counter()
+                search(query, limit=args.limit)
+                timings.append((time.perf_counter() - started) * 1000)
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+    print(f"{len(timings)} searches ({len(queries)} queries × {args.repeat}), limit {args.limit}")
+    print(f"  warm-up pass (loads model and vectors): {warmup:.2f} s")
+    print(f"  mean {statistics.mean(timings):6.1f} ms")
+    for p in (50, 95, 99):
+        print(f"  p{p:<3} {percentile(timings, p):6.1f} ms")
+    print(f"  max  {max(timings):6.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
