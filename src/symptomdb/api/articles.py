@@ -114,7 +114,9 @@ def article_list(
 )
 @conditional
 def article_detail(
-    request: HttpRequest, response: HttpResponse, id: int = Path(..., ge=1, le=MAX_ID)
+    request: HttpRequest,
+    response: HttpResponse,
+    id: int = Path(..., ge=1, le=MAX_ID, example=1),
 ) -> dict[str, Any]:
     article = _published(id)
     last_modified(response, article.updated_at)
@@ -133,7 +135,9 @@ def article_detail(
     ),
 )
 def comment_add(
-    request: HttpRequest, payload: CommentIn, id: int = Path(..., ge=1, le=MAX_ID)
+    request: HttpRequest,
+    payload: CommentIn,
+    id: int = Path(..., ge=1, le=MAX_ID, example=1),
 ) -> Status:
     article = _published(id)
     if not write_allowed(request, "comment"):

@@ -48,7 +48,8 @@ def _refs(request: HttpRequest, articles: Any) -> list[dict[str, Any]]:
 )
 @conditional
 def author_detail(
-    request: HttpRequest, slug: str = Path(..., pattern=SLUG_PATTERN)
+    request: HttpRequest,
+    slug: str = Path(..., pattern=SLUG_PATTERN, example="haroon-rashid"),
 ) -> dict[str, Any]:
     author = _author(slug)
     return {
@@ -76,7 +77,7 @@ def author_rate(
     request: HttpRequest,
     response: HttpResponse,
     payload: RatingIn,
-    slug: str = Path(..., pattern=SLUG_PATTERN),
+    slug: str = Path(..., pattern=SLUG_PATTERN, example="haroon-rashid"),
 ) -> dict[str, Any]:
     author = _author(slug)
     if not write_allowed(request, "rating"):

@@ -101,7 +101,7 @@ def symptom_list(request: HttpRequest, params: Query[SymptomListParams]) -> dict
 def symptom_by_clinical_code(
     request: HttpRequest,
     system: System,
-    code: str = Path(..., pattern=CODE_PATTERN),
+    code: str = Path(..., pattern=CODE_PATTERN, example="R25.2"),
 ) -> dict[str, Any]:
     match = symptom_by_code(system, code)
     if match is None:
@@ -116,7 +116,8 @@ def symptom_by_clinical_code(
 )
 @conditional
 def symptom_detail(
-    request: HttpRequest, slug: str = Path(..., pattern=SLUG_PATTERN)
+    request: HttpRequest,
+    slug: str = Path(..., pattern=SLUG_PATTERN, example="muscle-spasms"),
 ) -> dict[str, Any]:
     symptom = Symptom.objects.filter(slug=slug).first()
     if symptom is None:
