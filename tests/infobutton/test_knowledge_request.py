@@ -6,6 +6,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +151,17 @@ def test_it_only_answers_get(client, content):
 def test_any_site_may_ask(client, content):
     response = _ask(client, c="R25.2", cs=ICD10CM, headers={"Origin": "https://ehr.example"})
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    code=st.text(max_size=50),
+    system=st.sampled_from([ICD10CM, SNOMEDCT, HPO, "HPO", "", "1.2.3"]) | st.text(max_size=70),
+    name=st.text(max_size=210),
+    response_type=st.sampled_from(["", "application/json", "text/xml"]) | st.text(max_size=5),
+)
+def test_no_request_gets_a_server_error(client, content, code, system, name, response_type):
+    response = _ask(client, c=code, cs=system, dn=name, type=response_type)
+    assert response.status_code in (200, 400)
