@@ -8,8 +8,11 @@ STAMP  := $(VENV)/.installed
 DIST   := src/symptomdb/web/static/dist
 NHSUK_VERSION := 10.6.1
 SASS_VERSION  := 1.108.2
+AXE_VERSION   := 4.14.1
+AXE           := build/npm/node_modules/axe-core/axe.min.js
+CHROMIUM      := /usr/bin/chromium
 
-.PHONY: run test lint typecheck pytest bootstrap frontend clean benchmarks
+.PHONY: run test lint typecheck pytest bootstrap frontend clean benchmarks browser
 
 run: bootstrap
 	$(BIN)/symptomdb serve
@@ -47,8 +50,31 @@ lint: bootstrap
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
-pytest: bootstrap
+pytest: bootstrap browser
 	$(BIN)/pytest
+
+# The browser tests (tests/browser) drive Debian's chromium headless through Playwright
+# for Python: Playwright's own browser download needs a network CI does not have. A
+# missing chromium is installed with apt-get when we are root; otherwise, or when that
+# fails, the browser tests skip and say why.
+browser: $(AXE)
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" != 0 ]; then \
+	    echo "chromium is missing and only root can apt-get it: the browser tests will skip."; \
+	elif ! command -v apt-get >/dev/null; then \
+	    echo "chromium is missing and there is no apt-get: the browser tests will skip."; \
+	else \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	        apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
+	    || echo "apt-get could not install chromium: the browser tests will skip."; \
+	fi
+
+# axe-core (MPL-2.0) checks the pages' accessibility inside the browser tests.
+$(AXE): Makefile
+	mkdir -p build/npm
+	npm install --silent --no-audit --no-fund --prefix build/npm axe-core@$(AXE_VERSION)
+	touch $@
 
 benchmarks: bootstrap
 	$(BIN)/python benchmarks/triage_quality.py
