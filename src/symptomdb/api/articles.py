@@ -19,9 +19,8 @@ from symptomdb.api.security import OPTIONAL_READER, reader_cookie
 from symptomdb.articles.models import Article
 from symptomdb.articles.selectors import SECTIONS, article_to_parsed, articles_published
 from symptomdb.community.services import comment_submit
-from symptomdb.community.throttle import write_allowed
+from symptomdb.community.throttle import TOO_MANY, write_allowed
 from symptomdb.people.models import Author
-from symptomdb.web.views import TOO_MANY  # the page's sentence, word for word
 
 router = Router(tags=["articles"])
 

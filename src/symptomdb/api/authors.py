@@ -16,9 +16,8 @@ from symptomdb.api.security import OPTIONAL_READER, Reader, reader_cookie
 from symptomdb.articles.models import Article
 from symptomdb.community.selectors import RatingSummary, author_rating_summary
 from symptomdb.community.services import rating_submit
-from symptomdb.community.throttle import write_allowed
+from symptomdb.community.throttle import TOO_MANY, write_allowed
 from symptomdb.people.models import Author
-from symptomdb.web.views import TOO_MANY  # the page's sentence, word for word
 
 router = Router(tags=["authors"])
 

@@ -28,7 +28,6 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.text import slugify
 
 from symptomdb.articles.importer import ParsedArticle
 from symptomdb.articles.models import Article, Status
@@ -42,6 +41,7 @@ from symptomdb.articles.services import (
 from symptomdb.community.models import Comment
 from symptomdb.community.services import comment_approve, comment_submit
 from symptomdb.people.models import Author
+from symptomdb.people.services import author_get_or_create
 
 FORMAT = "symptomdb-export"
 VERSION = 1
@@ -126,21 +126,12 @@ def export_all() -> dict[str, Any]:
 
 
 def _author_upsert(data: Mapping[str, Any]) -> Author:
-    """The author with this slug, created with the export's details; an existing
-    author's details are filled in where blank, never overwritten (an editor's
-    corrections win, as with article imports)."""
+    """The author with the export's slug; an existing author's details are filled
+    in where blank, never overwritten (an editor's corrections win)."""
     values = {f: str(data.get(f) or "") for f in AUTHOR_FIELDS}
     if not values["name"]:
         raise ValueError("an author needs a name")
-    slug = str(data.get("slug") or slugify(values["name"]))[:200]
-    author, created = Author.objects.get_or_create(slug=slug, defaults=values)
-    if not created:
-        blank = [f for f in AUTHOR_FIELDS if values[f] and not getattr(author, f)]
-        for f in blank:
-            setattr(author, f, values[f])
-        if blank:
-            author.save(update_fields=blank)
-    return author
+    return author_get_or_create(slug=str(data.get("slug") or "") or None, **values)
 
 
 def _date(value: object, key: str) -> dt.date | None:
@@ -171,34 +162,24 @@ def _set_status(article: Article, status: str) -> None:
 
 def _import_article(data: Mapping[str, Any], authors: Mapping[str, Author]) -> tuple[bool, int]:
     parsed = ParsedArticle.from_dict(data)
-    by_name = slugify(parsed.author.name)[:200] or "author"
-    by_name_existed = Author.objects.filter(slug=by_name).exists()
-    result = article_import(parsed=parsed, comment="Imported from an export")
-    article = result.article
-    found_by_name = article.author
     author_slug = data.get("author_slug")
     reviewer_slug = data.get("reviewer_slug")
     for slug in (author_slug, reviewer_slug):
         if slug and slug not in authors:
             raise ValueError(f"author {slug!r} is not in the export's authors")
-    if author_slug:
-        article.author = authors[author_slug]
+    result = article_import(
+        parsed=parsed,
+        comment="Imported from an export",
+        author=authors[author_slug] if author_slug else None,
+    )
+    article = result.article
     article.reviewer = authors[reviewer_slug] if reviewer_slug else None
     for key, field in DATE_FIELDS.items():
         setattr(article, field, _date(data.get(key), key))
     with reversion.create_revision():
-        reversion.set_comment("Imported from an export: status, dates and people")
+        reversion.set_comment("Imported from an export: status, dates and reviewer")
         article.save()
     _set_status(article, str(data.get("status") or Status.DRAFT))
-    if (
-        not by_name_existed
-        and found_by_name.pk != article.author_id
-        and found_by_name.slug not in authors
-        and not Article.objects.filter(author=found_by_name).exists()
-    ):
-        # article_import made an author from the byline's name; the export names
-        # the author by a slug of an editor's choosing, so that one is a stray.
-        found_by_name.delete()
 
     added = 0
     for i, c in enumerate(data.get("comments") or []):

@@ -24,6 +24,7 @@ from symptomdb.articles.models import (
     Source,
     Status,
 )
+from symptomdb.people.models import Author
 from symptomdb.people.services import author_get_or_create
 from symptomdb.terminology.services import symptom_get_or_create
 
@@ -55,15 +56,21 @@ def articles_import(
 
 @transaction.atomic
 def article_import(
-    *, parsed: ParsedArticle, publish: bool = False, comment: str = "Imported"
+    *,
+    parsed: ParsedArticle,
+    publish: bool = False,
+    comment: str = "Imported",
+    author: Author | None = None,
 ) -> ImportResult:
     """Create an article from its parsed form, or update the one with the same title.
 
-    Every write is one django-reversion revision, so an editor can see and undo it.
+    The author is the byline's, unless the caller already knows them (an export
+    names its authors by slug). Every write is one django-reversion revision, so
+    an editor can see and undo it.
     """
     with reversion.create_revision():
         reversion.set_comment(comment)
-        author = author_get_or_create(
+        author = author or author_get_or_create(
             name=parsed.author.name,
             credentials=parsed.author.credentials,
             affiliation=parsed.author.affiliation,

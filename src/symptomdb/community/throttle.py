@@ -10,6 +10,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
+# What a reader is told, on the page and by the API, once over the limit.
+TOO_MANY = "You have sent a lot of these in a short time; please wait a while and try again."
+
 RATES = {
     "rating": lambda: settings.RATELIMIT_RATING,
     "comment": lambda: settings.RATELIMIT_COMMENT,

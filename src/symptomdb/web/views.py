@@ -18,17 +18,15 @@ from symptomdb.articles.selectors import article_published_for
 from symptomdb.community import services as community
 from symptomdb.community.reader import reader_cookie_set, reader_id_ensure, reader_id_from
 from symptomdb.community.selectors import author_rating_summary, comments_approved, reader_rating
-from symptomdb.community.throttle import write_allowed
+from symptomdb.community.throttle import TOO_MANY, write_allowed
 from symptomdb.people.models import Author
 from symptomdb.search.answer import search_with_triage
 from symptomdb.search.service import QueryError
 from symptomdb.terminology import selectors as catalogue
-from symptomdb.triage.locale import numbers_for
 from symptomdb.terminology.models import Symptom
+from symptomdb.triage.locale import numbers_for
 from symptomdb.web import structured_data
 from symptomdb.web.forms import CommentForm, RatingForm
-
-TOO_MANY = "You have sent a lot of these in a short time; please wait a while and try again."
 
 
 @require_GET
