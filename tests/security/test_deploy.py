@@ -125,3 +125,30 @@ def test_it_keeps_the_cache_in_memory_without_redis_url(tmp_path):
         "CACHES['default']['BACKEND']", env=deployer_env(tmp_path, SECRET_KEY=STRONG_KEY)
     )
     assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_https_upgrades_every_request_in_the_policy(tmp_path):
+    env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY, SYMPTOMDB_HTTPS="true")
+    result = setting("CONTENT_SECURITY_POLICY['DIRECTIVES']['upgrade-insecure-requests']", env=env)
+    assert result.stdout.strip() == "True", result.stderr
+
+
+SECURITY_SETTINGS = [
+    "SECRET_KEY_FILE",
+    "SYMPTOMDB_HTTPS",
+    "SYMPTOMDB_HSTS_SECONDS",
+    "SYMPTOMDB_HSTS_INCLUDE_SUBDOMAINS",
+    "SYMPTOMDB_HSTS_PRELOAD",
+    "SYMPTOMDB_BEHIND_TLS_PROXY",
+    "REDIS_URL",
+    "AXES_FAILURE_LIMIT",
+    "AXES_COOLOFF_MINUTES",
+]
+
+
+@pytest.mark.parametrize("name", SECURITY_SETTINGS)
+def test_every_security_setting_is_read_and_documented(name):
+    repo = Path(__file__).resolve().parents[2]
+    assert f'"{name}"' in (repo / "src/symptomdb/settings.py").read_text()
+    configuration = (repo / "README.md").read_text().split("## Configuration", 1)[1]
+    assert f"`{name}`" in configuration.split("\n## ", 1)[0]
