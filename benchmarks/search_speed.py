@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search_quality import DEFAULT_FILE, setup_django  # noqa: E402 - after the path
+from search_quality import DEFAULT_FILE, setup_django
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -8,6 +8,7 @@ prefixes from other chapters.
 from __future__ import annotations
 
 import importlib.resources
+import warnings
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 
@@ -50,6 +51,14 @@ def icd_read() -> list[IcdCode]:
     Seven-character extensions (injury encounters, e.g. T75.3XXA) are not symptoms
     and are left out.
     """
+    with warnings.catch_warnings():
+        # The package reads its data with importlib.resources' legacy API and
+        # says so on every first use; nothing for us to act on.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return _icd_read()
+
+
+def _icd_read() -> list[IcdCode]:
     import simple_icd_10_cm as cm
 
     chapters, prefixes, excluded = icd_selection()

@@ -26,6 +26,7 @@ from symptomdb.terminology.icd import icd_read, icd_version
 from symptomdb.terminology.mapping import Concept, concepts_build
 from symptomdb.terminology.models import CatalogueRelease, Symptom, SymptomCode, Synonym
 from symptomdb.terminology.prior import concept_prior
+from symptomdb.terminology.selectors import catalogue_release
 from symptomdb.terminology.services import unique_slug
 from symptomdb.terminology.text import key
 
@@ -39,7 +40,7 @@ T = TypeVar("T")
 
 
 def catalogue_is_current() -> bool:
-    latest = CatalogueRelease.objects.order_by("-loaded_at", "-id").first()
+    latest = catalogue_release()
     return latest is not None and (
         latest.hpo_version,
         latest.icd_version,

@@ -7,7 +7,7 @@ import string
 from django.db.models import Exists, OuterRef, QuerySet
 
 from symptomdb.articles.models import Article, Status
-from symptomdb.terminology.models import Symptom, SymptomCode, Synonym
+from symptomdb.terminology.models import CatalogueRelease, Symptom, SymptomCode, Synonym
 
 LETTERS = list(string.ascii_uppercase)
 
@@ -45,3 +45,9 @@ def symptom_synonyms(symptom: Symptom) -> list[dict[str, str]]:
         seen.add(key)
         out.append({"text": synonym.text, "kind_label": KIND_LABELS.get(synonym.kind, "")})
     return out
+
+
+def catalogue_release() -> CatalogueRelease | None:
+    """The releases the catalogue was loaded from (None before `symptomdb init`);
+    pages show `.hpo_release` ("2025-01-16") in their credits."""
+    return CatalogueRelease.objects.order_by("-loaded_at", "-id").first()

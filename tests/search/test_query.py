@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from symptomdb.search.query import analyse
+from symptomdb.search.spelling import Speller, vocabulary_count
+
+SPELLER = Speller(
+    vocabulary_count(
+        [
+            "Headache",
+            "Muscle spasm",
+            "Muscle spasms",
+            "Diarrhea",
+            "Palmar hyperhidrosis",
+            "Sweaty palms",
+            "Rectal hemorrhage",
+            "Rectal haemorrhage",
+            "Urinary urgency",
+            "Abdominal pain",
+        ]
+    )
+)
+
+
+def test_filler_is_not_content():
+    analysed = analyse("I have a really bad headache since yesterday", SPELLER)
+    assert analysed.content == ["headache"]
+
+
+def test_typos_are_corrected_against_the_catalogue():
+    assert analyse("hedache", SPELLER).content == ["headache"]
+    assert analyse("muscel spazms", SPELLER).content == ["muscle", "spasms"]
+    assert analyse("sweaty plams", SPELLER).content == ["sweaty", "palms"]
+    assert analyse("urinry urgency", SPELLER).corrected_text == "urinary urgency"
+
+
+def test_ordinary_english_words_are_not_corrected():
+    # "knotted" is no typo for anything, although it is not a catalogue word.
+    assert "knotted" in analyse("my calf knotted up", SPELLER).content
+
+
+def test_british_spellings_become_the_catalogues():
+    assert analyse("diarrhoea", SPELLER).content == ["diarrhea"]
+
+
+def test_lay_words_add_clinical_ones():
+    analysed = analyse("tummy ache", SPELLER)
+    assert "abdominal" in analysed.expansions
+    assert "pain" in analysed.expansions
+    assert analyse("been throwing up all night", SPELLER).expansions[:1] == ["vomiting"]

@@ -1,0 +1,77 @@
+"""The catalogue as loaded into the database (slow: loads it once for the package)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from symptomdb.articles.models import Article
+from symptomdb.terminology.loader import catalogue_load
+from symptomdb.terminology.models import CatalogueRelease, Symptom, SymptomCode, Synonym
+from symptomdb.terminology.selectors import catalogue_release
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _catalogue(catalogue):
+    return catalogue
+
+
+def spasm() -> Symptom:
+    return Symptom.objects.get(codes__system="HPO", codes__code="HP:0003394")
+
+
+def test_it_loads_every_phenotypic_abnormality_and_the_symptom_codes():
+    assert SymptomCode.objects.filter(system="HPO").count() >= 15_000
+    icd = set(SymptomCode.objects.filter(system="ICD10CM").values_list("code", flat=True))
+    assert {"R00.0", "R05.9", "R25.2", "R51.9", "R99"} <= icd
+    assert sum(code.startswith("R") for code in icd) > 700
+
+
+def test_muscle_spasm_has_its_codes_synonyms_and_parent():
+    symptom = spasm()
+    assert symptom.slug == "muscle-spasm"
+    codes = set(symptom.codes.values_list("system", "code"))
+    assert {
+        ("ICD10CM", "R25.2"),
+        ("ICD10CM", "M62.83"),
+        ("ICD10CM", "M62.831"),
+        ("SNOMEDCT", "55300003"),
+        ("UMLS", "C0026821"),
+    } <= codes
+    charley = Synonym.objects.get(symptom=symptom, text="Charley-horse")
+    assert (charley.kind, charley.source) == ("inclusion", "ICD10CM")
+    cramps = Synonym.objects.get(symptom=symptom, text="Muscle cramps")
+    assert (cramps.kind, cramps.scope, cramps.source) == ("plural", "EXACT", "HPO")
+    assert symptom.broader.filter(codes__code="HP:0011804").exists()
+    assert symptom.prior > 0.5
+
+
+def test_it_records_the_release():
+    release = catalogue_release()
+    assert release is not None
+    assert release.hpo_version.startswith("hp/releases/")
+    assert release.hpo_release == release.hpo_version.rsplit("/", 1)[1]
+
+
+def test_the_article_imported_first_is_merged_into_the_catalogue():
+    article = Article.objects.get(title__icontains="muscle spasm")
+    assert article.symptom_id == spasm().id
+    assert not Symptom.objects.filter(name__iexact="Muscle spasms").exists()
+
+
+def test_a_second_load_changes_nothing_and_is_quick():
+    counts = (Symptom.objects.count(), SymptomCode.objects.count(), Synonym.objects.count())
+    started = time.monotonic()
+    assert catalogue_load(say=lambda _: None, progress=False) is False
+    assert time.monotonic() - started < 2
+    assert (Symptom.objects.count(), SymptomCode.objects.count(), Synonym.objects.count()) == counts
+    assert CatalogueRelease.objects.count() == 1
+
+
+def test_every_concept_has_its_page(client):
+    response = client.get("/symptoms/muscle-spasm/")
+    assert response.status_code == 200
+    assert "R25.2" in response.content.decode()
