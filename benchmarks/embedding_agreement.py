@@ -141,9 +141,8 @@ def routes_on_dev(home: Path, dev_file: Path) -> None:
     reference = Reference()
     started = time.monotonic()
     matrix = reference.embed(stored.texts)
-    print(
-        f"  (reference re-embedded {len(stored.texts):,} texts in {time.monotonic() - started:.0f} s)"
-    )
+    took = time.monotonic() - started
+    print(f"  (reference re-embedded {len(stored.texts):,} texts in {took:.0f} s)")
     swapped = vectors.StoredVectors(matrix=matrix, texts=stored.texts, slugs=stored.slugs)
     service.vectors_load = lambda: swapped  # type: ignore[assignment]
     service.embedder = lambda: reference  # type: ignore[assignment]
