@@ -26,6 +26,7 @@ principles and checked on the dev set as a whole; they are not fitted to it.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 W_EXACT = 0.30
@@ -56,7 +57,7 @@ def fused_score(s: Signals) -> float:
     )
 
 
-def overlap(query: set[str], extra: set[str], name: set[str]) -> float:
+def overlap(query: AbstractSet[str], extra: AbstractSet[str], name: AbstractSet[str]) -> float:
     """F1 of the query's words against a name's words. Lay expansions ("tummy" →
     "abdominal") count towards covering the name but not towards the query's
     length, since the reader did not type them."""

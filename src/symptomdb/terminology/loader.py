@@ -118,8 +118,8 @@ def catalogue_store(concepts: list[Concept], *, say: Say = print, progress: bool
         # Free the slugs of rows about to be renamed, merged or dropped, so that
         # the catalogue's slugs (from its names) stay the same on every load.
         moving = set(kept.values()) | {s.id for s in merges} | obsolete
-        for batch in _batches(sorted(moving), 500):
-            Symptom.objects.filter(id__in=batch).update(
+        for id_batch in _batches(sorted(moving), 500):
+            Symptom.objects.filter(id__in=id_batch).update(
                 slug=Concat(Value("~"), Cast("id", output_field=CharField()))
             )
         taken = set(Symptom.objects.exclude(id__in=moving).values_list("slug", flat=True))
@@ -151,8 +151,8 @@ def catalogue_store(concepts: list[Concept], *, say: Say = print, progress: bool
                         prior=prior(concept),
                     )
                 )
-        for batch in _batches(updates, 500):
-            Symptom.objects.bulk_update(batch, ["slug", "name", "definition", "prior"])
+        for update_batch in _batches(updates, 500):
+            Symptom.objects.bulk_update(update_batch, ["slug", "name", "definition", "prior"])
         if kept:
             SymptomCode.objects.filter(symptom_id__in=kept.values()).delete()
             Synonym.objects.filter(symptom_id__in=kept.values()).delete()
@@ -160,15 +160,15 @@ def catalogue_store(concepts: list[Concept], *, say: Say = print, progress: bool
 
         new = [c for c in concepts if c.key not in kept]
         bar = tqdm(total=len(concepts) * 3, desc="Catalogue", unit="row", disable=not progress)
-        for batch in _batches(new):
+        for concept_batch in _batches(new):
             Symptom.objects.bulk_create(
                 [
                     Symptom(slug=c.slug, name=c.name, definition=c.definition, prior=prior(c))
-                    for c in batch
+                    for c in concept_batch
                 ],
                 batch_size=BATCH,
             )
-            bar.update(len(batch))
+            bar.update(len(concept_batch))
         bar.update(len(kept))
         by_slug = dict(Symptom.objects.values_list("slug", "id"))
         id_of = {c.key: kept[c.key] if c.key in kept else by_slug[c.slug] for c in concepts}
@@ -178,24 +178,24 @@ def catalogue_store(concepts: list[Concept], *, say: Say = print, progress: bool
             for c in concepts
             for system, code in c.codes
         ]
-        for batch in _batches(codes):
-            SymptomCode.objects.bulk_create(batch, batch_size=BATCH)
+        for code_batch in _batches(codes):
+            SymptomCode.objects.bulk_create(code_batch, batch_size=BATCH)
         bar.update(len(concepts))
         synonyms = [
             Synonym(symptom_id=id_of[c.key], text=t[:500], kind=kind, source=source, scope=scope)
             for c in concepts
             for t, kind, source, scope in c.synonyms
         ]
-        for batch in _batches(synonyms):
-            Synonym.objects.bulk_create(batch, batch_size=BATCH)
+        for synonym_batch in _batches(synonyms):
+            Synonym.objects.bulk_create(synonym_batch, batch_size=BATCH)
         links = [
             Symptom.broader.through(from_symptom_id=id_of[c.key], to_symptom_id=id_of[p])
             for c in concepts
             for p in c.parents
             if p in id_of and p != c.key
         ]
-        for batch in _batches(links):
-            Symptom.broader.through.objects.bulk_create(batch, batch_size=BATCH)
+        for link_batch in _batches(links):
+            Symptom.broader.through.objects.bulk_create(link_batch, batch_size=BATCH)
         bar.update(len(concepts))
         bar.close()
 
