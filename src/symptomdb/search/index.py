@@ -4,10 +4,12 @@ The FTS5 table lives in the database and keeps itself current (migration 0001);
 this builds the two files under SYMPTOMDB_HOME/search/: the sentence vectors of
 the catalogue and the vocabulary for spelling correction.
 
-What gets embedded (measured: all ~45,000 names and synonyms take ~70 s here and
-add noise from rare wordings): every symptom's name, and for symptoms readers
-plausibly mean (prior ≥ 0.3: a lay synonym or an ICD-10-CM complaint code) also
-their exact, lay, plural and ICD-10-CM inclusion wordings. UK spellings repeat
+What gets embedded (measured: every name, synonym and definition would take
+~5 minutes here, and rare wordings add noise): every symptom's name, and for
+symptoms readers plausibly mean (prior ≥ 0.3: an ICD-10-CM complaint code, or a
+lay synonym that is not dysmorphology) also their exact, lay, plural and
+ICD-10-CM inclusion wordings and their definition — a definition describes a
+complaint in sentences, as readers' longer descriptions do. UK spellings repeat
 the US ones for the model; abbreviations embed poorly; broader, narrower and
 related synonyms would pull a symptom towards other meanings.
 """
@@ -43,7 +45,9 @@ def search_index_present() -> bool:
 
 def embedding_texts() -> tuple[list[str], list[str]]:
     """(texts, slugs): what to embed, grouped by symptom, in slug order."""
-    symptoms = list(Symptom.objects.order_by("slug").values_list("id", "slug", "name", "prior"))
+    symptoms = list(
+        Symptom.objects.order_by("slug").values_list("id", "slug", "name", "prior", "definition")
+    )
     extra: dict[int, list[str]] = {}
     for sid, text in Synonym.objects.filter(
         kind__in=EMBED_KINDS, symptom__prior__gte=EMBED_MIN_PRIOR
@@ -51,9 +55,12 @@ def embedding_texts() -> tuple[list[str], list[str]]:
         extra.setdefault(sid, []).append(text)
     texts: list[str] = []
     slugs: list[str] = []
-    for sid, slug, name, _prior in symptoms:
+    for sid, slug, name, prior, definition in symptoms:
         seen: set[str] = set()
-        for text in [name, *sorted(extra.get(sid, []))]:
+        wordings = [name, *sorted(extra.get(sid, []))]
+        if prior >= EMBED_MIN_PRIOR and definition.strip():
+            wordings.append(definition.strip())
+        for text in wordings:
             k = key(text)
             if k and k not in seen:
                 seen.add(k)
