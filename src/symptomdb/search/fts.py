@@ -48,8 +48,10 @@ def fts_match(words: Iterable[str], *, limit: int = 100) -> dict[int, float]:
     (higher is better). Any-word matching suits complaints: "calf knotted bed"
     should still find symptoms that match only "calf"."""
     terms = sorted({escape_fts(w) for w in words} - {""})
-    if not terms or not available():
+    if not terms:
         return {}
+    if not available():
+        return _substring_match(words, limit=limit)
     weights = ", ".join(str(w) for w in WEIGHTS)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -58,6 +60,26 @@ def fts_match(words: Iterable[str], *, limit: int = 100) -> dict[int, float]:
             [" OR ".join(terms), limit],
         )
         return {row[0]: -float(row[1]) for row in cursor.fetchall()}
+
+
+def _substring_match(words: Iterable[str], *, limit: int) -> dict[int, float]:
+    """Without FTS5 (PostgreSQL, until its full-text backend lands): symptoms
+    whose name or a synonym contains a word, scored by how many words match,
+    names counting double."""
+    from django.db.models import Q
+
+    from symptomdb.terminology.models import Symptom
+
+    scores: dict[int, float] = {}
+    for word in {w for w in words if len(w) >= 3}:
+        for sid, in_name in (
+            Symptom.objects.filter(Q(name__icontains=word) | Q(synonyms__text__icontains=word))
+            .distinct()
+            .order_by("-prior")
+            .values_list("id", "name")[:limit]
+        ):
+            scores[sid] = scores.get(sid, 0.0) + (2.0 if word in in_name.lower() else 1.0)
+    return dict(sorted(scores.items(), key=lambda item: -item[1])[:limit])
 
 
 def fts_texts(symptom_ids: Iterable[int]) -> Iterator[Indexed]:

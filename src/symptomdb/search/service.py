@@ -180,13 +180,16 @@ def search(query: str, *, limit: int = 10) -> list[Hit]:
     bm25 = fts_match(lexical_words, limit=LEXICAL_POOL)
     signals: dict[int, Signals] = {}
     if current.semantic is not None and current.model is not None:
+        # The query as typed, and (when spelling or the lay vocabulary changed
+        # anything) as corrected with the clinical words its lay words stand for
+        # ("tummy ache (abdominal pain)"): closer to the catalogue's wording.
+        # The typed one stays in case a correction was wrong.
         texts = [text]
-        if analysed.changed:
-            texts.append(analysed.corrected_text)
-        if analysed.expansions:
-            # The reader's words with the clinical words they stand for ("tummy
-            # ache" + "abdominal"): closer to the catalogue's wording.
-            texts.append(f"{analysed.corrected_text} ({' '.join(analysed.expansions)})")
+        if analysed.changed or analysed.expansions:
+            rewritten = analysed.corrected_text
+            if analysed.expansions:
+                rewritten += f" ({' '.join(analysed.expansions)})"
+            texts.append(rewritten)
         vectors = current.model.embed(texts)
         similarities = current.semantic.similarities(vectors)
         pool = min(SEMANTIC_POOL, len(similarities))
