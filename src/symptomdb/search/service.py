@@ -51,7 +51,7 @@ class Code:
 
     @property
     def label(self) -> str:
-        return {"ICD10CM": "ICD-10-CM"}.get(self.system, self.system)
+        return {"ICD10CM": "ICD-10-CM", "SNOMEDCT": "SNOMED CT"}.get(self.system, self.system)
 
 
 @dataclass(frozen=True)
