@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 REPO = Path(__file__).resolve().parents[1]
@@ -18,10 +18,12 @@ BUNDLED_SEED = REPO / "src/symptomdb/content/articles/muscle-spasms.txt"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters live in the cache; each test starts with none."""
-    cache.clear()
+    """Rate-limit counters and rendered pages live in caches; each test starts with none."""
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from urllib.parse import urlsplit, urlunsplit
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -119,6 +120,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on every page, and 304 when the reader's copy is current.
+    "django.middleware.http.ConditionalGetMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # CORS block below; before CommonMiddleware
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -185,6 +188,34 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "symptomdb",
         }
+    }
+
+
+def _redis_database(url: str, database: int) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+# Rendered public pages (web/page_cache.py), cleared whole whenever content changes.
+# They need a store every worker shares, so that one clear reaches them all: a
+# Redis database of their own (clearing it leaves the rate limits alone), or files
+# under SYMPTOMDB_HOME.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+if TESTING:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+    }
+elif REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("REDIS_PAGES_URL") or _redis_database(REDIS_URL, 1),
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(HOME / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -34,3 +34,7 @@ def site_init(*, say: Say = print, static: bool = True) -> None:
     if static:
         call_command("collectstatic", interactive=False, verbosity=0)
         say("Static files: collected.")
+
+    from symptomdb.web.page_cache import pages_clear
+
+    pages_clear()  # pages rendered before this run may show an older catalogue

@@ -25,6 +25,8 @@ def pages(article) -> dict[str, str]:
         "results": "/search?q=muscle+spasms",
         "symptom": article.get_absolute_url(),
         "author": article.author.get_absolute_url(),
+        "rate author": f"{article.author.get_absolute_url()}rate",
+        "add a comment": f"{article.get_absolute_url()}comments",
     }
 
 

@@ -87,7 +87,7 @@ def test_payloads_in_search_queries_never_run(new_tab, db):
 
 def test_a_comment_typed_into_the_form_never_runs(new_tab, published_article, editor_client):
     tab = new_tab(bypass_csp=True)
-    page = tab.visit(published_article.get_absolute_url())
+    page = tab.visit(f"{published_article.get_absolute_url()}comments")
     page.locator("#id_name").fill('"><img src=x onerror=alert(1)>')
     page.locator("#id_body").fill("\n".join(PAYLOADS))
     page.get_by_role("button", name="Add a comment").click()

@@ -9,11 +9,19 @@ from symptomdb.community.services import comment_approve
 pytestmark = pytest.mark.django_db
 
 
-def _rate(client: Client, article, stars) -> object:
+def _rate(client: Client, article, stars, **extra):
     return client.post(
         f"{article.author.get_absolute_url()}rate",
-        {"stars": stars, "next": article.get_absolute_url()},
+        {"stars": stars, "next": article.get_absolute_url(), **extra},
     )
+
+
+def test_the_article_links_to_rate_author_and_add_a_comment(reader, published_article):
+    html = reader.get(published_article.get_absolute_url()).content.decode()
+    author = published_article.author.get_absolute_url()
+    assert f'href="{author}rate?next=/symptoms/{published_article.symptom.slug}/"' in html
+    assert f'href="{published_article.get_absolute_url()}comments"' in html
+    assert "csrfmiddlewaretoken" not in html  # nothing personal: the page is shared
 
 
 def test_it_records_a_rating_and_shows_the_average(reader, other_reader, published_article):
@@ -21,7 +29,9 @@ def test_it_records_a_rating_and_shows_the_average(reader, other_reader, publish
     assert _rate(other_reader, published_article, 4).status_code == 302
     html = reader.get(published_article.get_absolute_url()).content.decode()
     assert "4.5 out of 5 from 2 ratings" in html
-    assert "You gave 5 stars" in html
+    rate_page = reader.get(f"{published_article.author.get_absolute_url()}rate?saved=1")
+    assert "Your rating of 5 stars" in rate_page.content.decode()
+    assert "You gave 5 stars" in rate_page.content.decode()
 
 
 def test_it_lets_a_reader_change_their_rating(reader, published_article):
@@ -43,25 +53,33 @@ def test_it_refuses_a_foreign_redirect(reader, published_article):
         f"{published_article.author.get_absolute_url()}rate",
         {"stars": 5, "next": "https://evil.example/"},
     )
-    assert response["Location"].startswith(published_article.author.get_absolute_url())
+    assert response.status_code == 302
+    assert "evil" not in response["Location"]
 
 
-def _comment(client: Client, article, **data) -> object:
+@override_settings(RATELIMIT_RATING="2/h")
+def test_ratings_are_rate_limited_per_address(reader, published_article):
+    for stars in (2, 3):
+        assert _rate(reader, published_article, stars).status_code == 302
+    response = _rate(reader, published_article, 5)
+    assert response.status_code == 429
+    assert "wait a while" in response.content.decode()
+    assert list(AuthorRating.objects.values_list("stars", flat=True)) == [3]
+
+
+def _comment(client: Client, article, **data):
     return client.post(f"{article.get_absolute_url()}comments", {"name": "Ann", **data})
 
 
 def test_a_comment_waits_for_moderation_then_shows(reader, published_article):
     response = _comment(reader, published_article, body="This helped my cramps.")
     assert response.status_code == 302
-    assert (
-        "This helped my cramps."
-        not in reader.get(published_article.get_absolute_url()).content.decode()
-    )
+    thanks = reader.get(response["Location"]).content.decode()
+    assert "will appear once an editor approves it" in thanks
+    page = published_article.get_absolute_url()
+    assert "This helped my cramps." not in reader.get(page).content.decode()
     comment_approve(comment=Comment.objects.get())
-    assert (
-        "This helped my cramps."
-        in reader.get(published_article.get_absolute_url()).content.decode()
-    )
+    assert "This helped my cramps." in reader.get(page).content.decode()
 
 
 def test_a_script_payload_is_shown_as_text(reader, published_article):
@@ -75,7 +93,9 @@ def test_a_script_payload_is_shown_as_text(reader, published_article):
 def test_a_huge_comment_is_refused_and_kept_in_the_form(reader, published_article):
     response = _comment(reader, published_article, body="x" * 1_000_000)
     assert response.status_code == 400
-    assert "the limit is 2,000" in response.content.decode()
+    html = response.content.decode()
+    assert "the limit is 2,000" in html
+    assert 'value="Ann"' in html
     assert Comment.objects.count() == 0
 
 
@@ -92,7 +112,6 @@ def test_comments_are_rate_limited_per_address(reader, published_article):
     response = _comment(reader, published_article, body="one too many")
     assert response.status_code == 429
     assert "wait a while" in response.content.decode()
-    assert Comment.objects.count() == 2
     assert Comment.objects.filter(status=CommentStatus.PENDING).count() == 2
 
 
@@ -101,3 +120,11 @@ def test_forms_need_their_csrf_token(published_article):
     assert _comment(client, published_article, body="no token").status_code == 403
     assert _rate(client, published_article, 5).status_code == 403
     assert Comment.objects.count() == 0 and AuthorRating.objects.count() == 0
+
+
+def test_the_form_pages_carry_their_csrf_token(reader, published_article):
+    for url in (
+        f"{published_article.author.get_absolute_url()}rate",
+        f"{published_article.get_absolute_url()}comments",
+    ):
+        assert "csrfmiddlewaretoken" in reader.get(url).content.decode()

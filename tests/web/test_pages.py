@@ -38,8 +38,8 @@ def test_it_renders_every_part_of_the_seed_article(reader, published_article):
     assert "Urgent Care Center of Arlington" in html
     assert "Arlington, VA" in html
     assert "Last reviewed" in html
-    assert "Rate author" in html
-    assert "Add a comment" in html
+    assert ">Rate author</a>" in html
+    assert ">Add a comment</a>" in html
     assert published_article.disclaimer in html
 
 
@@ -80,5 +80,6 @@ def test_pages_have_landmarks_and_labels(reader, published_article):
     html = reader.get(published_article.get_absolute_url()).content.decode()
     assert '<main class="nhsuk-main-wrapper" id="maincontent"' in html
     assert 'role="banner"' in html and 'role="contentinfo"' in html
-    assert '<label class="nhsuk-label" for="id_body">' in html
     assert 'lang="en"' in html
+    form = reader.get(f"{published_article.get_absolute_url()}comments").content.decode()
+    assert '<label class="nhsuk-label" for="id_body">' in form

@@ -13,4 +13,5 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("authors/<slug:slug>/rate", views.author_rate, name="author-rate"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
 ]

@@ -1,17 +1,30 @@
 """The site's pages. Each view reads its input, calls one service or selector,
-and renders; the rules live in the services."""
+and renders; the rules live in the services.
+
+The reading pages are `public_page`s: cached whole and shared by every reader,
+so they hold nothing personal. Rating an author and adding a comment happen on
+pages of their own, as the seed page's "Rate author" and "Add a comment" links.
+"""
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.db import DatabaseError, connection
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_safe
 
 from symptomdb.articles.models import Article, Urgency
 from symptomdb.articles.selectors import article_published_for
@@ -27,15 +40,20 @@ from symptomdb.terminology.models import Symptom
 from symptomdb.triage.locale import numbers_for
 from symptomdb.web import structured_data
 from symptomdb.web.forms import CommentForm, RatingForm
+from symptomdb.web.page_cache import public_page
+
+log = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     articles = Article.objects.published().select_related("symptom", "author").order_by("title")
     return render(request, "web/home.html", {"articles": articles})
 
 
-@require_GET
+@require_safe
+@public_page
 def search_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     context: dict[str, object] = {"query": query, "results": [], "error": None}
@@ -50,7 +68,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "web/search.html", context, status=status)
 
 
-@require_GET
+@require_safe
+@public_page
 def symptom_index(request: HttpRequest) -> HttpResponse:
     letter = request.GET.get("letter", "A").upper()[:1]
     if letter not in catalogue.LETTERS:
@@ -75,81 +94,44 @@ def _red_flag_groups(article: Article) -> list[dict[str, object]]:
     return groups
 
 
-def _symptom_page(
-    request: HttpRequest,
-    symptom: Symptom,
-    *,
-    comment_form: CommentForm | None = None,
-    status: int = 200,
-) -> HttpResponse:
+def emergency_number() -> str:
+    return numbers_for(settings.SYMPTOMDB_LOCALE).emergency_number
+
+
+@require_safe
+@public_page
+def symptom_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    symptom = get_object_or_404(Symptom, slug=slug)
     article = article_published_for(symptom=symptom)
     codes = catalogue.symptom_codes(symptom)
+    release = catalogue.catalogue_release()
     context: dict[str, object] = {
         "symptom": symptom,
         "article": article,
         "symptom_words": symptom.name.lower(),
         "codes": codes,
+        "synonyms": catalogue.symptom_synonyms(symptom),
+        "broader": symptom.broader.order_by("name")[:20],
+        "narrower": symptom.narrower.order_by("name")[:50],
+        "emergency_number": emergency_number(),
+        "hpo_release": release.hpo_release if release else None,
         "jsonld": structured_data.as_script(
             structured_data.symptom_page(
                 symptom=symptom, codes=codes, article=article, request=request
             )
         ),
-        "synonyms": catalogue.symptom_synonyms(symptom),
-        "broader": symptom.broader.order_by("name")[:20],
-        "narrower": symptom.narrower.order_by("name")[:50],
-        "emergency_number": emergency_number(),
     }
     if article is not None:
         context.update(
             red_flag_groups=_red_flag_groups(article),
             rating=author_rating_summary(author=article.author),
-            my_rating=reader_rating(author=article.author, reader_id=reader_id_from(request)),
-            rating_form=RatingForm(),
             comments=comments_approved(article=article),
-            comment_form=comment_form or CommentForm(),
-            comment_max_length=settings.COMMENT_MAX_LENGTH,
         )
-    return render(request, "web/symptom.html", context, status=status)
+    return render(request, "web/symptom.html", context)
 
 
-def emergency_number() -> str:
-    return numbers_for(settings.SYMPTOMDB_LOCALE).emergency_number
-
-
-@require_GET
-def symptom_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return _symptom_page(request, get_object_or_404(Symptom, slug=slug))
-
-
-@require_POST
-def comment_add(request: HttpRequest, slug: str) -> HttpResponse:
-    symptom = get_object_or_404(Symptom, slug=slug)
-    article = article_published_for(symptom=symptom)
-    if article is None:
-        return HttpResponse("This symptom has no article to comment on.", status=404)
-    form = CommentForm(request.POST)
-    form.is_valid()  # every field is optional text; the service judges the values
-    if form.cleaned_data.get("website"):
-        # Pretend success to a bot, store nothing.
-        messages.success(request, "Thank you. Your comment will appear once an editor approves it.")
-        return HttpResponseRedirect(f"{symptom.get_absolute_url()}#comments")
-    if not write_allowed(request, "comment"):
-        form.add_error(None, TOO_MANY)
-        return _symptom_page(request, symptom, comment_form=form, status=429)
-    try:
-        community.comment_submit(
-            article=article,
-            name=form.cleaned_data.get("name", ""),
-            body=form.cleaned_data.get("body", ""),
-        )
-    except ValidationError as error:
-        form.add_error(None, error)
-        return _symptom_page(request, symptom, comment_form=form, status=400)
-    messages.success(request, "Thank you. Your comment will appear once an editor approves it.")
-    return HttpResponseRedirect(f"{symptom.get_absolute_url()}#comments")
-
-
-@require_GET
+@require_safe
+@public_page
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
     return render(
@@ -160,8 +142,6 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "articles": author.articles.published().select_related("symptom"),
             "reviewed": author.reviewed_articles.published().select_related("symptom"),
             "rating": author_rating_summary(author=author),
-            "my_rating": reader_rating(author=author, reader_id=reader_id_from(request)),
-            "rating_form": RatingForm(),
             "jsonld": structured_data.as_script(
                 structured_data.author_page(author=author, request=request)
             ),
@@ -169,45 +149,102 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_POST
-def author_rate(request: HttpRequest, slug: str) -> HttpResponse:
-    author = get_object_or_404(Author, slug=slug)
-    form = RatingForm(request.POST)
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+def _back_to(request: HttpRequest, fallback: str) -> str:
+    """The page the reader came from, if it is on this site; else the fallback."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        next_url = author.get_absolute_url()
-    if not write_allowed(request, "rating"):
-        messages.error(request, TOO_MANY)
-        return HttpResponseRedirect(f"{next_url}#rate-author", status=303)
-    reader_id, new_reader = reader_id_ensure(request)
+        return url
+    return fallback
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def author_rate(request: HttpRequest, slug: str) -> HttpResponse:
+    """“Rate author”: the form, and its answer."""
+    author = get_object_or_404(Author, slug=slug)
+    back = _back_to(request, author.get_absolute_url())
+    context: dict[str, object] = {"author": author, "back": back, "form": RatingForm()}
+    status = 200
+    if request.method == "POST":
+        form = RatingForm(request.POST)
+        context["form"] = form
+        reader_id, new_reader = reader_id_ensure(request)
+        try:
+            if not write_allowed(request, "rating"):
+                status = 429
+                raise ValidationError(TOO_MANY)
+            if not form.is_valid():
+                status = 400
+                raise ValidationError(form.errors["stars"][0])
+            community.rating_submit(
+                author=author, reader_id=reader_id, stars=form.cleaned_data["stars"]
+            )
+        except ValidationError as error:
+            status = status if status != 200 else 400
+            context["error"] = error.messages[0]
+        else:
+            response = HttpResponseRedirect(f"{request.path}?saved=1&next={back}")
+            if new_reader:
+                reader_cookie_set(response, reader_id, secure=request.is_secure())
+            return response
+    context.update(
+        saved=request.GET.get("saved") == "1",
+        rating=author_rating_summary(author=author),
+        my_rating=reader_rating(author=author, reader_id=reader_id_from(request)),
+    )
+    return render(request, "web/rate.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def comment_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """“Add a comment”: the form, and its answer. Comments wait for moderation."""
+    symptom = get_object_or_404(Symptom, slug=slug)
+    article = article_published_for(symptom=symptom)
+    if article is None:
+        return render(request, "web/no_article.html", {"symptom": symptom}, status=404)
+    context: dict[str, object] = {
+        "symptom": symptom,
+        "article": article,
+        "form": CommentForm(),
+        "comment_max_length": settings.COMMENT_MAX_LENGTH,
+        "sent": request.GET.get("sent") == "1",
+    }
+    if request.method != "POST":
+        return render(request, "web/comment.html", context)
+    form = CommentForm(request.POST)
+    form.is_valid()  # every field is optional text; the service judges the values
+    context["form"] = form
+    thanks = HttpResponseRedirect(f"{request.path}?sent=1")
+    if form.cleaned_data.get("website"):
+        return thanks  # a bot filled in the hidden field: pretend, store nothing
+    if not write_allowed(request, "comment"):
+        form.add_error(None, TOO_MANY)
+        return render(request, "web/comment.html", context, status=429)
     try:
-        if not form.is_valid():
-            raise ValidationError(form.errors["stars"][0])
-        community.rating_submit(
-            author=author, reader_id=reader_id, stars=form.cleaned_data["stars"]
+        community.comment_submit(
+            article=article,
+            name=form.cleaned_data.get("name", ""),
+            body=form.cleaned_data.get("body", ""),
         )
     except ValidationError as error:
-        response = render(
-            request,
-            "web/rating_error.html",
-            {"author": author, "error": error.messages[0], "next": next_url},
-            status=400,
-        )
-        return response
-    messages.success(request, f"Thank you for rating {author.name}.")
-    response = HttpResponseRedirect(f"{next_url}#rate-author")
-    if new_reader:
-        reader_cookie_set(response, reader_id, secure=request.is_secure())
-    return response
+        form.add_error(None, error)
+        return render(request, "web/comment.html", context, status=400)
+    return thanks
 
 
-@require_GET
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    return HttpResponsePermanentRedirect(static("dist/nhsuk/assets/images/favicon.ico"))
+
+
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except Exception as error:  # any database failure means "not healthy"
-        return JsonResponse({"status": "error", "database": str(error)}, status=503)
+    except DatabaseError:
+        # The details go to the log, not to whoever asks.
+        log.exception("Health check: the database did not answer.")
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "symptoms": Symptom.objects.count()})

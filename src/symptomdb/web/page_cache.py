@@ -1,0 +1,75 @@
+"""Whole-page caching of the public pages, one rendering shared by every reader.
+
+The pages anyone can read hold nothing personal — the rating and comment forms,
+with their CSRF tokens, live on pages of their own — so a rendering serves
+everyone until the content changes. Any save or delete of an article, its
+sections, an author, a rating or a comment clears the whole page cache (they are
+rare next to reads), and so does loading the catalogue.
+
+Browsers are told to check back every time (Cache-Control: no-cache); the ETag
+added by ConditionalGetMiddleware makes that check a cheap 304.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_page
+
+View = Callable[..., HttpResponse]
+
+
+def public_page(view: View) -> View:
+    cached = cache_page(settings.PAGE_CACHE_SECONDS, cache="pages")(view)
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = cached(request, *args, **kwargs)
+        # cache_page tells browsers to keep the page for its lifetime; a reader who
+        # has just rated an author must see the new average at once.
+        patch_cache_control(response, no_cache=True, max_age=0)
+        if "Expires" in response:
+            del response["Expires"]
+        return response
+
+    return wrapper
+
+
+def pages_clear(**_: object) -> None:
+    caches["pages"].clear()
+
+
+def clear_pages_when_content_changes() -> None:
+    from symptomdb.articles.models import (
+        Article,
+        Cause,
+        PreventionTip,
+        ProfessionalTreatment,
+        RedFlag,
+        ReliefMethod,
+        Source,
+    )
+    from symptomdb.community.models import AuthorRating, Comment
+    from symptomdb.people.models import Author
+
+    for model in (
+        Article,
+        Cause,
+        ReliefMethod,
+        PreventionTip,
+        ProfessionalTreatment,
+        RedFlag,
+        Source,
+        Author,
+        AuthorRating,
+        Comment,
+    ):
+        post_save.connect(pages_clear, sender=model, dispatch_uid=f"pages-{model.__name__}")
+        post_delete.connect(pages_clear, sender=model, dispatch_uid=f"pages-del-{model.__name__}")
