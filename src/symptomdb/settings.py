@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import secrets
-from urllib.parse import urlsplit, urlunsplit
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
 
 import csp.constants as csp
 import dj_database_url
