@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
+from symptomdb.articles.importer import Source, parse_article
 from symptomdb.articles.models import Article, Status
+from symptomdb.articles.services import article_import
 from tests.conftest import BUNDLED_SEED
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +76,11 @@ def test_a_file_it_cannot_read_is_refused_and_nothing_changes(tmp_path: Path, co
 def test_a_missing_file_is_named():
     with pytest.raises(CommandError, match=r"no-such\.txt: no such file"):
         _run("no-such.txt")
+
+
+def test_a_source_that_is_not_a_web_address_is_refused():
+    parsed = parse_article(BUNDLED_SEED.read_text(encoding="utf-8"))
+    bad = dataclasses.replace(parsed, sources=[Source("Evil", "javascript:alert(1)")])
+    with pytest.raises(ValidationError, match="not a web address"):
+        article_import(parsed=bad)
+    assert Article.objects.count() == 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import reversion
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
@@ -117,9 +118,25 @@ def _replace_sections(article: Article, parsed: ParsedArticle) -> None:
         for i, f in enumerate(parsed.red_flags)
     )
     Source.objects.bulk_create(
-        Source(article=article, position=i, title=s.title, url=s.url)
+        Source(article=article, position=i, title=s.title, url=_web_address(s.title, s.url))
         for i, s in enumerate(parsed.sources)
     )
+
+
+_is_web_address = URLValidator(schemes=["http", "https"])
+
+
+def _web_address(title: str, url: str) -> str:
+    """A source's link, if it is one a reader can follow safely (no javascript: or data:)."""
+    if url:
+        try:
+            _is_web_address(url)
+        except ValidationError:
+            raise ValidationError(
+                f"The source “{title}” links to “{url[:80]}”, which is not a web address "
+                "starting with http:// or https://."
+            ) from None
+    return url
 
 
 @transaction.atomic

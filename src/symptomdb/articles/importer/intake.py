@@ -6,7 +6,7 @@ import re
 from pathlib import PurePath
 from typing import Literal
 
-from .blocks import FIXTURE_MARKER
+from .blocks import FIXTURE_MARKER, clean
 from .errors import ParseError
 
 Format = Literal["plaintext", "html", "markdown"]
@@ -72,7 +72,7 @@ def check_text(text: str, *, filename: str) -> str:
     text = _CONTROL.sub("", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n")
     meaningful = [
         line for line in _LEADING_COMMENTS.sub("", text).split("\n")
-        if line.strip() and not FIXTURE_MARKER.match(line)
+        if clean(line) and not FIXTURE_MARKER.match(line)
     ]  # fmt: skip
     if not meaningful:
         raise ParseError(filename, 1, "the file is empty.")

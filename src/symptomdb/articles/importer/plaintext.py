@@ -96,7 +96,9 @@ def _group_blocks(lines: list[tuple[int, str]]) -> list[b.Block]:
 
     def flush_run() -> None:
         if run:
-            found.append(b.paragraph([t for _, t in run], run[0][0]))
+            block = b.paragraph([t for _, t in run], run[0][0])
+            if block.lines:  # lines of invisible characters only clean to nothing
+                found.append(block)
             run.clear()
 
     for number, raw in lines:

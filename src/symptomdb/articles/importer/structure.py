@@ -255,7 +255,7 @@ def _read_causes(
     if not found:
         after_intro = next((s for s in sections if s.heading is not None), None)
         line = after_intro.line if after_intro else last_line
-        example = f"What Causes {symptom.title()}?" if symptom else "What Causes Hiccups?"
+        example = f"What Causes {symptom.title()}?" if symptom else "What Causes Headaches?"
         raise ParseError(
             filename,
             line,

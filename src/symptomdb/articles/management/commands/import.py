@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
@@ -57,7 +58,10 @@ class Command(BaseCommand):
                 for path, p in zip(paths, parsed, strict=True):
                     self.stdout.write(f"{path}: “{p.title}” by {p.author.name} — would import.")
             return
-        results = articles_import(parsed=parsed, publish=options["publish"])
+        try:
+            results = articles_import(parsed=parsed, publish=options["publish"])
+        except ValidationError as error:
+            raise CommandError(f"{error.messages[0]} Nothing was imported.") from None
         if not options["json"]:
             for path, result in zip(paths, results, strict=True):
                 verb = "imported" if result.created else "updated"
