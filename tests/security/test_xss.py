@@ -157,12 +157,14 @@ def test_the_api_answers_json_never_html(reader, payload):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_an_unsafe_url_in_a_reimported_export_never_becomes_a_link(reader, published_article):
-    from symptomdb.articles.exchange import export_all, import_export
+def test_an_unsafe_url_in_a_reimported_export_is_refused(reader, published_article):
+    from symptomdb.articles.exchange import ExportError, export_all, import_export
 
     data = export_all()
-    data["articles"][0]["sources"] = [{"title": "Hostile", "url": url} for url in UNSAFE_URLS]
-    import_export(data)
+    for url in UNSAFE_URLS:
+        data["articles"][0]["sources"] = [{"title": "Hostile", "url": url}]
+        with pytest.raises(ExportError, match="not a web address"):
+            import_export(data)
     html = reader.get(published_article.get_absolute_url()).content.decode()
-    assert "Hostile" in html
+    assert "Hostile" not in html
     assert audit(html)[0] == []
