@@ -10,7 +10,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 import csp.constants as csp
@@ -174,6 +174,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The rate limits count in the default cache: per process in local memory, or shared
 # by every worker and server when REDIS_URL (e.g. redis://localhost:6379/0) is set.
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL := os.environ.get("REDIS_URL", ""):
     CACHES = {
         "default": {
