@@ -146,3 +146,23 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Every part of an article that is a list, in reading order; each has a foreign
+# key named "article", and the related name is the article's attribute for it.
+SECTION_MODELS: tuple[type[models.Model], ...] = (
+    Cause,
+    ReliefMethod,
+    PreventionTip,
+    ProfessionalTreatment,
+    RedFlag,
+    Source,
+)
+SECTION_NAMES = (
+    "causes",
+    "relief_methods",
+    "prevention_tips",
+    "professional_treatments",
+    "red_flags",
+    "sources",
+)

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import reversion
 
-from symptomdb.articles.models import (
-    Article,
-    Cause,
-    PreventionTip,
-    ProfessionalTreatment,
-    RedFlag,
-    ReliefMethod,
-    Source,
-)
-
-SECTION_MODELS = (Cause, ReliefMethod, PreventionTip, ProfessionalTreatment, RedFlag, Source)
+from symptomdb.articles.models import SECTION_MODELS, SECTION_NAMES, Article
 
 
 def register() -> None:
@@ -22,14 +12,4 @@ def register() -> None:
         return
     for model in SECTION_MODELS:
         reversion.register(model)
-    reversion.register(
-        Article,
-        follow=[
-            "causes",
-            "relief_methods",
-            "prevention_tips",
-            "professional_treatments",
-            "red_flags",
-            "sources",
-        ],
-    )
+    reversion.register(Article, follow=list(SECTION_NAMES))

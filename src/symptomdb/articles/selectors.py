@@ -15,17 +15,10 @@ from symptomdb.articles.importer import (
     Source,
 )
 from symptomdb.articles.importer.model import Urgency
-from symptomdb.articles.models import Article
+from symptomdb.articles.models import SECTION_NAMES, Article
 from symptomdb.terminology.models import Symptom
 
-SECTIONS = (
-    "causes",
-    "relief_methods",
-    "prevention_tips",
-    "professional_treatments",
-    "red_flags",
-    "sources",
-)
+SECTIONS = SECTION_NAMES
 
 
 def article_published_for(*, symptom: Symptom) -> Article | None:

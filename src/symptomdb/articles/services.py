@@ -16,6 +16,7 @@ from django.utils import timezone
 from symptomdb.articles.importer import ParsedArticle, parse_article_bytes
 from symptomdb.articles.models import (
     DEFAULT_DISCLAIMER,
+    SECTION_MODELS,
     Article,
     Cause,
     PreventionTip,
@@ -95,7 +96,7 @@ def article_import(
 
 
 def _replace_sections(article: Article, parsed: ParsedArticle) -> None:
-    for section in (Cause, ReliefMethod, PreventionTip, ProfessionalTreatment, RedFlag, Source):
+    for section in SECTION_MODELS:
         section._default_manager.filter(article=article).delete()
     Cause.objects.bulk_create(
         Cause(article=article, position=i, name=c.name, text=c.explanation)

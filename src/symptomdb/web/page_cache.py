@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -47,29 +48,11 @@ def pages_clear(**_: object) -> None:
 
 
 def clear_pages_when_content_changes() -> None:
-    from symptomdb.articles.models import (
-        Article,
-        Cause,
-        PreventionTip,
-        ProfessionalTreatment,
-        RedFlag,
-        ReliefMethod,
-        Source,
-    )
+    from symptomdb.articles.models import SECTION_MODELS, Article
     from symptomdb.community.models import AuthorRating, Comment
     from symptomdb.people.models import Author
 
-    for model in (
-        Article,
-        Cause,
-        ReliefMethod,
-        PreventionTip,
-        ProfessionalTreatment,
-        RedFlag,
-        Source,
-        Author,
-        AuthorRating,
-        Comment,
-    ):
+    content: tuple[type[Model], ...] = (Article, *SECTION_MODELS, Author, AuthorRating, Comment)
+    for model in content:
         post_save.connect(pages_clear, sender=model, dispatch_uid=f"pages-{model.__name__}")
         post_delete.connect(pages_clear, sender=model, dispatch_uid=f"pages-del-{model.__name__}")
