@@ -12,12 +12,14 @@ AXE_VERSION   := 4.14.1
 AXE           := build/npm/node_modules/axe-core/axe.min.js
 CHROMIUM      := /usr/bin/chromium
 
-.PHONY: run test lint typecheck pytest bootstrap frontend clean benchmarks browser
+.PHONY: run test lint typecheck pytest pytest-postgres bootstrap frontend clean benchmarks browser
 
 run: bootstrap
 	$(BIN)/symptomdb serve
 
-test: bootstrap lint pytest
+# Lint, then the suite on SQLite, then the same suite on a throwaway PostgreSQL
+# server (scripts/with-postgres, which installs Debian's postgresql if missing).
+test: bootstrap lint pytest pytest-postgres
 
 bootstrap: $(STAMP) $(DIST)/.installed
 
@@ -52,6 +54,9 @@ lint: bootstrap
 
 pytest: bootstrap browser
 	$(BIN)/pytest
+
+pytest-postgres: bootstrap browser
+	scripts/with-postgres $(BIN)/pytest
 
 # The browser tests (tests/browser) drive Debian's chromium headless through Playwright
 # for Python: Playwright's own browser download needs a network CI does not have. A

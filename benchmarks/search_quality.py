@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/search_quality.py                 # throwaway database
     .venv/bin/python benchmarks/search_quality.py --home var      # an initialised site
     .venv/bin/python benchmarks/search_quality.py --file other.jsonl --show-misses
+    scripts/with-postgres .venv/bin/python benchmarks/search_quality.py --database postgres
 
 Each line of the query file: {"query", "accept": [HPO ids], "icd10cm": [codes],
 "kind"}. A result is a hit when it carries any accepted code. The same run scores
@@ -11,6 +12,18 @@ synonyms — so the engine's figures have something to be compared with.
 
 Without --home, a temporary SYMPTOMDB_HOME is initialised (catalogue, vectors,
 bundled articles; about a minute and a half) and removed afterwards.
+
+--catalogue N adds N queries drawn at random (a fixed seed) from the catalogue
+itself, each to be answered by its own symptom: half related, broad or narrow
+synonyms, half the first sentence of an uncommon symptom's definition (prior
+< 0.3, so not embedded: the full-text search does most of the work). Nobody
+designed against them; they compare the two databases' full-text backends.
+
+--database postgres runs on the PostgreSQL server DATABASE_URL names (so its
+full-text backend, search/lexical/postgres.py); scripts/with-postgres starts a
+throwaway one and sets DATABASE_URL. The catalogue is loaded into it first; with
+--home pointing at an initialised site, its vectors are reused rather than
+computed again. --database sqlite (the default) ignores DATABASE_URL.
 """
 
 from __future__ import annotations
@@ -62,6 +75,39 @@ def engine(query: str, limit: int) -> list[set[str]]:
     return [{c.code for c in hit.codes} for hit in search(query, limit=limit)]
 
 
+def catalogue_sample(n: int, seed: int = 6) -> list[dict[str, object]]:
+    """n queries from the catalogue, each accepting only its own symptom's codes."""
+    import random
+
+    from symptomdb.terminology.models import Symptom, SymptomCode, Synonym
+
+    rng = random.Random(seed)
+    codes: dict[int, list[str]] = defaultdict(list)
+    for sid, code in SymptomCode.objects.filter(system__in=["HPO", "ICD10CM"]).values_list(
+        "symptom_id", "code"
+    ):
+        codes[sid].append(code)
+    synonyms = sorted(
+        Synonym.objects.filter(kind__in=["related", "broad", "narrow"]).values_list(
+            "symptom_id", "text"
+        )
+    )
+    definitions = sorted(
+        (sid, definition.split(". ")[0][:200])
+        for sid, definition in Symptom.objects.filter(prior__lt=0.3)
+        .exclude(definition="")
+        .values_list("id", "definition")
+    )
+    rows: list[dict[str, object]] = []
+    for kind, pool, k in (
+        ("cat-synonym", synonyms, n // 2),
+        ("cat-definition", definitions, n - n // 2),
+    ):
+        for sid, text in rng.sample(pool, k):
+            rows.append({"query": text, "accept": codes[sid], "kind": kind})
+    return rows
+
+
 def evaluate(
     rows: list[dict[str, object]], run: Callable[[str, int], list[set[str]]]
 ) -> tuple[dict[str, dict[str, float]], list[tuple[dict[str, object], int | None]]]:
@@ -99,12 +145,30 @@ def main() -> int:
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--home", type=Path, help="an initialised SYMPTOMDB_HOME to reuse")
     parser.add_argument(
-        "--database-url", help="e.g. postgres://… (default: SQLite in SYMPTOMDB_HOME)"
+        "--database",
+        choices=["sqlite", "postgres"],
+        default="sqlite",
+        help="postgres: the server in DATABASE_URL (run under scripts/with-postgres)",
     )
+    parser.add_argument("--database-url", help="any database URL, e.g. postgres://…")
     parser.add_argument("--show-misses", action="store_true", help="list queries not at rank 1")
+    parser.add_argument(
+        "--catalogue", type=int, default=0, metavar="N", help="also N queries from the catalogue"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
 
+    database_url = args.database_url
+    if args.database == "sqlite" and not database_url:
+        os.environ.pop("DATABASE_URL", None)
+    if args.database == "postgres" and not database_url:
+        database_url = os.environ.get("DATABASE_URL", "")
+        if not database_url.startswith(("postgres://", "postgresql://")):
+            parser.error(
+                "--database postgres needs DATABASE_URL=postgres://…; run it as "
+                "scripts/with-postgres .venv/bin/python benchmarks/search_quality.py "
+                "--database postgres"
+            )
     rows = [json.loads(line) for line in args.file.read_text().splitlines() if line.strip()]
     temporary = None
     home = args.home
@@ -112,23 +176,41 @@ def main() -> int:
         temporary = Path(tempfile.mkdtemp(prefix="symptomdb-quality-"))
         home = temporary
     try:
-        setup_django(home.resolve(), args.database_url)
-        if temporary is not None or not (home / "search" / "vectors.json").exists():
-            from symptomdb.site_init import site_init
+        setup_django(home.resolve(), database_url)
+        from django.db import connection
 
-            site_init(say=lambda m: print(m, file=sys.stderr), static=False)
+        from symptomdb.site_init import site_init
+
+        # Quick when the site is initialised already; it loads a fresh database.
+        site_init(say=lambda m: print(m, file=sys.stderr), static=False)
+        vendor = connection.vendor
         engine_table, engine_ranks = evaluate(rows, engine)
         baseline_table, _ = evaluate(rows, baseline)
+        catalogue_table = (
+            evaluate(catalogue_sample(args.catalogue), engine)[0] if args.catalogue else None
+        )
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
 
     if args.json:
-        print(json.dumps({"engine": engine_table, "baseline": baseline_table}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "database": vendor,
+                    "engine": engine_table,
+                    "baseline": baseline_table,
+                    "catalogue": catalogue_table,
+                },
+                indent=2,
+            )
+        )
     else:
-        print(f"{len(rows)} queries from {args.file}")
+        print(f"{len(rows)} queries from {args.file}, on {vendor}")
         print_table("Search engine (search.service.search)", engine_table)
         print_table("Baseline (substring over names and synonyms)", baseline_table)
+        if catalogue_table:
+            print_table("Catalogue sample (search engine)", catalogue_table)
     if args.show_misses:
         print("\nNot first:")
         for row, rank in engine_ranks:

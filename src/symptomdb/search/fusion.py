@@ -12,13 +12,14 @@ the fusion is at score level, each signal on a known scale:
                                             and typo folding)
           + W_OVERLAP · overlap             F1 of query words vs the best-matching
                                             name or synonym, lay words counted
-          + W_BM25    · bm25 / max bm25     full-text rank within this query
+          + W_LEXICAL · lexical / max       full-text rank within this query (bm25
+                                            on SQLite, ts_rank_cd on PostgreSQL)
           + W_PRIOR   · prior               commoner complaints first on near-ties
           + W_ARTICLE · has an article
 
 The similarity is the main signal. An exact name or synonym match is a strong
 boost: readers who type "pruritus" or "charley horse" mean that concept. The
-overlap and bm25 terms are small: they separate near-equal similarities, and
+overlap and full-text terms are small: they separate near-equal similarities, and
 help when the model is unavailable (then they carry the ranking alone). The
 prior and the article flag only break ties. The weights were set on these
 principles and checked on the dev set as a whole; they are not fitted to it.
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 
 W_EXACT = 0.30
 W_OVERLAP = 0.15
-W_BM25 = 0.05
+W_LEXICAL = 0.05
 W_PRIOR = 0.06
 W_ARTICLE = 0.02
 
@@ -41,7 +42,7 @@ class Signals:
     similarity: float = 0.0
     exact: bool = False
     overlap: float = 0.0
-    bm25: float = 0.0  # normalised to [0, 1] within the query
+    lexical: float = 0.0  # the full-text score, normalised to [0, 1] within the query
     prior: float = 0.0
     has_article: bool = False
 
@@ -51,7 +52,7 @@ def fused_score(s: Signals) -> float:
         s.similarity
         + W_EXACT * s.exact
         + W_OVERLAP * s.overlap
-        + W_BM25 * s.bm25
+        + W_LEXICAL * s.lexical
         + W_PRIOR * s.prior
         + W_ARTICLE * s.has_article
     )

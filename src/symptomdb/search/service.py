@@ -1,8 +1,9 @@
 """The one search entry point, used by the results page, the API and the CLI.
 
     query → clean_query → analyse (filler, typos, UK spellings, lay words)
-          → candidates from FTS5 bm25 (search/fts.py) and the embedding model
-            (search/embedding.py over search/vectors.py)
+          → candidates from the database's full-text search (search/lexical/:
+            FTS5 bm25 on SQLite, a weighted tsvector on PostgreSQL) and the
+            embedding model (search/embedding.py over search/vectors.py)
           → one fused score each (search/fusion.py) → Hits
 
 docs/search.md describes the design and its measured quality and speed.
@@ -22,8 +23,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from symptomdb.articles.models import Article, Status
 from symptomdb.search.embedding import Embedder, EmbeddingUnavailable, embedder
-from symptomdb.search.fts import fts_match, fts_texts
 from symptomdb.search.fusion import Signals, fused_score, overlap
+from symptomdb.search.lexical import lexical
 from symptomdb.search.query import Analysed, analyse
 from symptomdb.search.spelling import Speller, speller_load
 from symptomdb.search.vectors import SemanticIndex, vectors_load, vectors_stamp
@@ -176,8 +177,8 @@ def search(query: str, *, limit: int = 10) -> list[Hit]:
         # Only filler ("I have a really bad"): nothing to look for.
         return []
 
-    lexical_words = [*analysed.content, *analysed.expansions]
-    bm25 = fts_match(lexical_words, limit=LEXICAL_POOL)
+    retriever = lexical()
+    found = retriever.match([*analysed.content, *analysed.expansions], limit=LEXICAL_POOL)
     signals: dict[int, Signals] = {}
     if current.semantic is not None and current.model is not None:
         # The query as typed, and (when spelling or the lay vocabulary changed
@@ -198,24 +199,24 @@ def search(query: str, *, limit: int = 10) -> list[Hit]:
             signals[int(current.semantic.symptom_ids[position])] = Signals(
                 similarity=float(similarities[position])
             )
-        for sid in bm25:
+        for sid in found:
             position_of = current.semantic.position.get(sid)
             similarity = float(similarities[position_of]) if position_of is not None else 0.0
             signals.setdefault(sid, Signals(similarity=similarity))
     else:
-        for sid in bm25:
+        for sid in found:
             signals.setdefault(sid, Signals())
     if not signals:
         return []
 
-    best_bm25 = max(bm25.values(), default=0.0)
+    best_lexical = max(found.values(), default=0.0)
     matched: dict[int, str] = {}
     query_words = set(_keys(analysed.content))
     extra_words = set(_keys(analysed.expansions))
     query_key = " ".join(_keys(analysed.content))
-    for indexed in fts_texts(signals):
+    for indexed in retriever.texts(signals):
         s = signals[indexed.symptom_id]
-        s.bm25 = bm25.get(indexed.symptom_id, 0.0) / best_bm25 if best_bm25 > 0 else 0.0
+        s.lexical = found.get(indexed.symptom_id, 0.0) / best_lexical if best_lexical > 0 else 0.0
         for i, wording in enumerate([indexed.name, *indexed.synonyms]):
             words = content_words(wording)
             score = overlap(query_words, extra_words, words)

@@ -100,9 +100,9 @@ def catalogue_store(concepts: list[Concept], *, say: Say = print, progress: bool
     """Write the concepts; keep the rows (and so the articles) of concepts already
     stored from an earlier release, matched by code; merge strays by name."""
     from symptomdb.articles.models import Article
-    from symptomdb.search.fts import fts_paused, fts_rebuild
+    from symptomdb.search.lexical import lexical
 
-    with fts_paused():
+    with lexical().paused():
         by_code = _existing_by_code()
         # Concepts already stored (a reload): the row carrying the concept's own code.
         kept: dict[str, int] = {}
@@ -212,7 +212,7 @@ def catalogue_store(concepts: list[Concept], *, say: Say = print, progress: bool
             symptom.slug = unique_slug(symptom.name)
             symptom.save(update_fields=["slug"])
         orphans.exclude(id__in=keep.values("id")).delete()
-        fts_rebuild()
+        lexical().rebuild()
 
 
 def _strays_to_merge(strays: list[Symptom], concepts: list[Concept]) -> dict[Symptom, str]:

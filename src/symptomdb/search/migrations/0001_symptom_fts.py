@@ -6,8 +6,8 @@ The catalogue loader pauses the triggers (a row in search_fts_pause) while it
 bulk-inserts, then rebuilds the table in one statement: firing a trigger per
 synonym would cost more than the rebuild.
 
-On PostgreSQL this migration does nothing; search/fts.py falls back to
-case-insensitive matching there until a PostgreSQL full-text backend is added.
+On PostgreSQL this migration does nothing: migration 0002 makes PostgreSQL's
+own full-text index (search/lexical/postgres.py).
 """
 
 # The SQL below is assembled from constants in this file, never from input.
@@ -27,7 +27,7 @@ ARTICLE = (
 CREATE = [
     "CREATE TABLE IF NOT EXISTS search_fts_pause (id INTEGER PRIMARY KEY)",
     # name, synonyms, definition, article: bm25 weights are given per query in
-    # search/fts.py, in this column order.
+    # search/lexical/sqlite.py, in this column order.
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_symptom_fts USING fts5("
     "name, synonyms, definition, article, "
     "tokenize = 'porter unicode61 remove_diacritics 2')",
