@@ -24,7 +24,6 @@ from __future__ import annotations
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.deletion
-from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations, models
 
 VECTOR = (
@@ -34,6 +33,12 @@ VECTOR = (
     + django.contrib.postgres.search.SearchVector("definition", config="symptomdb", weight="D")
 )
 
+# Not Django's TrigramExtension/UnaccentExtension: unapplied on SQLite they
+# query pg_extension. Unapplying this leaves the extensions (others may use them).
+EXTENSIONS = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+]
 CONFIG = [
     "CREATE TEXT SEARCH CONFIGURATION symptomdb (COPY = english)",
     "ALTER TEXT SEARCH CONFIGURATION symptomdb ALTER MAPPING FOR hword, hword_part, word"
@@ -178,10 +183,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # Both do nothing on other databases.
-        TrigramExtension(),
-        UnaccentExtension(),
-        migrations.RunPython(_on_postgres(*CONFIG), _on_postgres(*CONFIG_DROP)),
+        migrations.RunPython(_on_postgres(*EXTENSIONS, *CONFIG), _on_postgres(*CONFIG_DROP)),
         migrations.CreateModel(
             name="SymptomDocument",
             fields=[
