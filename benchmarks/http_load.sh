@@ -124,6 +124,7 @@ STATIC_PATH=$("${HELPER[@]}" static-path --home "$HOME_DIR")
 SEARCH_DISTINCT=$("${HELPER[@]}" search-paths --queries "$QUERIES" --out "$RUN/search.paths")
 echo "$PAGE_PATH" >"$RUN/page.paths"
 echo "$STATIC_PATH" >"$RUN/static.paths"
+"${HELPER[@]}" check --base "$BASE" "$RUN/page.paths" "$RUN/search.paths" "$RUN/static.paths"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 run_wrk() { # name seconds output
@@ -132,6 +133,9 @@ run_wrk() { # name seconds output
     WRK_PID=$!
     wait "$WRK_PID" || echo "wrk ended with status $? for $1; see $3" >&2
     WRK_PID=""
+}
+
+drain() {
     # Requests wrk left unanswered when it stopped are still queued in the server
     # (a sync worker does not notice the client has gone); the next run must not
     # wait behind them. /healthz answers once they are done.
@@ -140,8 +144,14 @@ run_wrk() { # name seconds output
 
 for name in page search static; do
     echo "  $name: ${WARMUP} s warm-up, then ${DURATION} s…"
-    ((WARMUP > 0)) && run_wrk "$name" "$WARMUP" "$RUN/$name.warmup.wrk"
+    if ((WARMUP > 0)); then
+        run_wrk "$name" "$WARMUP" "$RUN/$name.warmup.wrk"
+        drain
+    fi
+    cpu_before=$("${HELPER[@]}" cpu --pid "$SERVER_PID")
     run_wrk "$name" "$DURATION" "$RUN/$name.wrk"
+    echo "$cpu_before $("${HELPER[@]}" cpu --pid "$SERVER_PID")" >"$RUN/$name.cpu"
+    drain
 done
 
 "${HELPER[@]}" memory --pid "$SERVER_PID" --out "$RUN/memory.json"

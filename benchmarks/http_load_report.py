@@ -5,6 +5,8 @@ the workers' memory, and the printed report.
     http_load_report.py static-path --home DIR
     http_load_report.py wait --url URL [--timeout 120] [--pid PID]
     http_load_report.py article-path --base URL
+    http_load_report.py check --base URL PATHS_FILE…
+    http_load_report.py cpu --pid MASTER_PID
     http_load_report.py memory --pid MASTER_PID --out FILE
     http_load_report.py report --run DIR
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import urllib.error
@@ -43,11 +46,19 @@ def _loopback(url: str) -> str:
     return url
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None  # a 3xx is an answer to report, not to follow
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
 def _get(url: str, timeout: float = 10) -> tuple[int, bytes]:
     # S310: the scheme and host are checked by _loopback (http://127.0.0.1 only).
     request = urllib.request.Request(_loopback(url), headers={"Accept": "application/json"})  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with _opener.open(request, timeout=timeout) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
@@ -104,6 +115,15 @@ def article_path(base: str) -> None:
     print(f"/symptoms/{with_article[0]['slug']}/")
 
 
+def check(base: str, paths: list[Path]) -> None:
+    """Every path answers 200 itself (not through a redirect) before it is loaded."""
+    for file in paths:
+        for path in dict.fromkeys(file.read_text().split()):
+            status, _ = _get(f"{base}{path}", timeout=60)
+            if status != 200:
+                raise SystemExit(f"GET {path} answered {status}, not 200: nothing to measure.")
+
+
 # --- memory -------------------------------------------------------------------
 
 
@@ -138,6 +158,26 @@ def children_of(pid: int) -> list[int]:
     return sorted(set(found))
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time of the server: the master, its live workers, and the workers it has
+    already reaped (replaced after max-requests), in seconds."""
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def fields(process: int) -> list[str]:
+        text = Path(f"/proc/{process}/stat").read_text()
+        return text.rsplit(")", 1)[1].split()  # after "pid (name)"
+
+    master = fields(pid)
+    # utime, stime, cutime, cstime are fields 14-17 of stat(5), so 11-14 here.
+    total = sum(int(v) for v in master[11:15])
+    for worker in children_of(pid):
+        try:
+            total += sum(int(v) for v in fields(worker)[11:13])
+        except OSError:
+            continue  # exited between the listing and the read
+    return total / ticks
+
+
 def memory(pid: int, out: Path) -> None:
     rows = []
     for role, process in [("master", pid), *(("worker", c) for c in children_of(pid))]:
@@ -159,6 +199,7 @@ def memory(pid: int, out: Path) -> None:
 
 
 def parse_result(path: Path) -> dict[str, float] | None:
+    """wrk's RESULT line, with the server's CPU seconds over the run (`.cpu`)."""
     if not path.exists():
         return None
     for line in path.read_text().splitlines():
@@ -166,6 +207,10 @@ def parse_result(path: Path) -> dict[str, float] | None:
             fields = dict(item.split("=", 1) for item in line.split()[1:])
             values = {k: float(v) for k, v in fields.items()}
             values["rps"] = values["requests"] / (values["duration_us"] / 1e6)
+            cpu = path.with_suffix(".cpu")
+            if cpu.exists():
+                before, after = (float(v) for v in cpu.read_text().split())
+                values["cpu_s"] = after - before
             return values
     return None
 
@@ -194,7 +239,7 @@ def report(run: Path) -> int:
     )
     print(f"  static file: {meta['static_path']}")
     print()
-    heading = ("req/s", "p50 ms", "p99 ms", "max ms", "non-2xx")
+    heading = ("req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "CPU ms", "cores")
     print(f"  {'scenario':<22} " + " ".join(f"{h:>8}" for h in heading))
     bad = 0
     for key, label in SCENARIOS:
@@ -204,9 +249,14 @@ def report(run: Path) -> int:
             continue
         errors = r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"]
         bad += int(r["non2xx"] + errors)
+        cpu = ""
+        if "cpu_s" in r and r["requests"]:
+            cpu_ms = r["cpu_s"] * 1000 / r["requests"]
+            cpu = f" {cpu_ms:>8.2f} {r['cpu_s'] / (r['duration_us'] / 1e6):>8.2f}"
         print(
             f"  {label:<22} {r['rps']:>8.0f} {r['p50_us'] / 1000:>8.1f} "
             f"{r['p99_us'] / 1000:>8.1f} {r['max_us'] / 1000:>8.1f} {r['non2xx']:>8.0f}"
+            + cpu
             + (f"   socket errors {errors:.0f}" if errors else "")
         )
         if key == "search":
@@ -225,6 +275,13 @@ def report(run: Path) -> int:
             f"{row['private_kb'] / 1024:>7.0f}"
         )
 
+    print()
+    print(
+        "  non-2xx: answers of 400 or more, as wrk counts them; each path answered 200\n"
+        "  itself (no redirect) before the run. CPU ms: the server's CPU time (master and\n"
+        "  workers) per request; cores: how many cores the server kept busy. wrk and\n"
+        "  anything else running share the same cores: see the load average above."
+    )
     page, search, static = results["page"], results["search"], results["static"]
     workers = [row for row in rows if row["role"] == "worker"]
     print()
@@ -274,6 +331,11 @@ def main() -> int:
     p = commands.add_parser("memory")
     p.add_argument("--pid", type=int, required=True)
     p.add_argument("--out", type=Path, required=True)
+    p = commands.add_parser("check")
+    p.add_argument("--base", required=True)
+    p.add_argument("paths", type=Path, nargs="+")
+    p = commands.add_parser("cpu")
+    p.add_argument("--pid", type=int, required=True)
     p = commands.add_parser("children")
     p.add_argument("--pid", type=int, required=True)
     p = commands.add_parser("report")
@@ -290,6 +352,10 @@ def main() -> int:
         article_path(args.base)
     elif args.command == "memory":
         memory(args.pid, args.out)
+    elif args.command == "check":
+        check(args.base, args.paths)
+    elif args.command == "cpu":
+        print(f"{cpu_seconds(args.pid):.2f}")
     elif args.command == "children":
         alive = Path(f"/proc/{args.pid}").exists()
         print(" ".join(str(c) for c in children_of(args.pid)) if alive else "")
