@@ -166,7 +166,7 @@ class PostgresBackend:
 
     def rebuild(self) -> None:
         """Every document from the tables: one statement (migration 0002's
-        search_documents_rebuild()), a few seconds for the catalogue."""
+        search_documents_rebuild()), about a second for the catalogue."""
         with connection.cursor() as cursor:
             cursor.execute("SELECT search_documents_rebuild()")
 
