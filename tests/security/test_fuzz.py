@@ -15,7 +15,7 @@ import re
 from urllib.parse import quote, quote_from_bytes
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from symptomdb.articles.importer import ParseError, parse_article, parse_article_bytes
