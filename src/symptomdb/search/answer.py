@@ -1,14 +1,29 @@
 """What the reader gets back for a query: the emergency verdict first, then the
-symptoms. The results page, `GET /api/search` and the CLI all call this."""
+symptoms. The results page, `GET /api/search` and the CLI all call this.
+
+Answers are kept in the page cache (web/page_cache.py), keyed by the cleaned
+query, the limit and the locale: one search costs 20–50 ms of CPU, a kept answer
+well under one, and readers ask the same few hundred things over and over. That
+cache is cleared whenever an article, a symptom, an author or the catalogue
+changes, so a kept answer is never older than the content it ranks.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import caches
 
-from symptomdb.search.service import Hit, clean_query, search
+from symptomdb.search.service import Hit, clean_query, engine, search
 from symptomdb.triage import TriageResult, triage
+
+# The cache whose entries are cleared when the content changes; see above.
+ANSWER_CACHE = "pages"
+# Bump when SearchAnswer changes shape, so answers pickled by an older version
+# are not read back into the new one.
+ANSWER_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -29,5 +44,31 @@ def search_with_triage(query: str | None, *, limit: int = 10) -> SearchAnswer:
     """Triage runs on the same cleaned text as the search, so the banner, the API
     field and the CLI always agree."""
     text = clean_query(query)
-    verdict = triage(text, locale=settings.SYMPTOMDB_LOCALE)
-    return SearchAnswer(query=text, results=search(text, limit=limit), triage=verdict)
+    locale = settings.SYMPTOMDB_LOCALE
+    key = answer_key(text, limit=limit, locale=locale)
+    cache = caches[ANSWER_CACHE]
+    kept = cache.get(key)
+    if isinstance(kept, SearchAnswer):
+        return kept
+    answer = answer_now(text, limit=limit, locale=locale)
+    # A search without its model (matching words only, with a warning in the log)
+    # is a stopgap: it is not kept, so the next search tries the model again.
+    if engine().model is not None:
+        cache.set(key, answer, settings.PAGE_CACHE_SECONDS)
+    return answer
+
+
+def answer_now(text: str, *, limit: int, locale: str) -> SearchAnswer:
+    """The answer computed afresh, bypassing the cache (the warm-up uses this)."""
+    return SearchAnswer(
+        query=text,
+        results=search(text, limit=limit),
+        triage=triage(text, locale=locale),
+    )
+
+
+def answer_key(text: str, *, limit: int, locale: str) -> str:
+    # Hashed: a query may be up to 1,000 characters of anything, and cache keys
+    # must be short and plain for every backend (memcached's 250-byte limit).
+    digest = hashlib.sha256(f"{locale}\n{limit}\n{text}".encode()).hexdigest()
+    return f"search-answer:{ANSWER_FORMAT}:{digest}"

@@ -71,6 +71,11 @@ class Embedder:
         # between gunicorn workers on a small machine.
         options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
+        # Without this, the pool's threads spin for a while after each run, waiting
+        # for more work, on cores the other workers need. With 2 threads each and
+        # one BLAS thread, a search took 36 ms of CPU with spinning and 18 ms
+        # without (docs/serving.md).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         try:
             self.session = ort.InferenceSession(

@@ -27,7 +27,7 @@ import time
 from django.conf import settings
 from django.db import connections
 
-from symptomdb.search.answer import search_with_triage
+from symptomdb.search.answer import answer_now
 from symptomdb.search.query import lay_vocabulary
 from symptomdb.search.service import engine
 from symptomdb.search.spelling import english_words
@@ -54,7 +54,8 @@ def warm_up() -> float:
     try:
         warm_up_before_fork()
         engine()
-        search_with_triage(WARM_UP_QUERY)
+        # Computed, not read from the answer cache: the point is to run the model.
+        answer_now(WARM_UP_QUERY, limit=10, locale=settings.SYMPTOMDB_LOCALE)
     finally:
         connections.close_all()
     return time.perf_counter() - started

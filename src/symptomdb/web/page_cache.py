@@ -3,8 +3,10 @@
 The pages anyone can read hold nothing personal — the rating and comment forms,
 with their CSRF tokens, live on pages of their own — so a rendering serves
 everyone until the content changes. Any save or delete of an article, its
-sections, an author, a rating or a comment clears the whole page cache (they are
-rare next to reads), and so does loading the catalogue.
+sections, an author, a rating, a comment or a symptom (its names and codes)
+clears the whole page cache (they are rare next to reads), and so does loading
+the catalogue. The search keeps its answers in the same cache
+(search/answer.py), so they are cleared with the pages.
 
 Browsers are told to check back every time (Cache-Control: no-cache); the ETag
 added by ConditionalGetMiddleware makes that check a cheap 304.
@@ -51,8 +53,18 @@ def clear_pages_when_content_changes() -> None:
     from symptomdb.articles.models import SECTION_MODELS, Article
     from symptomdb.community.models import AuthorRating, Comment
     from symptomdb.people.models import Author
+    from symptomdb.terminology.models import Symptom, SymptomCode, Synonym
 
-    content: tuple[type[Model], ...] = (Article, *SECTION_MODELS, Author, AuthorRating, Comment)
+    content: tuple[type[Model], ...] = (
+        Article,
+        *SECTION_MODELS,
+        Author,
+        AuthorRating,
+        Comment,
+        Symptom,
+        SymptomCode,
+        Synonym,
+    )
     for model in content:
         post_save.connect(pages_clear, sender=model, dispatch_uid=f"pages-{model.__name__}")
         post_delete.connect(pages_clear, sender=model, dispatch_uid=f"pages-del-{model.__name__}")
