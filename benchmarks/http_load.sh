@@ -4,6 +4,8 @@
 #   (a) the symptom page of the seed article (found through /api/search?q=muscle+spasm),
 #   (b) GET /api/search?q=…, a different dev query per request, in rotation,
 #   (c) the compiled stylesheet served by whitenoise from the same server: the ceiling;
+#   (d) (b) again on a second server that keeps no search answers
+#       (SEARCH_CACHE_SECONDS=0), so that every request runs the whole search;
 # then each gunicorn worker's memory, and the issue's targets met or missed.
 #
 #   benchmarks/http_load.sh [--home DIR] [--duration 20] [--connections 64]
@@ -113,11 +115,17 @@ trap stop_server EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "Starting symptomdb serve on $BASE ${SERVE_OPTIONS[*]}(log: $RUN/server.log)…"
-SYMPTOMDB_HOME=$HOME_DIR "$BIN/symptomdb" serve --host 127.0.0.1 --port "$PORT" \
-    "${SERVE_OPTIONS[@]}" >"$RUN/server.log" 2>&1 &
-SERVER_PID=$!
-"${HELPER[@]}" wait --url "$BASE/healthz" --timeout 180 --pid "$SERVER_PID"
+start_server() { # log [VAR=value…]: symptomdb serve with these settings
+    local log=$1
+    shift
+    echo "Starting symptomdb serve on $BASE ${SERVE_OPTIONS[*]} $* (log: $RUN/$log)…"
+    env SYMPTOMDB_HOME="$HOME_DIR" "$@" "$BIN/symptomdb" serve --host 127.0.0.1 --port "$PORT" \
+        "${SERVE_OPTIONS[@]}" >"$RUN/$log" 2>&1 &
+    SERVER_PID=$!
+    "${HELPER[@]}" wait --url "$BASE/healthz" --timeout 180 --pid "$SERVER_PID"
+}
+
+start_server server.log
 
 PAGE_PATH=$("${HELPER[@]}" article-path --base "$BASE")
 STATIC_PATH=$("${HELPER[@]}" static-path --home "$HOME_DIR")
@@ -142,19 +150,29 @@ drain() {
     "${HELPER[@]}" wait --url "$BASE/healthz" --timeout 120 --pid "$SERVER_PID"
 }
 
-for name in page search static; do
+scenario() { # name [paths name]: warm up, then the measured run with the server's CPU
+    local name=$1 paths=${2:-$1}
     echo "  $name: ${WARMUP} s warm-up, then ${DURATION} s…"
     if ((WARMUP > 0)); then
-        run_wrk "$name" "$WARMUP" "$RUN/$name.warmup.wrk"
+        run_wrk "$paths" "$WARMUP" "$RUN/$name.warmup.wrk"
         drain
     fi
     cpu_before=$("${HELPER[@]}" cpu --pid "$SERVER_PID")
-    run_wrk "$name" "$DURATION" "$RUN/$name.wrk"
+    run_wrk "$paths" "$DURATION" "$RUN/$name.wrk"
     echo "$cpu_before $("${HELPER[@]}" cpu --pid "$SERVER_PID")" >"$RUN/$name.cpu"
     drain
-done
+}
 
+for name in page search static; do
+    scenario "$name"
+done
 "${HELPER[@]}" memory --pid "$SERVER_PID" --out "$RUN/memory.json"
+stop_server
+
+# Every search computed: what a server pays for queries it has not been asked before.
+start_server server-uncached.log SEARCH_CACHE_SECONDS=0
+scenario search-uncached search
+"${HELPER[@]}" memory --pid "$SERVER_PID" --out "$RUN/memory-uncached.json"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 SERVER_LINE=$(grep -m1 -o 'symptomdb: .*' "$RUN/server.log" || grep -m1 'Serving on' "$RUN/server.log" || echo 'symptomdb serve')
 

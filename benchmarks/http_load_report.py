@@ -36,6 +36,12 @@ SCENARIOS = [
     ("page", "symptom page"),
     ("search", "search API"),
     ("static", "static file (ceiling)"),
+    ("search-uncached", "search API, uncached"),
+]
+# The memory tables: after the first server's load, and after the second's.
+MEMORY = [
+    ("memory.json", "after page, search and static"),
+    ("memory-uncached.json", "after the uncached search"),
 ]
 
 
@@ -259,31 +265,39 @@ def report(run: Path) -> int:
             + cpu
             + (f"   socket errors {errors:.0f}" if errors else "")
         )
-        if key == "search":
+        if key.startswith("search"):
             print(
                 f"  {'':<22} {r['distinct_paths']:.0f} distinct queries asked, "
                 f"{r['requests']:.0f} requests"
             )
 
-    rows = json.loads((run / "memory.json").read_text())
-    print()
-    print("  memory after the load (MB)    RSS      PSS   shared  private")
-    for row in rows:
-        print(
-            f"  {row['role']:<8} pid {row['pid']:<10} {row['rss_kb'] / 1024:>7.0f}  "
-            f"{row['pss_kb'] / 1024:>7.0f}  {row['shared_kb'] / 1024:>7.0f}  "
-            f"{row['private_kb'] / 1024:>7.0f}"
-        )
+    workers = []
+    for name, when in MEMORY:
+        if not (run / name).exists():
+            continue
+        rows = json.loads((run / name).read_text())
+        workers += [row for row in rows if row["role"] == "worker"]
+        print()
+        print(f"  memory, {when}")
+        print(f"  {'MB':<24}" + "  ".join(f"{h:>7}" for h in ("RSS", "PSS", "shared", "private")))
+        for row in rows:
+            print(
+                f"  {row['role']:<8} pid {row['pid']:<10} {row['rss_kb'] / 1024:>7.0f}  "
+                f"{row['pss_kb'] / 1024:>7.0f}  {row['shared_kb'] / 1024:>7.0f}  "
+                f"{row['private_kb'] / 1024:>7.0f}"
+            )
 
     print()
     print(
         "  non-2xx: answers of 400 or more, as wrk counts them; each path answered 200\n"
         "  itself (no redirect) before the run. CPU ms: the server's CPU time (master and\n"
         "  workers) per request; cores: how many cores the server kept busy. wrk and\n"
-        "  anything else running share the same cores: see the load average above."
+        "  anything else running share the same cores: see the load average above.\n"
+        "  search API: answers are kept per query (SEARCH_CACHE_SECONDS), so after the\n"
+        "  warm-up every query is one asked before; uncached: a second server with\n"
+        "  SEARCH_CACHE_SECONDS=0 runs the whole search for every request."
     )
     page, search, static = results["page"], results["search"], results["static"]
-    workers = [row for row in rows if row["role"] == "worker"]
     print()
     print("  targets")
     if page and static and static["rps"] > 0:

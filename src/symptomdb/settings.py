@@ -202,6 +202,9 @@ def _redis_database(url: str, database: int) -> str:
 # Redis database of their own (clearing it leaves the rate limits alone), or files
 # under SYMPTOMDB_HOME.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+# Search answers (search/answer.py) are kept in the same cache, cleared with the
+# pages; 0 computes every answer afresh (benchmarks/http_load.sh measures both).
+SEARCH_CACHE_SECONDS = envint("SEARCH_CACHE_SECONDS", PAGE_CACHE_SECONDS)
 if TESTING:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -79,6 +79,13 @@ def test_answers_found_without_the_model_are_not_kept(searches, monkeypatch):
     assert len(searches) == 2
 
 
+def test_no_answer_is_kept_when_the_setting_is_zero(searches, settings):
+    settings.SEARCH_CACHE_SECONDS = 0
+    answer.search_with_triage("headache")
+    answer.search_with_triage("headache")
+    assert len(searches) == 2
+
+
 def test_the_warm_up_searches_even_when_the_answer_is_kept(searches, monkeypatch):
     monkeypatch.setattr(warmup, "engine", lambda: None)
     answer.search_with_triage(warmup.WARM_UP_QUERY)

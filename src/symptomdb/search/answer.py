@@ -45,6 +45,9 @@ def search_with_triage(query: str | None, *, limit: int = 10) -> SearchAnswer:
     field and the CLI always agree."""
     text = clean_query(query)
     locale = settings.SYMPTOMDB_LOCALE
+    seconds = settings.SEARCH_CACHE_SECONDS
+    if seconds <= 0:
+        return answer_now(text, limit=limit, locale=locale)
     key = answer_key(text, limit=limit, locale=locale)
     cache = caches[ANSWER_CACHE]
     kept = cache.get(key)
@@ -54,7 +57,7 @@ def search_with_triage(query: str | None, *, limit: int = 10) -> SearchAnswer:
     # A search without its model (matching words only, with a warning in the log)
     # is a stopgap: it is not kept, so the next search tries the model again.
     if engine().model is not None:
-        cache.set(key, answer, settings.PAGE_CACHE_SECONDS)
+        cache.set(key, answer, seconds)
     return answer
 
 
