@@ -5,8 +5,10 @@
 
 Times search.service.search() end to end — query analysis, spelling, the query
 embedding, FTS5, the vector scan, fusion and the database reads for the hits —
-over the dev queries, repeated. The first pass is a warm-up (it loads the model
-and the vectors) and is not counted.
+over the dev queries, repeated, with one maths thread as under `symptomdb serve`.
+The first pass is a warm-up (it loads the model and the vectors) and is not
+counted. Answers are never read from the answer cache here (search_with_triage
+keeps them; search() does not).
 """
 
 from __future__ import annotations
@@ -22,7 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search_quality import DEFAULT_FILE, setup_django
+from symptomdb.maths_threads import one_maths_thread_each
+
+# As `symptomdb serve` runs the search (before numpy is imported).
+one_maths_thread_each()
+
+from search_quality import DEFAULT_FILE, setup_django  # noqa: E402
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from symptomdb.maths_threads import one_maths_thread_each
 from symptomdb.site_init import site_init
 
 
@@ -32,20 +33,6 @@ def _env_count(name: str, default: int) -> int:
 def default_workers() -> int:
     """WEB_CONCURRENCY, else two workers per core (docs/serving.md)."""
     return _env_count("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1))
-
-
-# Several workers share the cores, each doing one search at a time: a maths library
-# that starts a thread per core in every worker only makes them fight over the cores
-# (two processes searching side by side did 17 searches/s with OpenBLAS's default
-# threads, 33 with one each; docs/serving.md). Set before gunicorn starts, so before
-# numpy is imported; a value the deployer set is kept.
-ONE_THREAD_EACH = {
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    # Hugging Face tokenizers: no Rayon pool, and no warning when a worker forks.
-    "TOKENIZERS_PARALLELISM": "false",
-}
 
 
 def default_threads() -> int:
@@ -110,6 +97,5 @@ class Command(BaseCommand):
         ]
         if options["no_access_log"]:
             os.environ["SYMPTOMDB_ACCESS_LOG"] = "false"  # read by gunicorn_conf
-        for name, value in ONE_THREAD_EACH.items():
-            os.environ.setdefault(name, value)
+        one_maths_thread_each()  # before gunicorn, so before numpy, is loaded
         os.execv(sys.executable, argv)  # noqa: S606 - a fixed argv, no shell
