@@ -154,7 +154,11 @@ def _engine_load(stamp: tuple[int, int] | None) -> Engine:
                 symptom_ids = np.array(
                     [ids[s] for s, k in zip(stored.slugs, keep, strict=True) if k], dtype=np.int64
                 )
-                semantic = SemanticIndex(np.asarray(stored.matrix)[keep], symptom_ids)
+                # Usually every row is kept: then the memory-mapped file itself is
+                # the index, one copy in the page cache shared by every worker,
+                # instead of 35 MB of private memory in each.
+                matrix = stored.matrix if keep.all() else np.asarray(stored.matrix)[keep]
+                semantic = SemanticIndex(matrix, symptom_ids)
     return Engine(speller=speller, semantic=semantic, model=model, stamp=stamp)
 
 
