@@ -15,9 +15,9 @@ stops would hang until gunicorn kills it 30 s later. So:
 - warm_up(), in each worker as it starts: the engine with its model, and one
   search end to end.
 
-The engine builds its vectors and its model together, so the vectors (35 MB) and
-the vocabulary are loaded per worker too; sharing them needs an engine that can be
-built without the model (docs/serving.md).
+The engine builds its vectors and its model together, so the engine is loaded per
+worker; the vectors are memory-mapped, so their 35 MB are shared all the same, but
+the vocabulary is not (docs/serving.md).
 """
 
 from __future__ import annotations
