@@ -50,7 +50,9 @@ def _axe_installed() -> None:
     assert AXE.exists(), f"{AXE} is missing: run `make browser` (part of `make test`)."
 
 
-@pytest.mark.parametrize("name", ["home", "results", "symptom", "author"])
+@pytest.mark.parametrize(
+    "name", ["home", "results", "symptom", "author", "rate author", "add a comment"]
+)
 def test_axe_finds_no_serious_violation(new_tab, published_article, name):
     path = pages(published_article)[name]
     tab = new_tab()
