@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from symptomdb.search.query import analyse
-from symptomdb.search.spelling import Speller, vocabulary_count
+from symptomdb.search.spelling import Speller, base_forms, vocabulary_count
 
 SPELLER = Speller(
     vocabulary_count(
@@ -47,3 +47,29 @@ def test_lay_words_add_clinical_ones():
     assert "abdominal" in analysed.expansions
     assert "pain" in analysed.expansions
     assert analyse("been throwing up all night", SPELLER).expansions[:1] == ["vomiting"]
+
+
+def test_inflections_of_known_words_are_not_typos():
+    speller = Speller(
+        vocabulary_count(
+            ["High arches", "Fainting spells", "Itch", "Vomiting", "Blurred vision", "Dizziness"]
+        )
+    )
+    # One edit from a catalogue word, but each is a known word inflected.
+    assert speller.correct("aches") == "aches"  # not "arches"
+    assert speller.correct("swells") == "swells"  # not "spells"
+    assert speller.correct("itches") == "itches"
+    # A misspelt inflection is still corrected, to the same inflection.
+    assert speller.correct("vomitting") == "vomiting"
+    assert speller.correct("blured") == "blurred"
+    assert speller.correct("dizzyness") == "dizziness"
+
+
+def test_base_forms_undo_regular_inflections():
+    assert "ache" in base_forms("aches")
+    assert "itch" in base_forms("itches")
+    assert "ache" in base_forms("aching")
+    assert "throb" in base_forms("throbbing")
+    assert "dizzy" in base_forms("dizziness")
+    assert "fever" in base_forms("feverish")
+    assert base_forms("ache") == []

@@ -5,7 +5,10 @@ SYMPTOMDB_HOME/search/vocabulary.json when the catalogue loads), counted. A quer
 word the vocabulary lacks is replaced by the closest vocabulary word within a
 small edit distance ("hedache" → "headache", "spazms" → "spasms") — unless it
 is an ordinary English word (the embedding model's own word list), since
-"knotted" or "toddler" are not typos for anything.
+"knotted" or "toddler" are not typos for anything, or an inflected form of a
+known word: "aches" is not a typo for "arches", nor "swells" for "spells", nor
+"feverish" for "fevers". Both full-text searches stem words (Porter), so the
+word is kept as typed.
 """
 
 from __future__ import annotations
@@ -57,6 +60,40 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha() and w.isascii() and len(w) > 1)
 
 
+# Regular English inflections and derivations, as (suffix, what replaces it): a
+# word ending so is known when what is left is ("aches" → "ache", "itches" →
+# "itch", "aching" → "ache", "throbbing" → "throb", "feverish" → "fever").
+_SUFFIXES = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ish", ""),
+    ("ness", ""),
+    ("iness", "y"),
+    ("ly", ""),
+)
+MIN_BASE_LENGTH = 3
+
+
+def base_forms(word: str) -> list[str]:
+    """The words `word` may be an inflection of, by the regular rules above."""
+    forms = []
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix):
+            base = word[: -len(suffix)] + replacement
+            if len(base) >= MIN_BASE_LENGTH:
+                forms.append(base)
+                # "throbbing" → "throbb" → "throb": the doubled consonant.
+                if not replacement and len(base) > MIN_BASE_LENGTH and base[-1] == base[-2]:
+                    forms.append(base[:-1])
+    return forms
+
+
 class Speller:
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
@@ -86,6 +123,17 @@ class Speller:
             score_cutoff=limit,
             limit=20,
         )
+        bases = {base for base in base_forms(word) if self.known(base)}
+        if bases:
+            # An inflection of a known word ("aches", "swells"): only another
+            # spelling of the same inflection of the same word corrects it
+            # ("vomitting" → "vomiting", "blured" → "blurred"), not a
+            # neighbour that means something else ("arches", "spells").
+            matches = [
+                m
+                for m in matches
+                if m[0][-2:] == word[-2:] and bases & set(base_forms(m[0])) and m[0] not in bases
+            ]
         if not matches:
             return word
         # Fewest edits; then the same first letter (typos rarely hit it); then
