@@ -10,15 +10,12 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import csp.constants as csp
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-
-if TYPE_CHECKING:
-    from django.http import HttpRequest
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -331,10 +328,11 @@ AXES_COOLOFF_MESSAGE = (
 )
 
 
-# The socket's address, never a forgeable X-Forwarded-For (which django-ipware would
-# read if some package installed it); behind a proxy the lockout becomes per username.
-def AXES_CLIENT_IP_CALLABLE(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR")
+# The reader's address as symptomdb/client_address.py tells it: the socket's, or
+# behind SYMPTOMDB_TRUSTED_PROXIES proxies the one the outermost of them saw — never
+# an X-Forwarded-For entry the client wrote. Shared with the write limits below.
+SYMPTOMDB_TRUSTED_PROXIES = envint("SYMPTOMDB_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "symptomdb.client_address.client_address"
 
 
 # --- CORS (django-cors-headers) -------------------------------------------------
@@ -354,6 +352,7 @@ CORS_PREFLIGHT_MAX_AGE = 86400
 RATELIMIT_RATING = os.environ.get("RATELIMIT_RATING", "20/h")
 RATELIMIT_COMMENT = os.environ.get("RATELIMIT_COMMENT", "5/h")
 RATELIMIT_ENABLE = envbool("RATELIMIT_ENABLE", True)
+RATELIMIT_IP_META_KEY = "symptomdb.client_address.client_address"
 COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", 2000)
 
 # Locale of the readers: decides the emergency and crisis numbers shown.

@@ -64,6 +64,17 @@ def test_a_forged_forwarded_for_header_does_not_dodge_the_lockout(editor):
     assert sign_in(forged, "editor", PASSWORD).status_code == 429
 
 
+def test_behind_a_proxy_the_lockout_is_per_reader_address(editor, settings):
+    settings.SYMPTOMDB_TRUSTED_PROXIES = 1
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.66")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(attacker, "editor", "wrong password")
+    assert sign_in(attacker, "editor", PASSWORD).status_code == 429
+    # The editor, through the same proxy from elsewhere, still signs in.
+    colleague = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert sign_in(colleague, "editor", PASSWORD).status_code == 302
+
+
 def test_the_test_suites_force_login_still_works(editor_client):
     assert editor_client.get("/admin/").status_code == 200
 

@@ -115,6 +115,21 @@ def test_comments_are_rate_limited_per_address(reader, published_article):
     assert Comment.objects.filter(status=CommentStatus.PENDING).count() == 2
 
 
+@override_settings(RATELIMIT_COMMENT="1/h", SYMPTOMDB_TRUSTED_PROXIES=1)
+def test_behind_a_proxy_each_reader_has_a_limit_of_their_own(published_article):
+    # Every request comes from the proxy's address; the proxy names the reader.
+    def via_proxy(reader_address: str) -> Client:
+        return Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=reader_address)
+
+    ann, bob = via_proxy("203.0.113.5"), via_proxy("203.0.113.6")
+    assert _comment(ann, published_article, body="first").status_code == 302
+    assert _comment(bob, published_article, body="second").status_code == 302
+    assert _comment(ann, published_article, body="third").status_code == 429
+    # A reader cannot dodge the limit by naming someone else in the header.
+    forged = via_proxy("198.51.100.7, 203.0.113.5")
+    assert _comment(forged, published_article, body="fourth").status_code == 429
+
+
 def test_forms_need_their_csrf_token(published_article):
     client = Client(enforce_csrf_checks=True)
     assert _comment(client, published_article, body="no token").status_code == 403
