@@ -202,6 +202,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
     ],
     "poisoning": [
         ("swallowed bleach", E),
+        ("my dog, no my son drank bleach", E),
         ("my child drank some drain cleaner", E),
         ("my daughter swallowed a button battery", E),
         ("got oven cleaner in my eye", E),

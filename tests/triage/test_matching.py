@@ -126,6 +126,11 @@ def _negated(text: str, word: str) -> bool:
         ("no improvement in the rash", "rash", False),
         ("bleeding that won't stop", "bleeding", False),
         ("chest pain, not sure why", "chest", False),
+        # "no" before a subject is an interjection, with or without its comma.
+        ("my dog, no my son drank bleach", "bleach", False),
+        ("no he is not breathing", "breathing", True),
+        ("no i have no fever", "fever", True),
+        ("no pain in my chest", "chest", True),
     ],
 )
 def test_it_finds_negation_scope(text: str, word: str, negated: bool) -> None:

@@ -381,6 +381,11 @@ def analyse(text: str, speller: Speller | None = None) -> Document:
             clause += 1
         words.append(word)
         clauses.append(clause)
+        if word == "no" and following in _NEW_SUBJECT:
+            # "no" before a subject is an interjection, not a determiner: "no my son
+            # drank bleach" corrects what came before; it does not deny what follows
+            # as "no fever" does. It ends its clause, as a comma after it would.
+            clause += 1
     return Document(words=tuple(words), stems=tuple(stem(w) for w in words), clauses=tuple(clauses))
 
 
