@@ -127,6 +127,15 @@ def test_it_keeps_the_cache_in_memory_without_redis_url(tmp_path):
     assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
 
 
+def test_it_keeps_pages_in_a_store_every_worker_shares(tmp_path):
+    env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY)
+    result = setting("CACHES['pages']['BACKEND'], settings.CACHES['pages']['LOCATION']", env=env)
+    assert result.stdout.split() == ["diskcache.DjangoCache", str(tmp_path / "cache" / "content")]
+    env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY, REDIS_URL="redis://cache.internal:6379/0")
+    result = setting("CACHES['pages']['LOCATION']", env=env)
+    assert result.stdout.strip() == "redis://cache.internal:6379/1"
+
+
 def test_https_upgrades_every_request_in_the_policy(tmp_path):
     env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY, SYMPTOMDB_HTTPS="true")
     result = setting("CONTENT_SECURITY_POLICY['DIRECTIVES']['upgrade-insecure-requests']", env=env)

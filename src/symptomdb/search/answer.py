@@ -1,11 +1,11 @@
 """What the reader gets back for a query: the emergency verdict first, then the
 symptoms. The results page, `GET /api/search` and the CLI all call this.
 
-Answers are kept in the page cache (web/page_cache.py), keyed by the cleaned
-query, the limit and the locale: one search costs 20–50 ms of CPU, a kept answer
-well under one, and readers ask the same few hundred things over and over. That
-cache is cleared whenever an article, a symptom, an author or the catalogue
-changes, so a kept answer is never older than the content it ranks.
+Answers are kept with the public pages (symptomdb/content_cache.py), keyed by
+the content version, the cleaned query, the limit and the locale: one search
+costs about 20 ms of CPU, a kept answer about one. Any change to an article, a
+symptom, an author or the catalogue starts a new content version, so a kept
+answer is never older than the content it ranks.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
 
+from symptomdb.content_cache import content_cache, content_version
 from symptomdb.search.service import Hit, clean_query, engine, search
 from symptomdb.triage import TriageResult, triage
 
-# The cache whose entries are cleared when the content changes; see above.
-ANSWER_CACHE = "pages"
 # Bump when SearchAnswer changes shape, so answers pickled by an older version
 # are not read back into the new one.
 ANSWER_FORMAT = 1
@@ -49,7 +47,7 @@ def search_with_triage(query: str | None, *, limit: int = 10) -> SearchAnswer:
     if seconds <= 0:
         return answer_now(text, limit=limit, locale=locale)
     key = answer_key(text, limit=limit, locale=locale)
-    cache = caches[ANSWER_CACHE]
+    cache = content_cache()
     kept = cache.get(key)
     if isinstance(kept, SearchAnswer):
         return kept
@@ -74,4 +72,4 @@ def answer_key(text: str, *, limit: int, locale: str) -> str:
     # Hashed: a query may be up to 1,000 characters of anything, and cache keys
     # must be short and plain for every backend (memcached's 250-byte limit).
     digest = hashlib.sha256(f"{locale}\n{limit}\n{text}".encode()).hexdigest()
-    return f"search-answer:{ANSWER_FORMAT}:{digest}"
+    return f"search-answer:{ANSWER_FORMAT}:{content_version()}:{digest}"

@@ -4,9 +4,8 @@ The pages anyone can read hold nothing personal — the rating and comment forms
 with their CSRF tokens, live on pages of their own — so a rendering serves
 everyone until the content changes. Any save or delete of an article, its
 sections, an author, a rating, a comment or a symptom (its names and codes)
-clears the whole page cache (they are rare next to reads), and so does loading
-the catalogue. The search keeps its answers in the same cache
-(search/answer.py), so they are cleared with the pages.
+starts a new content version (symptomdb/content_cache.py), which retires every
+stored page and search answer at once; so does loading the catalogue.
 
 Browsers are told to check back every time (Cache-Control: no-cache); the ETag
 added by ConditionalGetMiddleware makes that check a cheap 304.
@@ -16,25 +15,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.cache import CacheMiddleware
 from django.utils.cache import patch_cache_control
-from django.views.decorators.cache import cache_page
+
+from symptomdb.content_cache import CACHE, content_changed, content_version
 
 View = Callable[..., HttpResponse]
 
 
 def public_page(view: View) -> View:
-    cached = cache_page(settings.PAGE_CACHE_SECONDS, cache="pages")(view)
-
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = cached(request, *args, **kwargs)
+        # What cache_page does, with the content version in the key (which
+        # cache_page takes only once, when the view is decorated).
+        cached = CacheMiddleware(
+            lambda request: view(request, *args, **kwargs),
+            page_timeout=settings.PAGE_CACHE_SECONDS,
+            cache_alias=CACHE,
+            key_prefix=f"page:{content_version()}",
+        )
+        response = cast(HttpResponse, cached(request))  # a sync view: never awaitable
         # cache_page tells browsers to keep the page for its lifetime; a reader who
         # has just rated an author must see the new average at once.
         patch_cache_control(response, no_cache=True, max_age=0)
@@ -46,7 +52,8 @@ def public_page(view: View) -> View:
 
 
 def pages_clear(**_: object) -> None:
-    caches["pages"].clear()
+    """Retire every stored page and search answer (a new content version)."""
+    content_changed()
 
 
 def clear_pages_when_content_changes() -> None:

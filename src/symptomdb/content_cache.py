@@ -1,0 +1,49 @@
+"""The cache of what is rendered from the content: the public pages and the search
+answers, shared by every worker (settings.CACHES["pages"]).
+
+Everything in it stays right until the content changes. Rather than deleting every
+entry on a change — seconds for a large cache, spent in the request that saved a
+rating — each key carries the *content version*, and a change starts a new one:
+one write, whatever the size of the cache. Entries of older versions are never
+read again; they leave by their timeout or by the store's size limit.
+
+A version is a random token, never a counter: if the store loses it (evicted, or
+the cache cleared by hand), the next request starts a fresh version rather than
+going back to one whose entries may still be stored.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core.cache import BaseCache, caches
+
+CACHE = "pages"
+VERSION_KEY = "content-version"
+
+
+def content_cache() -> BaseCache:
+    return caches[CACHE]
+
+
+def content_version() -> str:
+    """The current version, to put in every key of this cache."""
+    cache = content_cache()
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # add(), not set(): when several workers start a version at once, one wins
+        # and all of them read the winner.
+        cache.add(VERSION_KEY, _new_version(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    # A store that keeps nothing at all: a version per request, so nothing is reused.
+    return str(version) if version is not None else _new_version()
+
+
+def content_changed(**_: object) -> None:
+    """Start a new version: from now on every page and answer is made afresh.
+    (Takes keyword arguments so that it can be connected to model signals.)"""
+    content_cache().set(VERSION_KEY, _new_version(), timeout=None)
+
+
+def _new_version() -> str:
+    return secrets.token_hex(6)

@@ -1,0 +1,46 @@
+"""The content version retires every stored page and search answer at once."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+
+from symptomdb.articles.models import Article
+from symptomdb.content_cache import content_cache, content_changed, content_version
+
+
+def test_the_version_holds_until_the_content_changes():
+    first = content_version()
+    assert content_version() == first
+    content_changed()
+    assert content_version() != first
+
+
+def test_a_lost_version_is_replaced_by_a_new_one_never_an_old_one():
+    seen = {content_version()}
+    content_changed()
+    seen.add(content_version())
+    content_cache().clear()  # the store lost everything, the version with it
+    assert content_version() not in seen
+
+
+@override_settings(
+    CACHES={
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+)
+def test_a_store_that_keeps_nothing_reuses_nothing():
+    assert content_version() != content_version()
+
+
+@pytest.mark.django_db
+def test_a_new_version_retires_stored_pages_without_deleting_them(reader, published_article):
+    url = published_article.get_absolute_url()
+    reader.get(url)
+    stored = len(content_cache()._cache)  # type: ignore[attr-defined]  # locmem in tests
+    # Behind the models' signals, so only the new version can make the change seen.
+    Article.objects.filter(pk=published_article.pk).update(title="A title after the change")
+    content_changed()
+    assert "A title after the change" in reader.get(url).content.decode()
+    assert len(content_cache()._cache) > stored  # type: ignore[attr-defined]
