@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 
 from symptomdb.articles.models import Article
-from symptomdb.content_cache import content_cache, content_changed, content_version
+from symptomdb.content_cache import DiskStore, content_cache, content_changed, content_version
 
 
 def test_the_version_holds_until_the_content_changes():
@@ -44,3 +44,13 @@ def test_a_new_version_retires_stored_pages_without_deleting_them(reader, publis
     content_changed()
     assert "A title after the change" in reader.get(url).content.decode()
     assert len(content_cache()._cache) > stored  # type: ignore[attr-defined]
+
+
+def test_the_disk_store_is_shared_and_outlives_the_end_of_a_request(tmp_path):
+    # Two instances over one folder, as two gunicorn workers have.
+    first, second = (DiskStore(str(tmp_path), {"TIMEOUT": 60}) for _ in range(2))
+    first.set("content-version", "a1", timeout=None)
+    first.close()  # what Django calls when each request finishes
+    assert second.get("content-version") == "a1"
+    second.set("content-version", "b2", timeout=None)
+    assert first.get("content-version") == "b2"

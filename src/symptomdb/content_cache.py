@@ -15,7 +15,9 @@ going back to one whose entries may still be stored.
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
+from diskcache import DjangoCache
 from django.core.cache import BaseCache, caches
 
 CACHE = "pages"
@@ -47,3 +49,18 @@ def content_changed(**_: object) -> None:
 
 def _new_version() -> str:
     return secrets.token_hex(6)
+
+
+class DiskStore(DjangoCache):  # type: ignore[misc]  # diskcache has no type hints
+    """diskcache's Django backend, keeping its SQLite connections open between
+    requests.
+
+    Django closes every cache when a request finishes (for clients of memcached
+    and the like); diskcache's close() closes its SQLite connections, so each
+    request opened them again, with their PRAGMAs: 1.3 ms of CPU per cached page
+    instead of 0.5. A connection belongs to its process and thread, and diskcache
+    opens a new one itself in a forked worker.
+    """
+
+    def close(self, **kwargs: Any) -> None:
+        pass

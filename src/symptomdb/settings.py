@@ -216,7 +216,7 @@ elif REDIS_URL:
     }
 else:
     CACHES["pages"] = {
-        "BACKEND": "diskcache.DjangoCache",
+        "BACKEND": "symptomdb.content_cache.DiskStore",
         "LOCATION": str(HOME / "cache" / "content"),
         "TIMEOUT": PAGE_CACHE_SECONDS,
     }

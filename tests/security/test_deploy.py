@@ -130,7 +130,8 @@ def test_it_keeps_the_cache_in_memory_without_redis_url(tmp_path):
 def test_it_keeps_pages_in_a_store_every_worker_shares(tmp_path):
     env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY)
     result = setting("CACHES['pages']['BACKEND'], settings.CACHES['pages']['LOCATION']", env=env)
-    assert result.stdout.split() == ["diskcache.DjangoCache", str(tmp_path / "cache" / "content")]
+    store = str(tmp_path / "cache" / "content")
+    assert result.stdout.split() == ["symptomdb.content_cache.DiskStore", store]
     env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY, REDIS_URL="redis://cache.internal:6379/0")
     result = setting("CACHES['pages']['LOCATION']", env=env)
     assert result.stdout.strip() == "redis://cache.internal:6379/1"
