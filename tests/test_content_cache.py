@@ -54,3 +54,12 @@ def test_the_disk_store_is_shared_and_outlives_the_end_of_a_request(tmp_path):
     assert second.get("content-version") == "a1"
     second.set("content-version", "b2", timeout=None)
     assert first.get("content-version") == "b2"
+
+
+def test_the_disk_store_counts_for_every_worker(tmp_path):
+    # The rate limits' add-then-incr, from two workers: one count.
+    first, second = (DiskStore(str(tmp_path), {"TIMEOUT": 60}) for _ in range(2))
+    assert first.add("writes", 0)
+    assert not second.add("writes", 0)
+    first.incr("writes")
+    assert second.incr("writes") == 2

@@ -169,8 +169,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The rate limits count in the default cache: per process in local memory, or shared
-# by every worker and server when REDIS_URL (e.g. redis://localhost:6379/0) is set.
+# The rate limits count in the default cache, which every worker must share (or each
+# of 4 workers would allow the limit again): Redis when REDIS_URL (e.g.
+# redis://localhost:6379/0) is set, shared by every server too; else diskcache
+# under SYMPTOMDB_HOME, shared by the workers of this machine (content_cache.py
+# says why DiskStore). The tests count in memory.
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL := os.environ.get("REDIS_URL", ""):
     CACHES = {
@@ -180,11 +183,18 @@ if REDIS_URL := os.environ.get("REDIS_URL", ""):
             "KEY_PREFIX": "symptomdb",
         }
     }
-else:
+elif TESTING:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "symptomdb",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "symptomdb.content_cache.DiskStore",
+            "LOCATION": str(HOME / "cache" / "shared"),
         }
     }
 

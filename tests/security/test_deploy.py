@@ -120,11 +120,12 @@ def test_it_shares_the_cache_through_redis_when_redis_url_is_set(tmp_path):
     assert "'redis://cache.internal:6379/1'" in result.stdout
 
 
-def test_it_keeps_the_cache_in_memory_without_redis_url(tmp_path):
-    result = setting(
-        "CACHES['default']['BACKEND']", env=deployer_env(tmp_path, SECRET_KEY=STRONG_KEY)
-    )
-    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+def test_it_shares_the_cache_between_workers_on_disk_without_redis_url(tmp_path):
+    env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY)
+    default = "settings.CACHES['default']"
+    result = setting(f"CACHES['default']['BACKEND'], {default}['LOCATION']", env=env)
+    store = str(tmp_path / "cache" / "shared")
+    assert result.stdout.split() == ["symptomdb.content_cache.DiskStore", store]
 
 
 def test_it_keeps_pages_in_a_store_every_worker_shares(tmp_path):

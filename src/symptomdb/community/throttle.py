@@ -1,7 +1,7 @@
 """Per-address limits on readers' writes, shared by the web forms and the API.
 
-django-ratelimit counts in the default cache: per process with the local-memory
-cache, across processes and servers when REDIS_URL points the cache at Redis.
+django-ratelimit counts in the default cache: shared by the workers of one machine
+through diskcache, and across servers too when REDIS_URL points it at Redis.
 """
 
 from __future__ import annotations
