@@ -151,7 +151,7 @@ drain() {
 }
 
 scenario() { # name [paths name]: warm up, then the measured run with the server's CPU
-    local name=$1 paths=${2:-$1}
+    local name=$1 paths=${2:-$1} cpu_before
     echo "  $name: ${WARMUP} s warm-up, then ${DURATION} s…"
     if ((WARMUP > 0)); then
         run_wrk "$paths" "$WARMUP" "$RUN/$name.warmup.wrk"

@@ -19,6 +19,8 @@ from typing import Any
 
 from diskcache import DjangoCache
 from django.core.cache import BaseCache, caches
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
 
 CACHE = "pages"
 VERSION_KEY = "content-version"
@@ -49,6 +51,31 @@ def content_changed(**_: object) -> None:
 
 def _new_version() -> str:
     return secrets.token_hex(6)
+
+
+def new_version_when_content_changes() -> None:
+    """Connect content_changed to every save and delete of what the pages and
+    answers show (called once, when the apps are ready). Loading the catalogue
+    writes in bulk, without signals: `init` calls content_changed itself."""
+    from symptomdb.articles.models import SECTION_MODELS, Article
+    from symptomdb.community.models import AuthorRating, Comment
+    from symptomdb.people.models import Author
+    from symptomdb.terminology.models import Symptom, SymptomCode, Synonym
+
+    content: tuple[type[Model], ...] = (
+        Article,
+        *SECTION_MODELS,
+        Author,
+        AuthorRating,
+        Comment,
+        Symptom,
+        SymptomCode,
+        Synonym,
+    )
+    for model in content:
+        uid = f"content-{model.__name__}"
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-deleted")
 
 
 class DiskStore(DjangoCache):  # type: ignore[misc]  # diskcache has no type hints

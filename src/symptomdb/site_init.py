@@ -35,6 +35,8 @@ def site_init(*, say: Say = print, static: bool = True) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
         say("Static files: collected.")
 
-    from symptomdb.web.page_cache import pages_clear
+    from symptomdb.content_cache import content_changed
 
-    pages_clear()  # pages rendered before this run may show an older catalogue
+    # Pages and answers kept before this run may show an older catalogue, or be
+    # pickled by an older version of the code.
+    content_changed()

@@ -5,6 +5,6 @@ class WebConfig(AppConfig):
     name = "symptomdb.web"
 
     def ready(self) -> None:
-        from symptomdb.web.page_cache import clear_pages_when_content_changes
+        from symptomdb.content_cache import new_version_when_content_changes
 
-        clear_pages_when_content_changes()
+        new_version_when_content_changes()

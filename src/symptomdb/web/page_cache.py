@@ -18,13 +18,11 @@ from functools import wraps
 from typing import Any, cast
 
 from django.conf import settings
-from django.db.models import Model
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.cache import CacheMiddleware
 from django.utils.cache import patch_cache_control
 
-from symptomdb.content_cache import CACHE, content_changed, content_version
+from symptomdb.content_cache import CACHE, content_version
 
 View = Callable[..., HttpResponse]
 
@@ -49,29 +47,3 @@ def public_page(view: View) -> View:
         return response
 
     return wrapper
-
-
-def pages_clear(**_: object) -> None:
-    """Retire every stored page and search answer (a new content version)."""
-    content_changed()
-
-
-def clear_pages_when_content_changes() -> None:
-    from symptomdb.articles.models import SECTION_MODELS, Article
-    from symptomdb.community.models import AuthorRating, Comment
-    from symptomdb.people.models import Author
-    from symptomdb.terminology.models import Symptom, SymptomCode, Synonym
-
-    content: tuple[type[Model], ...] = (
-        Article,
-        *SECTION_MODELS,
-        Author,
-        AuthorRating,
-        Comment,
-        Symptom,
-        SymptomCode,
-        Synonym,
-    )
-    for model in content:
-        post_save.connect(pages_clear, sender=model, dispatch_uid=f"pages-{model.__name__}")
-        post_delete.connect(pages_clear, sender=model, dispatch_uid=f"pages-del-{model.__name__}")
