@@ -19,20 +19,24 @@ from .ruleset import LEVELS, Firing, Rule, RuleSet, load_ruleset
 
 __all__ = ["LEVELS", "Rule", "RuleSet", "TriageResult", "load_rules", "triage"]
 
-# Said when a message asks for a crisis line and the reader's country has none on record.
-_NO_CRISIS_LINE = "a local crisis line"
-
 
 @dataclass(frozen=True)
 class TriageResult:
-    """The verdict for one text. ``level`` is None when no rule matched."""
+    """The verdict for one text. ``level`` is None when nothing matched.
+
+    ``safety_net`` is never empty: whatever the level, the reader is told when to get help.
+    ``sources`` are the guidance pages behind the rules that fired, most urgent first.
+    """
 
     level: str | None
     message: str
+    safety_net: str
     matched: list[str] = field(default_factory=list)
     rule_ids: list[str] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
     emergency_number: str = "112"
     crisis_line: str | None = None
+    country: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The ``triage`` object of the Search API (DESIGN.md), plus the numbers and rule ids."""
@@ -51,29 +55,37 @@ def triage(text: str, *, locale: str = "US") -> TriageResult:
     doc = analyse(text or "", rules.speller)
     firings = rules.evaluate(doc)
     if not firings:
-        return TriageResult(
-            level=None,
-            message="",
-            emergency_number=numbers.emergency_number,
-            crisis_line=numbers.crisis_line,
-        )
+        return _verdict(None, "", numbers)
     top = firings[0].rule
-    return TriageResult(
-        level=top.level,
-        message=_fill(top.message, numbers),
+    return _verdict(
+        top.level,
+        top.message.format(**numbers.placeholders()),
+        numbers,
         matched=_matched_phrases(doc, firings),
         rule_ids=[f.rule.id for f in firings],
+        sources=_sources([f.rule for f in firings]),
+    )
+
+
+def _verdict(level: str | None, message: str, numbers: LocaleNumbers, **found: Any) -> TriageResult:
+    return TriageResult(
+        level=level,
+        message=message,
+        safety_net=numbers.safety_net,
         emergency_number=numbers.emergency_number,
         crisis_line=numbers.crisis_line,
+        country=numbers.country,
+        **found,
     )
 
 
-def _fill(message: str, numbers: LocaleNumbers) -> str:
-    return message.format(
-        emergency_number=numbers.emergency_number,
-        crisis_line=numbers.crisis_line or _NO_CRISIS_LINE,
-        urgent_help=numbers.urgent_help,
-    )
+def _sources(rules: list[Rule]) -> list[dict[str, str]]:
+    """The guidance behind ``rules``, once each, in the rules' order."""
+    seen: dict[str, dict[str, str]] = {}
+    for rule in rules:
+        for source in rule.sources:
+            seen.setdefault(source.url, {"title": source.name, "url": source.url})
+    return list(seen.values())
 
 
 def _matched_phrases(doc: Document, firings: list[Firing]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Which numbers a triage message gives, by the reader's country (data in locales.yaml)."""
+"""Which numbers and words a triage answer gives, by the reader's country (locales.yaml)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,16 @@ from typing import Any
 
 import yaml
 
+# Placeholders a rule's message may use, each filled from the reader's country.
+PLACEHOLDERS = ("emergency_number", "urgent_help", "crisis_line", "poison_line", "gas_line")
+
+# Said when a message needs a line the reader's country has none of on record.
+_FALLBACKS = {
+    "crisis_line": "a local crisis line",
+    "poison_line": "your local poison information service",
+    "gas_line": "your gas supplier's emergency number",
+}
+
 
 @dataclass(frozen=True)
 class LocaleNumbers:
@@ -16,6 +26,15 @@ class LocaleNumbers:
     emergency_number: str
     urgent_help: str
     crisis_line: str | None
+    # "If it gets worse or you are worried…": shown with every answer, whatever the level.
+    safety_net: str
+    poison_line: str | None = None
+    gas_line: str | None = None
+
+    def placeholders(self) -> dict[str, str]:
+        """The values for a message's placeholders, with a plain fallback for a missing line."""
+        values = {name: getattr(self, name) for name in PLACEHOLDERS}
+        return {name: value or _FALLBACKS.get(name, "") for name, value in values.items()}
 
 
 def numbers_for(locale: str) -> LocaleNumbers:
@@ -28,17 +47,30 @@ def numbers_for(locale: str) -> LocaleNumbers:
     country = _country(locale)
     country = table["aliases"].get(country, country)
     if country in table["locales"]:
-        entry = table["locales"][country]
+        entry = {**table["default"], **table["locales"][country]}
     elif country in table["eu_112"]:
         entry = table["default"]
     else:
         country, entry = "", table["default"]
+    numbers = {name: entry.get(name) for name in PLACEHOLDERS}
     return LocaleNumbers(
         country=country,
-        emergency_number=str(entry["emergency_number"]),
-        urgent_help=str(entry["urgent_help"]),
-        crisis_line=entry.get("crisis_line"),
+        emergency_number=str(numbers["emergency_number"]),
+        urgent_help=str(numbers["urgent_help"]),
+        crisis_line=numbers["crisis_line"],
+        poison_line=numbers["poison_line"],
+        gas_line=numbers["gas_line"],
+        safety_net=str(entry["safety_net"]).strip().format(**_placeholders_raw(numbers)),
     )
+
+
+def _placeholders_raw(numbers: dict[str, Any]) -> dict[str, str]:
+    return {name: value or _FALLBACKS.get(name, "") for name, value in numbers.items()}
+
+
+def known_countries() -> list[str]:
+    """Countries with numbers of their own on record, for the reader's country choice."""
+    return sorted(_table()["locales"])
 
 
 def _country(locale: str) -> str:

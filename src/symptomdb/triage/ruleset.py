@@ -19,10 +19,10 @@ from typing import Any
 
 import yaml
 
+from .locale import PLACEHOLDERS
 from .matching import Context, Document, Span, Speller, Term, TermIndex, assign_context
 
 LEVELS = ("emergency", "urgent", "routine", "self_care")
-PLACEHOLDERS = frozenset({"emergency_number", "crisis_line", "urgent_help"})
 DEFAULT_WINDOW = 12
 _EXCEPT = "!except"  # suffix of the index owner holding a concept's exceptions
 
@@ -263,7 +263,7 @@ def _check_message(rule_id: str, message: str) -> None:
     if not message:
         raise RuleSetError(f"rule {rule_id}: needs a message (on the rule or its family)")
     fields = {f for _, f, _, _ in string.Formatter().parse(message) if f}
-    unknown = fields - PLACEHOLDERS
+    unknown = fields - set(PLACEHOLDERS)
     if unknown:
         raise RuleSetError(f"rule {rule_id}: unknown placeholder(s) {sorted(unknown)}")
 
