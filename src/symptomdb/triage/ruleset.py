@@ -21,6 +21,7 @@ import yaml
 
 from .locale import PLACEHOLDERS
 from .matching import Context, Document, Span, Speller, Term, TermIndex, assign_context
+from .quantities import Threshold, read_quantities
 
 LEVELS = ("emergency", "urgent", "routine", "self_care")
 DEFAULT_WINDOW = 12
@@ -69,11 +70,19 @@ class RuleSet:
     concepts: Mapping[str, tuple[Term, ...]]
     index: TermIndex
     speller: Speller
+    # Concepts that are measurements ("more than 8 tablets"), by name.
+    thresholds: Mapping[str, Threshold]
 
     def evaluate(self, doc: Document) -> list[Firing]:
         """Rules that fire on ``doc``, most urgent first, in file order within a level."""
         found = self.index.find(doc)
         _drop_exceptions(found)
+        if self.thresholds:
+            quantities = read_quantities(doc.words)
+            for name, threshold in self.thresholds.items():
+                spans = [Span(q.start, q.end) for q in quantities if threshold.holds(q)]
+                if spans:
+                    found[name] = spans
         context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
         firings = []
         for rule in self.rules:
@@ -169,8 +178,17 @@ def load_ruleset(path: str | None = None) -> RuleSet:
 def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> RuleSet:
     raw_concepts: Mapping[str, Any] = data.get("concepts") or {}
     concepts: dict[str, tuple[Term, ...]] = {}
+    thresholds: dict[str, Threshold] = {}
     entries: list[tuple[str, Term]] = []
     for name in raw_concepts:
+        spec = raw_concepts[name]
+        if isinstance(spec, Mapping) and "quantity" in spec:
+            try:
+                thresholds[name] = Threshold.parse(spec)
+            except ValueError as error:
+                raise RuleSetError(f"concept {name!r}: {error}") from None
+            concepts[name] = ()
+            continue
         terms, exceptions = _concept_terms(name, raw_concepts, ())
         concepts[name] = terms
         entries += [(name, t) for t in terms] + [(name + _EXCEPT, t) for t in exceptions]
@@ -191,7 +209,13 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
 
     vocabulary = {w for terms in concepts.values() for t in terms for w in t.surface_words}
     speller = Speller((w for phrase in vocabulary for w in phrase.split()), known_words)
-    return RuleSet(rules=tuple(rules), concepts=concepts, index=TermIndex(entries), speller=speller)
+    return RuleSet(
+        rules=tuple(rules),
+        concepts=concepts,
+        index=TermIndex(entries),
+        speller=speller,
+        thresholds=thresholds,
+    )
 
 
 def _concept_terms(
@@ -205,6 +229,8 @@ def _concept_terms(
     spec = raw_concepts[name]
     if not isinstance(spec, Mapping):
         spec = {"terms": spec}
+    if "quantity" in spec:
+        raise RuleSetError(f"concept {seen[-1]!r} includes {name!r}, a quantity: use it in a rule")
     terms = [Term.parse(str(t)) for t in spec.get("terms") or ()]
     exceptions = [Term.parse(str(t)) for t in spec.get("except") or ()]
     for included in spec.get("include") or ():

@@ -1,0 +1,331 @@
+"""Numbers in what a reader typed, read as measurements a rule can compare with guidance.
+
+"took 20 paracetamol", "temp 103F", "sugar is 2.1", "fitting for 6 mins", "32 weeks pregnant",
+"my 5 week old": each becomes a ``Quantity`` with its measure, its value in one unit (°C, mmol/L,
+minutes, months...) and the words it spans. Rules then say ``more_than: 8`` instead of listing
+"9 paracetamol", "10 paracetamol"... The words that name units and cues are data
+(``quantities.yaml``); this module only reads them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+MEASURES = (
+    "tablets",
+    "temperature_c",
+    "heart_rate",
+    "glucose_mmol",
+    "pregnancy_weeks",
+    "minutes",
+    "age_months",
+)
+COMPARISONS = ("more_than", "at_least", "below", "at_most")
+
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")  # "103f", "5mins", "150bpm"
+_DAYS_PER_MONTH = 30.44
+_LARGEST = 1e6  # no measurement here is larger: a longer number is not a measurement
+
+
+@dataclass(frozen=True)
+class Quantity:
+    measure: str
+    value: float
+    start: int  # word positions in the analysed text, end exclusive
+    end: int
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A rule's test on one measure: ``more_than: 8`` and the like, all of which must hold."""
+
+    measure: str
+    bounds: tuple[tuple[str, float], ...]
+
+    @classmethod
+    def parse(cls, spec: Mapping[str, Any]) -> Threshold:
+        measure = str(spec.get("quantity"))
+        if measure not in MEASURES:
+            raise ValueError(f"quantity must be one of {', '.join(MEASURES)}, not {measure!r}")
+        bounds = tuple((name, float(spec[name])) for name in COMPARISONS if name in spec)
+        if not bounds:
+            raise ValueError(f"a {measure} quantity needs one of {', '.join(COMPARISONS)}")
+        return cls(measure=measure, bounds=bounds)
+
+    def holds(self, quantity: Quantity) -> bool:
+        if quantity.measure != self.measure:
+            return False
+        tests: dict[str, Callable[[float, float], bool]] = {
+            "more_than": lambda v, b: v > b,
+            "at_least": lambda v, b: v >= b,
+            "below": lambda v, b: v < b,
+            "at_most": lambda v, b: v <= b,
+        }
+        return all(tests[name](quantity.value, bound) for name, bound in self.bounds)
+
+
+def read_quantities(words: Sequence[str]) -> list[Quantity]:
+    """Every measurement in ``words`` (the analysed text's words), in reading order."""
+    vocabulary = _vocabulary()
+    tokens, origin = _split_units(words)
+    found: list[Quantity] = []
+    for index, token in enumerate(tokens):
+        value = _number(token, vocabulary)
+        if value is None:
+            continue
+        for measure, value_in_unit, last in _readings(tokens, index, value, vocabulary):
+            found.append(Quantity(measure, value_in_unit, origin[index], origin[last] + 1))
+    found += _lone_hours(tokens, origin, vocabulary)
+    return sorted(found, key=lambda q: (q.start, q.measure))
+
+
+# --- reading one number ------------------------------------------------------------------------
+
+
+def _split_units(words: Sequence[str]) -> tuple[list[str], list[int]]:
+    """"103f" → "103", "f"; each token remembers the word it came from."""
+    tokens: list[str] = []
+    origin: list[int] = []
+    for position, word in enumerate(words):
+        glued = _NUMBER_WITH_UNIT.match(word)
+        parts = [glued.group(1), glued.group(2)] if glued else [word]
+        tokens += parts
+        origin += [position] * len(parts)
+    return tokens, origin
+
+
+def _number(token: str, vocabulary: _Vocabulary) -> float | None:
+    if _NUMBER.match(token):
+        value = float(token)
+        return value if math.isfinite(value) and value < _LARGEST else None
+    return vocabulary.number_words.get(token)
+
+
+def _readings(
+    tokens: Sequence[str], index: int, value: float, v: _Vocabulary
+) -> Iterator[tuple[str, float, int]]:
+    """What the number at ``index`` measures: (measure, value in its unit, last token)."""
+    after = tokens[index + 1 : index + 4]
+    before = tokens[max(0, index - 4) : index]
+
+    # Tablets: "20 paracetamol", "16 tablets", "20 of sleeping pills", "30 x 500mg tablets".
+    for offset, word in enumerate(after[:3]):
+        if word in v.tablet_words or word in v.medicine_words:
+            yield "tablets", value, index + offset + 1
+            break
+        if word not in ("of", "x", "500", "500mg", "mg", "200", "200mg", "extra", "more"):
+            break
+
+    temperature = _temperature(after, before, value, v)
+    if temperature is not None:
+        yield "temperature_c", temperature, index + (1 if after[:1] and _unit(after, v) else 0)
+
+    if _starts(after, v.bpm_units) or _ends(before, v.heart_rate_cues):
+        if 20 <= value <= 300:
+            yield "heart_rate", value, index + _starts(after, v.bpm_units)
+
+    glucose = _glucose(after, before, value, v)
+    if glucose is not None:
+        yield "glucose_mmol", glucose[0], index + glucose[1]
+
+    if after[:1] and after[0] in v.pregnancy_weeks:
+        # "32 weeks pregnant", "6 weeks gone"; or "pregnant, 32 weeks" / "pregnant at 32 weeks".
+        if (after[1:2] and after[1] in v.pregnancy_cues) or any(
+            w in ("pregnant", "pregnancy") for w in before
+        ):
+            if value <= 45:
+                yield "pregnancy_weeks", value, index + 1 + (after[1:2] == ["pregnant"])
+
+    duration = _duration(after, value, v)
+    if duration is not None:
+        yield "minutes", duration, index + 1
+
+    age = _age(after, before, value, v)
+    if age is not None:
+        yield "age_months", age[0], index + age[1]
+
+
+def _unit(after: Sequence[str], v: _Vocabulary) -> str | None:
+    if after and after[0] in v.celsius:
+        return "c"
+    if after and after[0] in v.fahrenheit:
+        return "f"
+    return None
+
+
+def _temperature(
+    after: Sequence[str], before: Sequence[str], value: float, v: _Vocabulary
+) -> float | None:
+    unit = _unit(after, v)
+    if unit is None and after[:1] == ["degrees"]:
+        unit = _unit(after[1:], v) or "?"
+    if unit is None and not (set(before[-3:]) & v.temperature_cues):
+        return None
+    if unit == "f" or (unit in (None, "?") and 93 <= value <= 110):
+        celsius = (value - 32) * 5 / 9
+    else:
+        celsius = value
+    return celsius if 30 <= celsius <= 45 else None
+
+
+def _glucose(
+    after: Sequence[str], before: Sequence[str], value: float, v: _Vocabulary
+) -> tuple[float, int] | None:
+    mmol = _starts(after, v.mmol_units)
+    if mmol:
+        return value, mmol
+    mgdl = _starts(after, v.mgdl_units)
+    if mgdl and _ends(before, v.glucose_cues):
+        return value / 18, mgdl
+    if _ends(before, v.glucose_cues) and not _starts(after, v.any_unit):
+        if value <= 35:
+            return value, 0
+        if 40 <= value <= 1000:
+            return value / 18, 0
+    return None
+
+
+def _duration(after: Sequence[str], value: float, v: _Vocabulary) -> float | None:
+    if not after:
+        return None
+    if after[0] in v.seconds:
+        return value / 60
+    if after[0] in v.minutes:
+        return value
+    if after[0] in v.hours:
+        return value * 60
+    return None
+
+
+def _age(
+    after: Sequence[str], before: Sequence[str], value: float, v: _Vocabulary
+) -> tuple[float, int] | None:
+    if not after or after[0] not in v.age_units:
+        return None
+    old = after[1:2] and after[1] in v.old_words
+    pregnant = after[1:2] and after[1] in v.pregnancy_cues
+    if pregnant or not (old or (before and before[-1] in v.age_cues)):
+        return None
+    months = value * v.age_units[after[0]]
+    return months, 1 + bool(old)
+
+
+def _lone_hours(
+    tokens: Sequence[str], origin: Sequence[int], v: _Vocabulary
+) -> Iterator[Quantity]:
+    """"for an hour" (the "an" is dropped by then) and "half an hour" with no number."""
+    for index, token in enumerate(tokens):
+        if token != "hour" or index == 0:
+            continue
+        previous = tokens[index - 1]
+        if previous == "half":
+            yield Quantity("minutes", 30, origin[index - 1], origin[index] + 1)
+        elif previous in v.lone_hour_cues:
+            yield Quantity("minutes", 60, origin[index], origin[index] + 1)
+
+
+def _starts(after: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> int:
+    """How many words of ``after`` one of ``phrases`` covers at its start (0: none)."""
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if tuple(after[: len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _ends(before: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether a cue phrase ends at most two words before the number ("sugar is 2.1")."""
+    for cut in range(len(before), max(len(before) - 3, 0), -1):
+        head = tuple(before[:cut])
+        if any(head[-len(p) :] == p for p in phrases if len(p) <= len(head)):
+            return True
+    return False
+
+
+# --- the data ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    number_words: Mapping[str, float]
+    tablet_words: frozenset[str]
+    medicine_words: frozenset[str]
+    celsius: frozenset[str]
+    fahrenheit: frozenset[str]
+    temperature_cues: frozenset[str]
+    bpm_units: frozenset[tuple[str, ...]]
+    heart_rate_cues: frozenset[tuple[str, ...]]
+    mmol_units: frozenset[tuple[str, ...]]
+    mgdl_units: frozenset[tuple[str, ...]]
+    glucose_cues: frozenset[tuple[str, ...]]
+    any_unit: frozenset[tuple[str, ...]]
+    pregnancy_weeks: frozenset[str]
+    pregnancy_cues: frozenset[str]
+    seconds: frozenset[str]
+    minutes: frozenset[str]
+    hours: frozenset[str]
+    lone_hour_cues: frozenset[str]
+    age_units: Mapping[str, float]
+    old_words: frozenset[str]
+    age_cues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    text = resources.files(__package__).joinpath("quantities.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+
+    def words(items: Sequence[str]) -> frozenset[str]:
+        return frozenset(str(i) for i in items)
+
+    def phrases(items: Sequence[str]) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(str(i).split()) for i in items)
+
+    heart, glucose, age = data["heart_rate"], data["glucose"], data["age"]
+    duration, temperature = data["duration"], data["temperature"]
+    units = [
+        *heart["units"],
+        *heart["unit_phrases"],
+        *glucose["mmol_units"],
+        *glucose["mgdl_units"],
+        *temperature["celsius_units"],
+        *temperature["fahrenheit_units"],
+        *duration["seconds"],
+        *duration["minutes"],
+        *duration["hours"],
+    ]
+    age_units = {w: 1 / _DAYS_PER_MONTH for w in age["days"]}
+    age_units |= {w: 7 / _DAYS_PER_MONTH for w in age["weeks"]}
+    age_units |= {w: 1.0 for w in age["months"]}
+    age_units |= {w: 12.0 for w in age["years"]}
+    return _Vocabulary(
+        number_words={str(k): float(n) for k, n in data["number_words"].items()},
+        tablet_words=words(data["tablet_words"]),
+        medicine_words=words(data["medicine_words"]),
+        celsius=words(temperature["celsius_units"]),
+        fahrenheit=words(temperature["fahrenheit_units"]),
+        temperature_cues=words(temperature["cues"]),
+        bpm_units=phrases([*heart["units"], *heart["unit_phrases"]]),
+        heart_rate_cues=phrases(heart["cues"]),
+        mmol_units=phrases(glucose["mmol_units"]),
+        mgdl_units=phrases(glucose["mgdl_units"]),
+        glucose_cues=phrases(glucose["cues"]),
+        any_unit=phrases(units),
+        pregnancy_weeks=words(data["pregnancy"]["week_units"]),
+        pregnancy_cues=words(data["pregnancy"]["cues"]),
+        seconds=words(duration["seconds"]),
+        minutes=words(duration["minutes"]),
+        hours=words(duration["hours"]),
+        lone_hour_cues=words(duration["lone_hour_cues"]),
+        age_units=age_units,
+        old_words=words(age["old_words"]),
+        age_cues=words(age["cues"]),
+    )

@@ -1,0 +1,106 @@
+"""Numbers read as measurements: units converted, thresholds compared, junk ignored."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage.matching import analyse
+from symptomdb.triage.quantities import Threshold, read_quantities
+from symptomdb.triage.ruleset import RuleSetError, build_ruleset
+
+
+def measured(text: str) -> list[tuple[str, float]]:
+    return [(q.measure, round(q.value, 1)) for q in read_quantities(analyse(text).words)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she swallowed 24 paracetamol", [("tablets", 24)]),
+        ("took twelve of his sleeping pills", [("tablets", 12)]),
+        ("ate 3 tablets", [("tablets", 3)]),
+        ("temperature is 39.2", [("temperature_c", 39.2)]),
+        ("temp 102.2F", [("temperature_c", 39.0)]),
+        ("fever of 104 degrees", [("temperature_c", 40.0)]),
+        ("38C", [("temperature_c", 38.0)]),
+        ("heart rate 160", [("heart_rate", 160)]),
+        ("pulse is 38 bpm", [("heart_rate", 38)]),
+        ("blood sugar is 2.4", [("glucose_mmol", 2.4)]),
+        ("glucose 540 mg/dl", [("glucose_mmol", 30.0)]),
+        ("my bm is 1.9 mmol/l", [("glucose_mmol", 1.9)]),
+        ("I am 34 weeks pregnant", [("pregnancy_weeks", 34)]),
+        ("pregnant at 7 weeks", [("pregnancy_weeks", 7)]),
+        ("shaking for 8 minutes", [("minutes", 8)]),
+        ("pain for 2 hours", [("minutes", 120)]),
+        ("chest pain for half an hour", [("minutes", 30)]),
+        ("my 10 day old", [("age_months", 0.3)]),
+        ("our 8-week-old son", [("age_months", 1.8)]),
+        ("3 year old", [("age_months", 36)]),
+    ],
+)
+def test_it_reads_each_measure_in_its_unit(text: str, expected: list[tuple[str, float]]) -> None:
+    assert measured(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1e309 tablets",
+        "99999999999999999999 pills",
+        "temperature 1000",
+        "I have 2 kids and a cough",
+        "room 101",
+        "",
+    ],
+)
+def test_it_ignores_numbers_that_measure_nothing_here(text: str) -> None:
+    assert measured(text) == []
+
+
+def test_it_keeps_weeks_of_pregnancy_apart_from_a_babys_age() -> None:
+    assert measured("she is 6 weeks pregnant") == [("pregnancy_weeks", 6)]
+    assert measured("baby is 6 weeks") == [("age_months", 1.4)]
+
+
+def test_a_threshold_compares_within_its_measure_only() -> None:
+    over = Threshold.parse({"quantity": "tablets", "more_than": 8})
+    (twenty,) = read_quantities(analyse("took 20 paracetamol").words)
+    (eight,) = read_quantities(analyse("took 8 paracetamol").words)
+    (fever,) = read_quantities(analyse("temperature 40").words)
+    assert over.holds(twenty)
+    assert not over.holds(eight)
+    assert not over.holds(fever)
+
+
+def test_a_threshold_may_have_two_bounds() -> None:
+    band = Threshold.parse({"quantity": "age_months", "at_least": 3, "below": 6})
+    ages = {t: read_quantities(analyse(t).words)[0] for t in ("2 month old", "4 month old")}
+    assert [band.holds(q) for q in ages.values()] == [False, True]
+
+
+def _rules(concept: dict[str, object]) -> dict[str, object]:
+    return {
+        "concepts": {"took": ["took", "swallowed"], "many": concept},
+        "families": {"overdose": {"message": "m", "source": [{"name": "s", "url": "https://s"}]}},
+        "rules": [{"id": "od", "family": "overdose", "level": "emergency", "all": ["took", "many"]}],
+    }
+
+
+def test_a_rule_fires_on_every_count_over_its_threshold() -> None:
+    rules = build_ruleset(_rules({"quantity": "tablets", "more_than": 8}))
+    fired = {n: bool(rules.evaluate(analyse(f"took {n} paracetamol"))) for n in range(1, 60)}
+    assert [n for n, f in fired.items() if f] == list(range(9, 60))
+
+
+def test_a_negated_quantity_does_not_fire() -> None:
+    rules = build_ruleset(_rules({"quantity": "tablets", "more_than": 8}))
+    assert not rules.evaluate(analyse("I have not swallowed 20 pills"))
+
+
+@pytest.mark.parametrize(
+    "concept",
+    [{"quantity": "shoe_size", "more_than": 8}, {"quantity": "tablets"}],
+)
+def test_the_rules_file_refuses_a_quantity_it_cannot_read(concept: dict[str, object]) -> None:
+    with pytest.raises(RuleSetError, match="concept 'many'"):
+        build_ruleset(_rules(concept))
