@@ -82,7 +82,9 @@ def _rules(concept: dict[str, object]) -> dict[str, object]:
     return {
         "concepts": {"took": ["took", "swallowed"], "many": concept},
         "families": {"overdose": {"message": "m", "source": [{"name": "s", "url": "https://s"}]}},
-        "rules": [{"id": "od", "family": "overdose", "level": "emergency", "all": ["took", "many"]}],
+        "rules": [
+            {"id": "od", "family": "overdose", "level": "emergency", "all": ["took", "many"]}
+        ],
     }
 
 

@@ -92,7 +92,7 @@ def read_quantities(words: Sequence[str]) -> list[Quantity]:
 
 
 def _split_units(words: Sequence[str]) -> tuple[list[str], list[int]]:
-    """"103f" → "103", "f"; each token remembers the word it came from."""
+    """ "103f" → "103", "f"; each token remembers the word it came from."""
     tokens: list[str] = []
     origin: list[int] = []
     for position, word in enumerate(words):
@@ -129,21 +129,21 @@ def _readings(
     if temperature is not None:
         yield "temperature_c", temperature, index + (1 if after[:1] and _unit(after, v) else 0)
 
-    if _starts(after, v.bpm_units) or _ends(before, v.heart_rate_cues):
-        if 20 <= value <= 300:
-            yield "heart_rate", value, index + _starts(after, v.bpm_units)
+    named_rate = _starts(after, v.bpm_units) or _ends(before, v.heart_rate_cues)
+    if named_rate and 20 <= value <= 300:
+        yield "heart_rate", value, index + _starts(after, v.bpm_units)
 
     glucose = _glucose(after, before, value, v)
     if glucose is not None:
         yield "glucose_mmol", glucose[0], index + glucose[1]
 
-    if after[:1] and after[0] in v.pregnancy_weeks:
-        # "32 weeks pregnant", "6 weeks gone"; or "pregnant, 32 weeks" / "pregnant at 32 weeks".
-        if (after[1:2] and after[1] in v.pregnancy_cues) or any(
-            w in ("pregnant", "pregnancy") for w in before
-        ):
-            if value <= 45:
-                yield "pregnancy_weeks", value, index + 1 + (after[1:2] == ["pregnant"])
+    # "32 weeks pregnant", "6 weeks gone"; or "pregnant, 32 weeks" / "pregnant at 32 weeks".
+    weeks = bool(after[:1]) and after[0] in v.pregnancy_weeks
+    pregnant = (after[1:2] and after[1] in v.pregnancy_cues) or any(
+        w in ("pregnant", "pregnancy") for w in before
+    )
+    if weeks and pregnant and value <= 45:
+        yield "pregnancy_weeks", value, index + 1 + (after[1:2] == ["pregnant"])
 
     duration = _duration(after, value, v)
     if duration is not None:
@@ -219,12 +219,10 @@ def _age(
     return months, 1 + bool(old)
 
 
-def _lone_hours(
-    tokens: Sequence[str], origin: Sequence[int], v: _Vocabulary
-) -> Iterator[Quantity]:
-    """"for an hour" (the "an" is dropped by then) and "half an hour" with no number."""
-    for index, token in enumerate(tokens):
-        if token != "hour" or index == 0:
+def _lone_hours(tokens: Sequence[str], origin: Sequence[int], v: _Vocabulary) -> Iterator[Quantity]:
+    """ "for an hour" (the "an" is dropped by then) and "half an hour" with no number."""
+    for index, word in enumerate(tokens):
+        if word != "hour" or index == 0:
             continue
         previous = tokens[index - 1]
         if previous == "half":
