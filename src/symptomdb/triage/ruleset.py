@@ -80,9 +80,9 @@ class RuleSet:
         if self.thresholds:
             quantities = read_quantities(doc.words)
             for name, threshold in self.thresholds.items():
-                spans = [Span(q.start, q.end) for q in quantities if threshold.holds(q)]
-                if spans:
-                    found[name] = spans
+                measured = [Span(q.start, q.end) for q in quantities if threshold.holds(q)]
+                if measured:
+                    found[name] = measured
         context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
         firings = []
         for rule in self.rules:
