@@ -73,6 +73,37 @@ def known_countries() -> list[str]:
     return sorted(_table()["locales"])
 
 
+def country_choices() -> list[tuple[str, str]]:
+    """(code, name) of every country a reader may choose: those with numbers of their own,
+    then the 112 countries, each group by name, and "EU" (any other EU country) last."""
+    table = _table()
+    names: dict[str, str] = table["names"]
+    own = sorted(table["locales"], key=lambda code: names.get(code, code))
+    eu = sorted(
+        table["eu_112"] - set(own),
+        key=lambda code: (code == "EU", names.get(code, code)),
+    )
+    return [(code, names.get(code, code)) for code in (*own, *eu)]
+
+
+def choosable_country(value: str | None) -> str | None:
+    """The country code ``value`` names ("gb", "UK", "en-GB" → "GB") if a reader may choose it
+    (country_choices), else None."""
+    if not value:
+        return None
+    table = _table()
+    country = _country(value)
+    country = table["aliases"].get(country, country)
+    if country in table["locales"] or country in table["eu_112"]:
+        return country
+    return None
+
+
+def country_name(country: str) -> str:
+    """The country's name as the choice shows it; "" for none (the 112 default)."""
+    return str(_table()["names"].get(country, country))
+
+
 def _country(locale: str) -> str:
     # "en-GB" and "en_GB" carry the country last; a bare "GB" is the country itself.
     parts = locale.replace("_", "-").strip().split("-")
@@ -85,4 +116,5 @@ def _table() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(text)
     data["aliases"] = data.get("aliases") or {}
     data["eu_112"] = frozenset(data.get("eu_112") or ())
+    data["names"] = data.get("names") or {}
     return data
