@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from symptomdb.triage.matching import analyse
 from symptomdb.triage.quantities import Threshold, read_quantities
+from symptomdb.triage.reading import analyse
 from symptomdb.triage.ruleset import RuleSetError, build_ruleset
 
 

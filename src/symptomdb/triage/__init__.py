@@ -5,7 +5,8 @@
 
 Pure Python, no Django and no database: the search page, the API and the CLI all call
 ``triage()``. The clinical content is data (``rules.yaml``, with a source for every rule); the
-matching of lay phrasing, typos and negation is in ``matching.py``.
+reading of lay phrasing (reading.py, speller.py, terms.py), context (context.py) and
+measurements (quantities.py) are each a module of their own, with their word lists in data files.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .locale import LocaleNumbers, numbers_for
-from .matching import Document, analyse
+from .reading import Document, analyse
 from .ruleset import LEVELS, Firing, Rule, RuleSet, load_ruleset
 
 __all__ = ["LEVELS", "Rule", "RuleSet", "TriageResult", "load_rules", "triage"]

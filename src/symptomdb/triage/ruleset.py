@@ -19,9 +19,12 @@ from typing import Any
 
 import yaml
 
+from .context import Context, assign_context
 from .locale import PLACEHOLDERS
-from .matching import Context, Document, Span, Speller, Term, TermIndex, assign_context
 from .quantities import Threshold, read_quantities
+from .reading import Document
+from .speller import Speller
+from .terms import Span, Term, TermIndex
 
 LEVELS = ("emergency", "urgent", "routine", "self_care")
 DEFAULT_WINDOW = 12
@@ -120,15 +123,22 @@ def _fire(
     def affirmed(concept: str, *, picture: bool = True) -> list[Span]:
         return [s for s in found.get(concept, []) if _affirmed(s, rule, context, picture=picture)]
 
-    if any(affirmed(concept, picture=False) for concept in rule.unless):
-        return None
+    # An exception ("unless") speaks for its own clause only: "nosebleed" spares the breathing
+    # rule in "nosebleed, can't breathe through my nose", not in "nosebleed. Now he can't breathe".
+    excepted = {doc.clauses[s.start] for c in rule.unless for s in affirmed(c, picture=False)}
+
+    def counted(concept: str, *, picture: bool = True) -> list[Span]:
+        return [
+            s for s in affirmed(concept, picture=picture) if doc.clauses[s.start] not in excepted
+        ]
+
     if rule.any_of is not None:
-        alone = affirmed(rule.any_of, picture=False)
+        alone = counted(rule.any_of, picture=False)
         if alone:
             return tuple(alone)
     if not rule.all_of:
         return None
-    groups = [affirmed(concept) for concept in rule.all_of]
+    groups = [counted(concept) for concept in rule.all_of]
     if not all(groups):
         return None
     return _narrowest(groups, rule, doc)

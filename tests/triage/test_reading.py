@@ -7,16 +7,11 @@ from pathlib import Path
 import pytest
 
 from symptomdb.triage import load_rules
-from symptomdb.triage.matching import (
-    Span,
-    Speller,
-    Term,
-    TermIndex,
-    analyse,
-    assign_context,
-    normalise,
-    stem,
-)
+from symptomdb.triage.context import assign_context
+from symptomdb.triage.reading import analyse, normalise
+from symptomdb.triage.speller import Speller
+from symptomdb.triage.stems import stem
+from symptomdb.triage.terms import Span, Term, TermIndex
 
 
 @pytest.mark.parametrize(

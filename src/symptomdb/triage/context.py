@@ -1,0 +1,159 @@
+"""Whether each finding in a text is negated, in the past, or part of a question for information.
+
+NegEx (Chapman WW, Bridewell W, Hanbury P, Cooper GF, Buchanan BG. "A simple algorithm for
+identifying negated findings and diseases in discharge summaries." J Biomed Inform
+2001;34(5):301-10) with the historical and hypothetical modifiers of its successor ConText
+(Harkema H et al., J Biomed Inform 2009;42(5):839-51), narrowed to fail safe: context silences a
+finding only when that is clear within the finding's own clause. "Never felt pain like this" is a
+report, and so is "what does it mean if I have chest pain". The trigger lists are data
+(``context.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .reading import Document, content_words
+from .terms import Span
+from .wordlists import context_words
+
+Phrases = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Triggers:
+    pre_negation: Phrases
+    post_negation: Phrases
+    pseudo_negation: Phrases
+    never_like_this: Phrases
+    historical: Phrases
+    hypothetical: Phrases
+    question_starters: frozenset[str]
+    info_cues: Phrases
+    present_report: Phrases
+    max_scope: int
+
+
+@cache
+def triggers() -> Triggers:
+    data = context_words()
+
+    def phrases(name: str) -> Phrases:
+        # Longest first, so "no sign of" wins over "no".
+        items = (tuple(content_words(str(item))) for item in data[name])
+        return tuple(sorted((p for p in items if p), key=lambda p: -len(p)))
+
+    return Triggers(
+        pre_negation=phrases("pre_negation"),
+        post_negation=phrases("post_negation"),
+        pseudo_negation=phrases("pseudo_negation"),
+        never_like_this=phrases("never_like_this"),
+        historical=phrases("historical"),
+        hypothetical=phrases("hypothetical"),
+        question_starters=frozenset(str(w) for w in data["question_starters"]),
+        info_cues=phrases("info_cues"),
+        present_report=phrases("present_report"),
+        max_scope=int(data["max_scope"]),
+    )
+
+
+@dataclass(frozen=True)
+class Context:
+    """Which word positions are negated, historical, hypothetical, or in an info question."""
+
+    negated: frozenset[int]
+    historical: frozenset[int]
+    hypothetical: frozenset[int]
+    questions: frozenset[int] = frozenset()
+
+
+def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
+    """Run NegEx (pre, post and pseudo triggers) and the ConText historical/hypothetical cues.
+
+    ``protected`` are the spans of clinical terms found in the text. Some contain a trigger word
+    themselves ("not breathing", "no pulse", "won't wake up"): a trigger wholly inside such a term
+    is part of the finding and negates nothing.
+    """
+    t = triggers()
+    covers = [(span.start, span.end) for span in protected]
+    covers += _occurrences(doc.words, t.pseudo_negation, covers)
+    reports = {doc.clauses[start] for start, _ in _occurrences(doc.words, t.present_report, ())}
+
+    negated: set[int] = set()
+    for start, end in _occurrences(doc.words, t.pre_negation, covers):
+        if doc.words[start] == "never" and _first_time(doc, end, t):
+            continue
+        clause = doc.clauses[start]
+        for position in range(end, min(end + t.max_scope, len(doc.words))):
+            if doc.clauses[position] != clause:
+                break
+            negated.add(position)
+    for start, _end in _occurrences(doc.words, t.post_negation, covers):
+        clause = doc.clauses[start]
+        for position in range(start - 1, max(start - t.max_scope, 0) - 1, -1):
+            if doc.clauses[position] != clause:
+                break
+            negated.add(position)
+
+    hypothetical = _occurrences(doc.words, t.hypothetical, covers)
+    return Context(
+        negated=frozenset(negated),
+        historical=_whole_clauses(doc, _occurrences(doc.words, t.historical, covers)),
+        hypothetical=_whole_clauses(doc, _except_reports(doc, hypothetical, reports)),
+        questions=_whole_clauses(doc, _except_reports(doc, _info_questions(doc, t), reports)),
+    )
+
+
+def _first_time(doc: Document, after: int, t: Triggers) -> bool:
+    """Whether the clause of a "never" says the finding is new ("never felt pain like this")."""
+    clause = doc.clauses[after - 1]
+    end = after
+    while end < len(doc.words) and doc.clauses[end] == clause:
+        end += 1
+    return bool(_occurrences(doc.words[after:end], t.never_like_this, ()))
+
+
+def _except_reports(
+    doc: Document, occurrences: list[tuple[int, int]], reports: set[int]
+) -> list[tuple[int, int]]:
+    """A question about the reader's own present symptoms is a report, not a question."""
+    return [(s, e) for s, e in occurrences if doc.clauses[s] not in reports]
+
+
+def _info_questions(doc: Document, t: Triggers) -> list[tuple[int, int]]:
+    """Info cues in clauses that open with a question word."""
+    found = []
+    for start, end in _occurrences(doc.words, t.info_cues, ()):
+        clause = doc.clauses[start]
+        opening = doc.clauses.index(clause)
+        if doc.words[opening] in t.question_starters:
+            found.append((start, end))
+    return found
+
+
+def _occurrences(
+    words: Sequence[str], phrases: Phrases, covers: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Occurrences of ``phrases`` (longest first), except those inside one of ``covers``."""
+    found: list[tuple[int, int]] = []
+    position = 0
+    while position < len(words):
+        for phrase in phrases:
+            end = position + len(phrase)
+            # Compare the words first: checking ``covers`` is the costly part on long text.
+            if words[position] != phrase[0] or tuple(words[position:end]) != phrase:
+                continue
+            if any(s <= position and end <= e for s, e in covers):
+                continue
+            found.append((position, end))
+            position = end - 1
+            break
+        position += 1
+    return found
+
+
+def _whole_clauses(doc: Document, occurrences: list[tuple[int, int]]) -> frozenset[int]:
+    clauses = {doc.clauses[start] for start, _ in occurrences}
+    return frozenset(i for i, clause in enumerate(doc.clauses) if clause in clauses)

@@ -1,0 +1,190 @@
+"""Reading what the reader typed: normalised words, their stems and the clause of each.
+
+Lower case, accents stripped, contractions expanded, UK spellings made US, clause ends marked,
+articles dropped, typos of clinical words corrected. The word lists are data (``reading.yaml``,
+``context.yaml``); the same reading is applied to the rules' terms, so both sides always agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from .stems import stem
+from .wordlists import context_words, reading_words
+
+
+class Corrector(Protocol):
+    """What reads a typed word as the vocabulary word it was meant to be (speller.Speller)."""
+
+    def correct(self, word: str) -> str: ...
+
+
+# UK and US spellings of the same word are made one (the US form) before anything is matched, so
+# the rules only need one of them. Typos are left to the fuzzy matcher below.
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\bcan not\b", "cannot"),
+        (r"\bcould not\b", "cannot"),
+        (r"haem", "hem"),
+        (r"\banaem", "anem"),
+        (r"\banaesth", "anesth"),
+        (r"\boe(?=(dema|sophag|strogen))", "e"),
+        (r"diarrhoea", "diarrhea"),
+        (r"\bfaec", "fec"),
+        (r"\bpaediatric", "pediatric"),
+        (r"\bfoet", "fet"),
+        (r"ischaem", "ischem"),
+        (r"\bparalys(e|ed|es|ing)\b", r"paralyz\1"),
+        (r"\bdisorientated\b", "disoriented"),
+        (r"\bsulph", "sulf"),
+        (r"\bgr[a]y(ish)?\b", r"grey\1"),
+        (r"\bcolour", "color"),
+        (r"\bcentre\b", "center"),
+        (r"\bagonis", "agoniz"),
+        (r"\brecognis", "recogniz"),
+    )
+)
+
+# Punctuation that ends a clause; NegEx scopes stop here. A decimal point ("38.5") does not.
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:!?()\[\]\n\r]|\.(?!\d)|(?<!\d)\.")
+_BOUNDARY = " | "  # a clause mark, kept as its own token through normalisation
+_CLAUSE_MARK = "|"
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|\|")
+
+
+@cache
+def _contractions() -> dict[str, str]:
+    return {str(k): str(v) for k, v in reading_words()["contractions"].items()}
+
+
+@cache
+def _is_contractions() -> frozenset[str]:
+    return frozenset(reading_words()["is_contractions"])
+
+
+@cache
+def dropped_words() -> frozenset[str]:
+    """Articles and possessives, which carry nothing for triage."""
+    return frozenset(reading_words()["dropped"])
+
+
+@cache
+def _belief() -> re.Pattern[str]:
+    # "do not think she is breathing" -> "she is not breathing" (reading.yaml explains why).
+    words = reading_words()
+    verbs = "|".join(map(re.escape, words["belief_verbs"]))
+    subjects = "|".join(map(re.escape, words["belief_subjects"]))
+    after = "|".join(map(re.escape, words["belief_verbs_after"]))
+    return re.compile(
+        rf"\b(?:do|does|did) not (?:{verbs}) (?:that )?((?:my |his |her |our |the )?"
+        rf"(?:{subjects})) ({after})\b"
+    )
+
+
+def content_words(text: str) -> list[str]:
+    """``normalise`` split into words, without clause marks and dropped words."""
+    return list(analyse(text).words)
+
+
+def _dropped(token: str, previous: list[str]) -> bool:
+    """Whether ``token`` carries nothing here: an article, or a possessive not after "if"."""
+    if token not in dropped_words():
+        return False
+    return not (previous and previous[-1] in _keep_possessive_after())
+
+
+@cache
+def _keep_possessive_after() -> frozenset[str]:
+    return frozenset(reading_words()["keep_possessive_after"])
+
+
+def normalise(text: str) -> str:
+    """Lower-case, strip accents, expand contractions, mark clause ends with ``|``."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = _CLAUSE_PUNCTUATION.sub(_BOUNDARY, text)
+    text = " ".join(_expand_contraction(raw) for raw in text.split())
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
+    text = " ".join(_WORD.findall(text))
+    return _belief().sub(r"\1 \2 not", text)
+
+
+def _expand_contraction(word: str) -> str:
+    stripped = word.strip("'\"")
+    contractions = _contractions()
+    if stripped in contractions:
+        return contractions[stripped]
+    if stripped.endswith("'s"):
+        head = stripped[:-2]
+        # "it's" is "it is"; "baby's" is a possessive and just loses the 's.
+        return f"{head} is" if head in _is_contractions() else head
+    for suffix, replacement in _SUFFIX_CONTRACTIONS:
+        if stripped.endswith(suffix):
+            head = stripped[: -len(suffix)]
+            if suffix == "n't":
+                head = {"ca": "can", "wo": "will", "sha": "shall"}.get(head, head)
+                return f"{head} not" if head != "can" else "cannot"
+            return head + replacement
+    return stripped.replace("'", " ")
+
+
+_SUFFIX_CONTRACTIONS: tuple[tuple[str, str], ...] = (
+    ("n't", " not"),
+    ("'m", " am"),
+    ("'re", " are"),
+    ("'ve", " have"),
+    ("'ll", " will"),
+    ("'d", " would"),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """Text as the matcher sees it: parallel tuples, one entry per word."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    clauses: tuple[int, ...]
+
+    def phrase(self, start: int, end: int) -> str:
+        return " ".join(self.words[start:end])
+
+
+@cache
+def _clause_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = context_words()
+    return frozenset(words["terminators"]), frozenset(words["new_subject"])
+
+
+def analyse(text: str, speller: Corrector | None = None) -> Document:
+    """Normalise ``text`` into words, stems and clause numbers."""
+    terminators, new_subject = _clause_words()
+    words: list[str] = []
+    clauses: list[int] = []
+    clause = 0
+    tokens = normalise(text).split()
+    for index, token in enumerate(tokens):
+        if token == _CLAUSE_MARK:
+            clause += 1
+            continue
+        if _dropped(token, words):
+            continue
+        word = speller.correct(token) if speller is not None else token
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if word in terminators or (word == "and" and following in new_subject):
+            clause += 1
+        words.append(word)
+        clauses.append(clause)
+        if word == "no" and following in new_subject:
+            # "no" before a subject is an interjection, not a determiner: "no my son
+            # drank bleach" corrects what came before; it does not deny what follows
+            # as "no fever" does. It ends its clause, as a comma after it would.
+            clause += 1
+    return Document(words=tuple(words), stems=tuple(stem(w) for w in words), clauses=tuple(clauses))

@@ -1,0 +1,65 @@
+"""Typo tolerance for the rule vocabulary: "siezure" is read as "seizure"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
+
+from .stems import stem
+
+
+class Speller:
+    """Corrects a typed word to a word of the rule vocabulary when it is one slip away.
+
+    Only words the vocabulary does not know are touched, never real English words listed in
+    ``known_words`` (so "sitting" does not become "fitting"), and the first letter must agree:
+    people rarely mistype the first letter, and requiring it removes most false corrections.
+    Distance is optimal string alignment, so a swapped pair ("siezure") is one slip.
+    """
+
+    def __init__(self, vocabulary: Iterable[str], known_words: Iterable[str] = ()) -> None:
+        self._vocabulary = frozenset(w for w in vocabulary if w.isalpha())
+        self._stems = frozenset(stem(w) for w in self._vocabulary)
+        self._known = frozenset(known_words)
+        by_letter: dict[str, list[str]] = {}
+        for word in sorted(self._vocabulary):
+            if len(word) >= 4:
+                by_letter.setdefault(word[0], []).append(word)
+        self._by_letter = {k: tuple(v) for k, v in by_letter.items()}
+        self._cache: dict[str, str] = {}
+
+    def correct(self, word: str) -> str:
+        """``word`` itself, or the vocabulary word it is a slip away from."""
+        if word not in self._cache:
+            if len(self._cache) > 20_000:  # bounded: the input is open-ended
+                self._cache.clear()
+            self._cache[word] = self._correct(word)
+        return self._cache[word]
+
+    def _correct(self, word: str) -> str:
+        if (
+            len(word) < 4
+            or not word.isalpha()
+            or word in self._vocabulary
+            or word in self._known
+            or stem(word) in self._stems
+        ):
+            return word
+        allowed = 2 if len(word) >= 8 else 1
+        best, best_distance = word, allowed + 1
+        for candidate in self._by_letter.get(word[0], ()):
+            if abs(len(candidate) - len(word)) > allowed:
+                continue
+            distance = OSA.distance(word, candidate, score_cutoff=2)
+            anagram = sorted(word) == sorted(candidate)
+            # Four-letter words are too close to each other: only a swapped pair ("pian") counts.
+            if len(word) == 4 and not anagram:
+                continue
+            # The right letters in a wrong place ("tounge") is one slip, not two.
+            if anagram and distance == 2 and len(word) >= 5:
+                distance = 1
+            if distance > allowed or distance >= best_distance:
+                continue
+            best, best_distance = candidate, distance
+        return best

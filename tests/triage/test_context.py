@@ -1,0 +1,70 @@
+"""Context may only silence a finding when that is clear within the finding's own clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage import triage
+from symptomdb.triage.reading import analyse, normalise
+from symptomdb.triage.ruleset import build_ruleset
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think she's breathing",
+        "i dont think my dad is breathing",
+        "never felt pain like this in my chest, it's heavy and going down my arm",
+        "I have never had chest pain this bad, crushing and spreading to my jaw",
+        "what does it mean if I have heavy chest pain and sweating",
+        "is it serious when my face drops on one side and my arm goes weak",
+        "what does it mean if my chest feels crushed and I am sweating",
+        "I think I'm having a heart attack after climbing the stairs",
+        "I used to get migraines but now I have the worst headache of my life",
+    ],
+)
+def test_it_keeps_a_report_that_looks_like_negation_history_or_a_question(text: str) -> None:
+    assert triage(text).level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what are the signs of a stroke",
+        "my dad had a stroke last year",
+        "I have never had a seizure",
+        "no chest pain, just a cough",
+        "how do you know if someone is having a heart attack",
+        "can anxiety cause chest tightness",
+    ],
+)
+def test_it_still_silences_what_is_clearly_not_a_report(text: str) -> None:
+    assert triage(text).level != "emergency"
+
+
+def test_a_belief_in_the_negative_reads_as_the_finding() -> None:
+    assert normalise("I don't think he's breathing") == "i he is not breathing"
+    assert normalise("we do not believe that the baby is moving") == "we the baby is not moving"
+
+
+def _rules() -> dict[str, object]:
+    source = [{"name": "s", "url": "https://s"}]
+    return {
+        "concepts": {"breathless": ["cannot breathe"], "nose": ["blocked nose"]},
+        "families": {"breathing": {"message": "m", "source": source}},
+        "rules": [
+            {
+                "id": "b",
+                "family": "breathing",
+                "level": "emergency",
+                "all": ["breathless"],
+                "unless": ["nose"],
+            }
+        ],
+    }
+
+
+def test_an_exception_speaks_for_its_own_clause_only() -> None:
+    rules = build_ruleset(_rules())
+    assert not rules.evaluate(analyse("cannot breathe through blocked nose"))
+    assert rules.evaluate(analyse("he had a blocked nose. now he cannot breathe at all"))
