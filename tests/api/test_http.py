@@ -103,6 +103,7 @@ def test_it_serves_its_openapi_schema_and_docs(client, db):
     assert schema["info"]["title"] == "Symptom Database API"
     assert {
         "/api/search",
+        "/api/triage",
         "/api/symptoms",
         "/api/symptoms/{slug}",
         "/api/symptoms/by-code/{system}/{code}",

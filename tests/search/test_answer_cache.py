@@ -91,3 +91,21 @@ def test_the_warm_up_searches_even_when_the_answer_is_kept(searches, monkeypatch
     answer.search_with_triage(warmup.WARM_UP_QUERY)
     warmup.warm_up()
     assert [text for text, _ in searches] == [warmup.WARM_UP_QUERY] * 2
+
+
+def test_answers_are_kept_per_country_whatever_the_locale_is_called(searches):
+    gb = answer.search_with_triage("headache", locale="GB")
+    assert answer.search_with_triage("headache", locale="en-GB") == gb
+    assert answer.search_with_triage("headache", locale="uk") == gb
+    au = answer.search_with_triage("headache", locale="AU")
+    assert len(searches) == 2
+    assert (gb.triage.emergency_number, au.triage.emergency_number) == ("999", "000")
+    assert gb.triage.safety_net != au.triage.safety_net
+
+
+def test_every_unknown_locale_shares_the_112_answer(searches):
+    zz = answer.search_with_triage("headache", locale="ZZ")
+    assert answer.search_with_triage("headache", locale="XY") == zz
+    assert len(searches) == 1
+    assert zz.triage.emergency_number == "112"
+    assert zz.triage.safety_net

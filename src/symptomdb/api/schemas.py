@@ -52,10 +52,35 @@ class HitOut(Schema):
     has_article: bool
 
 
+class GuidanceOut(Schema):
+    title: str
+    url: str
+
+
 class TriageOut(Schema):
-    level: Level | None
-    message: str
-    matched: list[str]
+    level: Level | None = Field(description="null when no emergency or urgent sign is recognised.")
+    message: str = Field(description="What to do, for the reader's country; empty with no level.")
+    matched: list[str] = Field(description="The words that raised the level, normalised.")
+    safety_net: str = Field(
+        description=(
+            "When to get help if it gets worse, with the country's numbers: never empty, "
+            "whatever the level; show it with every answer."
+        )
+    )
+    sources: list[GuidanceOut] = Field(
+        description=(
+            "The guidance behind the rules that fired, most urgent first; empty with no level."
+        )
+    )
+    emergency_number: str = Field(
+        description="The number for an ambulance in the reader's country."
+    )
+    country: str = Field(
+        description=(
+            "The country the numbers are for (ISO 3166-1 alpha-2); empty when the locale is not "
+            "on record and the 112 default is used."
+        )
+    )
 
 
 class SearchOut(Schema):

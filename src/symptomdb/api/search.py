@@ -2,18 +2,19 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from symptomdb.api.conditional import conditional
 from symptomdb.api.errors import Error
-from symptomdb.api.schemas import SearchOut
-from symptomdb.search.answer import search_with_triage
+from symptomdb.api.schemas import SearchOut, TriageOut
+from symptomdb.search.answer import search_with_triage, triage_answer
 from symptomdb.search.service import MAX_QUERY_LENGTH
+from symptomdb.triage.locale import LOCALE_ADVICE, LOCALE_PATTERN, locale_well_formed
 
 router = Router(tags=["search"])
 
 
-class SearchParams(Schema):
+class TriageParams(Schema):
     # The limits are documented here and judged by search.service.clean_query, so
     # the page, the CLI and the API refuse a query in the same words.
     q: str = Field(
@@ -21,6 +22,25 @@ class SearchParams(Schema):
         description="What the reader typed, in their own words: plain text, not only spaces.",
         json_schema_extra={"minLength": 1, "maxLength": MAX_QUERY_LENGTH},
     )
+    locale: str = Field(
+        "",
+        description=(
+            "The reader's country, for the numbers to call: a country code (GB, US, AU…) or a "
+            "language tag (en-GB). Empty or not given: the site's own (SYMPTOMDB_LOCALE). A "
+            "country not on record gets 112, the EU emergency number."
+        ),
+        json_schema_extra={"pattern": LOCALE_PATTERN, "maxLength": 16},
+    )
+
+    @field_validator("locale")
+    @classmethod
+    def _locale_shape(cls, value: str) -> str:
+        if not locale_well_formed(value):
+            raise ValueError(LOCALE_ADVICE)
+        return value
+
+
+class SearchParams(TriageParams):
     limit: int = Field(10, ge=1, le=50, description="How many symptoms to return.")
 
 
@@ -31,4 +51,15 @@ class SearchParams(Schema):
 )
 @conditional
 def search_symptoms(request: HttpRequest, params: Query[SearchParams]) -> dict:
-    return search_with_triage(params.q, limit=params.limit).to_dict()
+    answer = search_with_triage(params.q, limit=params.limit, locale=params.locale or None)
+    return answer.to_dict()
+
+
+@router.get(
+    "/triage",
+    response={200: TriageOut, 400: Error},
+    summary="The emergency triage of what the reader typed, as the search shows it",
+)
+@conditional
+def triage_text(request: HttpRequest, params: Query[TriageParams]) -> dict:
+    return triage_answer(params.q, locale=params.locale or None).to_dict()

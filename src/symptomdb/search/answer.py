@@ -1,8 +1,13 @@
 """What the reader gets back for a query: the emergency verdict first, then the
-symptoms. The results page, `GET /api/search` and the CLI all call this.
+symptoms. The results page, `GET /api/search` and the CLI all call this; the
+triage alone (`GET /api/triage`, `symptomdb triage`) is `triage_answer`.
+
+Both are for the reader's country (`locale`: "GB", "en-GB"; the site's
+SYMPTOMDB_LOCALE when not given), which decides the numbers in the message and
+the safety net every verdict carries, whatever its level.
 
 Answers are kept with the public pages (symptomdb/content_cache.py), keyed by
-the content version, the cleaned query, the limit and the locale: one search
+the content version, the cleaned query, the limit and the country: one search
 costs about 20 ms of CPU, a kept answer about one. Any change to an article, a
 symptom, an author or the catalogue starts a new content version, so a kept
 answer is never older than the content it ranks.
@@ -18,10 +23,11 @@ from django.conf import settings
 from symptomdb.content_cache import content_cache, content_version
 from symptomdb.search.service import Hit, clean_query, engine, search
 from symptomdb.triage import TriageResult, triage
+from symptomdb.triage.locale import numbers_for
 
 # Bump when SearchAnswer changes shape, so answers pickled by an older version
-# are not read back into the new one.
-ANSWER_FORMAT = 1
+# are not read back into the new one. 2: the verdict's safety net, sources and country.
+ANSWER_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -38,11 +44,13 @@ class SearchAnswer:
         }
 
 
-def search_with_triage(query: str | None, *, limit: int = 10) -> SearchAnswer:
+def search_with_triage(
+    query: str | None, *, limit: int = 10, locale: str | None = None
+) -> SearchAnswer:
     """Triage runs on the same cleaned text as the search, so the banner, the API
     field and the CLI always agree."""
     text = clean_query(query)
-    locale = settings.SYMPTOMDB_LOCALE
+    locale = _country(locale)
     seconds = settings.SEARCH_CACHE_SECONDS
     if seconds <= 0:
         return answer_now(text, limit=limit, locale=locale)
@@ -57,6 +65,18 @@ def search_with_triage(query: str | None, *, limit: int = 10) -> SearchAnswer:
     if engine().model is not None:
         cache.set(key, answer, seconds)
     return answer
+
+
+def triage_answer(query: str | None, *, locale: str | None = None) -> TriageResult:
+    """The verdict alone, on the text as the search would clean it (so it is the
+    one the search shows for the same query)."""
+    return triage(clean_query(query), locale=_country(locale))
+
+
+def _country(locale: str | None) -> str:
+    """The country the numbers are for: "en-GB", "gb" and "UK" are all "GB"; every
+    locale not on record is the 112 default (""), so they share one kept answer."""
+    return numbers_for(locale or settings.SYMPTOMDB_LOCALE).country
 
 
 def answer_now(text: str, *, limit: int, locale: str) -> SearchAnswer:

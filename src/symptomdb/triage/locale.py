@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
+
+# What a locale a reader or a client gives may look like: a country code ("GB") or a language
+# tag ("en-GB", "en_GB"). Anything of this shape is answered (an unknown country with the 112
+# default); the API and the CLI refuse anything else.
+LOCALE_PATTERN = r"^[A-Za-z_-]{0,16}$"
+LOCALE_ADVICE = (
+    "give a country code such as GB or a language tag such as en-GB "
+    "(letters, '-' and '_', at most 16)"
+)
 
 # Placeholders a rule's message may use, each filled from the reader's country.
 PLACEHOLDERS = ("emergency_number", "urgent_help", "crisis_line", "poison_line", "gas_line")
@@ -35,6 +45,11 @@ class LocaleNumbers:
         """The values for a message's placeholders, with a plain fallback for a missing line."""
         values = {name: getattr(self, name) for name in PLACEHOLDERS}
         return {name: value or _FALLBACKS.get(name, "") for name, value in values.items()}
+
+
+def locale_well_formed(value: str) -> bool:
+    """Whether ``value`` has the shape of a locale (LOCALE_PATTERN), known or not."""
+    return re.fullmatch(LOCALE_PATTERN, value) is not None
 
 
 def numbers_for(locale: str) -> LocaleNumbers:
