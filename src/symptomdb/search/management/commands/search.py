@@ -6,6 +6,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from symptomdb.search.answer import search_with_triage
+from symptomdb.search.management.commands._verdict import (
+    add_locale_argument,
+    locale_option,
+    write_level,
+    write_safety_net,
+)
 from symptomdb.search.service import QueryError
 
 
@@ -15,21 +21,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("query", nargs="+")
         parser.add_argument("--limit", type=int, default=10)
+        add_locale_argument(parser)
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
         query = " ".join(options["query"])
         if not 1 <= options["limit"] <= 100:
             raise CommandError("--limit must be from 1 to 100.")
+        locale = locale_option(options["locale"])
         try:
-            answer = search_with_triage(query, limit=options["limit"])
+            answer = search_with_triage(query, limit=options["limit"], locale=locale)
         except QueryError as error:
             raise CommandError(str(error)) from None
         if options["json"]:
             self.stdout.write(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
             return
-        if answer.triage.level == "emergency":
-            self.stdout.write(self.style.ERROR(f"EMERGENCY: {answer.triage.message}"))
+        write_level(self, answer.triage)
         hits = answer.results
         for rank, hit in enumerate(hits, 1):
             codes = ", ".join(f"{c.label} {c.code}" for c in hit.codes)
@@ -37,3 +44,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{rank:>2}. {hit.name}{article}  ({codes})  /symptoms/{hit.slug}/")
         if not hits:
             self.stdout.write("No symptom matched.")
+        write_safety_net(self, answer.triage)

@@ -3,11 +3,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from symptomdb.search.service import QueryError, clean_query
-from symptomdb.triage import triage
+from symptomdb.search.answer import triage_answer
+from symptomdb.search.management.commands._verdict import (
+    add_locale_argument,
+    locale_option,
+    write_level,
+    write_safety_net,
+    write_sources,
+)
+from symptomdb.search.service import QueryError
 
 
 class Command(BaseCommand):
@@ -15,20 +21,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("text", nargs="+")
+        add_locale_argument(parser)
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        locale = locale_option(options["locale"])
         try:
-            text = clean_query(" ".join(options["text"]))
+            verdict = triage_answer(" ".join(options["text"]), locale=locale)
         except QueryError as error:
             raise CommandError(str(error)) from None
-        verdict = triage(text, locale=settings.SYMPTOMDB_LOCALE)
         if options["json"]:
             self.stdout.write(json.dumps(verdict.to_dict(), indent=2, ensure_ascii=False))
             return
         if verdict.level is None:
             self.stdout.write("No emergency or urgent sign recognised.")
-            return
-        self.stdout.write(f"{verdict.level.upper()}: {verdict.message}")
-        if verdict.matched:
-            self.stdout.write("Matched: " + "; ".join(verdict.matched))
+        else:
+            write_level(self, verdict)
+            if verdict.matched:
+                self.stdout.write("Matched: " + "; ".join(verdict.matched))
+            write_sources(self, verdict)
+        write_safety_net(self, verdict)
