@@ -131,6 +131,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "my friend took twelve tablets an hour ago",
             "took 10 ibuprofen for my back",
             "my daughter took 14 paracetamol tablets",
+            "I took 15 Tylenol",
         ],
         [
             "took 2 paracetamol for my headache",
@@ -194,6 +195,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "an adder bit my dog and then me",
             "my son got bitten by a rattlesnake",
             "a snake bit me while hiking",
+            "I got bit by a snake in my yard",
         ],
         [
             "how to treat a snake bite",
@@ -240,6 +242,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "newborn throwing up green bile",
             "my 2 year old's sick is green",
             "baby vomited bright green",
+            "my toddler's vomit is green",
         ],
         [
             "my baby's poo is green",
@@ -253,6 +256,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "found my grandad in his cold house, he's confused and slurring",
             "she's been out in the snow all night and is very drowsy",
             "his temperature is 34.5 and he feels cold",
+            "body temperature 94F and shivering stopped",
             "I think he has hypothermia",
             "my baby feels cold to touch and is floppy",
         ],
@@ -301,6 +305,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "we've been using a generator indoors and everyone has a headache",
             "could it be carbon monoxide poisoning, we all feel sick at home",
             "the boiler flame is yellow and we have headaches and feel sick",
+            "our CO detector is beeping and my kids have headaches",
         ],
         [
             "how to test a carbon monoxide alarm",
@@ -439,6 +444,7 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "blood sugar 18 mmol all week",
             "type 2 and my glucose is 17",
             "type 1, my sugars won't come down",
+            "my blood sugar meter reads HI",
         ],
         ["what is a normal blood sugar level", "my sugar was 6.5 this morning"],
     ),
