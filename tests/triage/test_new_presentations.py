@@ -646,3 +646,20 @@ def test_it_reads_measurements(text: str, family: str) -> None:
 
 def test_a_normal_temperature_during_chemotherapy_is_not_an_emergency() -> None:
     assert _triage("on chemo and my temperature is 36.8").level != E
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "family"),
+    [
+        ("I'm 30 weeks pregnant and my baby isn't moving", U, "reduced_baby_movements"),
+        ("my baby isn't moving", U, "reduced_baby_movements"),
+        ("my newborn is not moving at all", E, "seriously_ill_child"),
+        ("my 2 month old baby is not moving", E, "seriously_ill_child"),
+    ],
+)
+def test_a_baby_not_moving_is_a_pregnancy_unless_the_baby_is_born(
+    text: str, level: str, family: str
+) -> None:
+    result = _triage(text)
+    assert result.level == level, (text, result.rule_ids)
+    assert family in _families(result), (text, result.rule_ids)
