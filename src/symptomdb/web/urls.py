@@ -12,6 +12,7 @@ urlpatterns = [
     path("symptoms/<slug:slug>/comments", views.comment_add, name="comment-add"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("authors/<slug:slug>/rate", views.author_rate, name="author-rate"),
+    path("country", views.country_choose, name="country"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
 ]

@@ -1,9 +1,11 @@
 """The site's pages. Each view reads its input, calls one service or selector,
 and renders; the rules live in the services.
 
-The reading pages are `public_page`s: cached whole and shared by every reader,
-so they hold nothing personal. Rating an author and adding a comment happen on
-pages of their own, as the seed page's "Rate author" and "Add a comment" links.
+The reading pages are `public_page`s: cached whole and shared by every reader
+in one country, so they hold nothing personal. Rating an author and adding a
+comment happen on pages of their own, as the seed page's "Rate author" and "Add
+a comment" links. The reader's country, for the numbers every page gives, is
+chosen at the foot of every page (`country_choose`, web/country.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from symptomdb.articles.models import Article, Urgency
@@ -37,8 +40,9 @@ from symptomdb.search.answer import search_with_triage
 from symptomdb.search.service import QueryError
 from symptomdb.terminology import selectors as catalogue
 from symptomdb.terminology.models import Symptom
-from symptomdb.triage.locale import numbers_for
+from symptomdb.triage.locale import choosable_country, numbers_for
 from symptomdb.web import structured_data
+from symptomdb.web.country import country_cookie_set, reader_locale, sent_from_this_site
 from symptomdb.web.forms import CommentForm, RatingForm
 from symptomdb.web.page_cache import public_page
 
@@ -60,7 +64,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     status = 200
     if query:
         try:
-            answer = search_with_triage(query, limit=20)
+            answer = search_with_triage(query, limit=20, locale=reader_locale(request))
             context.update(results=answer.results, triage=answer.triage)
         except QueryError as error:
             context["error"] = str(error)
@@ -94,10 +98,6 @@ def _red_flag_groups(article: Article) -> list[dict[str, object]]:
     return groups
 
 
-def emergency_number() -> str:
-    return numbers_for(settings.SYMPTOMDB_LOCALE).emergency_number
-
-
 @require_safe
 @public_page
 def symptom_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -113,7 +113,7 @@ def symptom_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "synonyms": catalogue.symptom_synonyms(symptom),
         "broader": symptom.broader.order_by("name")[:20],
         "narrower": symptom.narrower.order_by("name")[:50],
-        "emergency_number": emergency_number(),
+        "emergency_number": numbers_for(reader_locale(request)).emergency_number,
         "hpo_release": release.hpo_release if release else None,
         "jsonld": structured_data.as_script(
             structured_data.symptom_page(
@@ -231,6 +231,30 @@ def comment_add(request: HttpRequest, slug: str) -> HttpResponse:
         form.add_error(None, error)
         return render(request, "web/comment.html", context, status=400)
     return thanks
+
+
+# The form sits on cached pages shared by every reader, so it carries no CSRF token;
+# sent_from_this_site is its protection against a page on another site changing the
+# numbers a reader is given.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def country_choose(request: HttpRequest) -> HttpResponse:
+    """“Your country”: the form (the footer's, as a page of its own), and its answer:
+    the country kept in a cookie for a year, and back to the page the reader was on."""
+    back = _back_to(request, "/")
+    context: dict[str, object] = {"back": back}
+    if request.method != "POST":
+        return render(request, "web/country.html", context)
+    if not sent_from_this_site(request):
+        context["error"] = "Choose your country on this site's own pages."
+        return render(request, "web/country.html", context, status=403)
+    country = choosable_country(request.POST.get("country"))
+    if country is None:
+        context["error"] = "Choose your country from the list."
+        return render(request, "web/country.html", context, status=400)
+    response = HttpResponseRedirect(back)
+    country_cookie_set(response, country, request=request)
+    return response
 
 
 @require_safe
