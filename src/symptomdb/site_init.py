@@ -24,6 +24,11 @@ def site_init(*, say: Say = print, static: bool = True) -> None:
     catalogue_load(say=say)
 
     from symptomdb.articles.bundled import bundled_articles_load
+    from symptomdb.triage.semantic import detector
+
+    # Embedded once here (≈ 10 s), then read from the cache by every worker.
+    say("Triage: reading the example presentations…")
+    detector()
 
     imported = bundled_articles_load()
     say(

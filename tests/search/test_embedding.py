@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from symptomdb.search.embedding import DIMENSIONS, embedder
+from symptomdb.language.embedding import DIMENSIONS, embedder
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from symptomdb.search import embedding, service
+from symptomdb.language import embedding
+from symptomdb.search import service
 from symptomdb.search.index import search_index_build
 from symptomdb.terminology.models import Symptom, Synonym
 

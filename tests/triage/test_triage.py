@@ -110,12 +110,9 @@ def test_it_leaves_no_placeholder_unfilled() -> None:
     for rule in load_rules().rules:
         for locale in ("US", "GB", "ZZ"):
             numbers = numbers_for(locale)
-            text = rule.message.format(
-                emergency_number=numbers.emergency_number,
-                crisis_line=numbers.crisis_line or "a local crisis line",
-                urgent_help=numbers.urgent_help,
-            )
+            text = rule.message.format(**numbers.placeholders())
             assert "{" not in text, rule.id
+            assert "None" not in text, rule.id
 
 
 def test_it_is_a_frozen_result() -> None:

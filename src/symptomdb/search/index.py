@@ -23,7 +23,7 @@ from collections.abc import Callable
 import numpy as np
 from tqdm import tqdm
 
-from symptomdb.search.embedding import DIMENSIONS, EmbeddingUnavailable, Vectors, embedder
+from symptomdb.language.embedding import DIMENSIONS, EmbeddingUnavailable, Vectors, embedder
 from symptomdb.search.spelling import speller_save, vocabulary_count, vocabulary_path
 from symptomdb.search.vectors import StoredVectors, vector_paths, vectors_load, vectors_save
 from symptomdb.terminology.models import Symptom, Synonym

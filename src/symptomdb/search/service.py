@@ -3,7 +3,7 @@
     query → clean_query → analyse (filler, typos, UK spellings, lay words)
           → candidates from the database's full-text search (search/lexical/:
             FTS5 bm25 on SQLite, a weighted tsvector on PostgreSQL) and the
-            embedding model (search/embedding.py over search/vectors.py)
+            embedding model (language/embedding.py over search/vectors.py)
           → one fused score each (search/fusion.py) → Hits
 
 docs/search.md describes the design and its measured quality and speed.
@@ -22,7 +22,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from symptomdb.articles.models import Article, Status
-from symptomdb.search.embedding import Embedder, EmbeddingUnavailable, embedder
+from symptomdb.language.embedding import Embedder, EmbeddingUnavailable, embedder
 from symptomdb.search.fusion import Signals, fused_score, overlap
 from symptomdb.search.lexical import lexical
 from symptomdb.search.query import Analysed, analyse
@@ -195,7 +195,7 @@ def search(query: str, *, limit: int = 10) -> list[Hit]:
             if analysed.expansions:
                 rewritten += f" ({' '.join(analysed.expansions)})"
             texts.append(rewritten)
-        vectors = current.model.embed(texts)
+        vectors = current.model.embed_recent(texts)
         similarities = current.semantic.similarities(vectors)
         pool = min(SEMANTIC_POOL, len(similarities))
         top = np.argpartition(-similarities, pool - 1)[:pool]

@@ -20,7 +20,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from symptomdb.search.embedding import EmbeddingUnavailable, default_tokenizer_path
+from symptomdb.language.embedding import EmbeddingUnavailable, default_tokenizer_path
 from symptomdb.search.vectors import index_dir
 from symptomdb.terminology.text import fold, us_spelling
 

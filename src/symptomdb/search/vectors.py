@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from django.conf import settings
 
-from symptomdb.search.embedding import DIMENSIONS, Vectors
+from symptomdb.language.embedding import DIMENSIONS, Vectors
 
 # A symptom's similarity blends its best text with the mean of its texts. The
 # best alone favours symptoms with many wordings (the maximum of many noisy

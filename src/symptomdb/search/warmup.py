@@ -33,6 +33,7 @@ from symptomdb.search.service import engine
 from symptomdb.search.spelling import english_words
 from symptomdb.triage import load_rules
 from symptomdb.triage.locale import numbers_for
+from symptomdb.triage.semantic import detector
 
 # One search end to end, so that what is only set up on first use (onnxruntime's
 # buffers, the query analysis, the database statements) is set up here too.
@@ -54,6 +55,7 @@ def warm_up() -> float:
     try:
         warm_up_before_fork()
         engine()
+        detector()
         # Computed, not read from the answer cache: the point is to run the model.
         answer_now(WARM_UP_QUERY, limit=10, locale=settings.SYMPTOMDB_LOCALE)
     finally:

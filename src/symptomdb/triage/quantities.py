@@ -114,16 +114,18 @@ def _readings(
     tokens: Sequence[str], index: int, value: float, v: _Vocabulary
 ) -> Iterator[tuple[str, float, int]]:
     """What the number at ``index`` measures: (measure, value in its unit, last token)."""
-    after = tokens[index + 1 : index + 4]
+    after = tokens[index + 1 : index + 5]
     before = tokens[max(0, index - 4) : index]
 
-    # Tablets: "20 paracetamol", "16 tablets", "20 of sleeping pills", "30 x 500mg tablets".
-    for offset, word in enumerate(after[:3]):
-        if word in v.tablet_words or word in v.medicine_words:
-            yield "tablets", value, index + offset + 1
-            break
-        if word not in ("of", "x", "500", "500mg", "mg", "200", "200mg", "extra", "more"):
-            break
+    # Tablets: "20 paracetamol", "16 tablets", "30 of her sleeping pills", "30 x 500mg tablets";
+    # never a dose: "took 500 mg paracetamol" is one or two tablets, not 500.
+    if not (after[:1] and after[0] in v.dose_units):
+        for offset, word in enumerate(after[:4]):
+            if word in v.tablet_words or word in v.medicine_words:
+                yield "tablets", value, index + offset + 1
+                break
+            if word not in v.between_count_and_tablets and not _NUMBER_WITH_UNIT.match(word):
+                break
 
     temperature = _temperature(after, before, value, v)
     if temperature is not None:
@@ -256,6 +258,8 @@ class _Vocabulary:
     number_words: Mapping[str, float]
     tablet_words: frozenset[str]
     medicine_words: frozenset[str]
+    dose_units: frozenset[str]
+    between_count_and_tablets: frozenset[str]
     celsius: frozenset[str]
     fahrenheit: frozenset[str]
     temperature_cues: frozenset[str]
@@ -308,6 +312,8 @@ def _vocabulary() -> _Vocabulary:
         number_words={str(k): float(n) for k, n in data["number_words"].items()},
         tablet_words=words(data["tablet_words"]),
         medicine_words=words(data["medicine_words"]),
+        dose_units=words(data["dose_units"]),
+        between_count_and_tablets=words(data["between_count_and_tablets"]),
         celsius=words(temperature["celsius_units"]),
         fahrenheit=words(temperature["fahrenheit_units"]),
         temperature_cues=words(temperature["cues"]),

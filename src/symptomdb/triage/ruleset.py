@@ -76,6 +76,14 @@ class RuleSet:
     # Concepts that are measurements ("more than 8 tablets"), by name.
     thresholds: Mapping[str, Threshold]
 
+    def rule_for(self, family: str, level: str) -> Rule | None:
+        """The first rule of ``family`` at ``level`` (its message speaks for that family there),
+        else the family's most urgent rule; None when the family has no rule."""
+        of_family = sorted((r for r in self.rules if r.family == family), key=lambda r: r.rank)
+        at_level = [r for r in of_family if r.level == level]
+        chosen = at_level or of_family
+        return chosen[0] if chosen else None
+
     def evaluate(self, doc: Document) -> list[Firing]:
         """Rules that fire on ``doc``, most urgent first, in file order within a level."""
         found = self.index.find(doc)
@@ -109,12 +117,19 @@ def _drop_exceptions(found: dict[str, list[Span]]) -> None:
 
 
 def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> bool:
-    """Whether an occurrence counts for ``rule``: a ``picture`` is part of an ``all`` pattern."""
+    """Whether an occurrence counts for ``rule``: a ``picture`` is part of an ``all`` pattern.
+
+    A condition's name or a finding that is an emergency on its own ("anaphylaxis", "cardiac
+    arrest") is quiet in a question for information ("how quickly does anaphylaxis develop");
+    context.py has already kept every question about the reader's own present symptoms ("what
+    does it mean if I have...", "he is not breathing, how do I...") out of those clauses.
+    """
     if span.start in context.negated or span.start in context.historical:
         return False
-    if picture and span.start in context.questions:
+    if span.start in context.questions:
         return False
-    return not (rule.condition_name and span.start in context.hypothetical)
+    quiet_when_asked = rule.condition_name or not picture
+    return not (quiet_when_asked and span.start in context.hypothetical)
 
 
 def _fire(

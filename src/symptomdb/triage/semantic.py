@@ -1,0 +1,316 @@
+"""A second emergency detector that reads meaning, not words.
+
+The rules (rules.yaml) recognise emergencies written the way their vocabulary expects. People
+also write "he's gone grey and I can't wake him" or "breath smells like pear drops and she's
+breathing really deep": the same emergencies in words no list foresaw. This detector compares what
+the reader typed, clause by clause, with a bank of example presentations written from public
+guidance (presentations.yaml), using the sentence model the search already loads, and answers
+with the level of the nearest group when the text is close enough to it and clearly closer to it
+than to the bank's look-alikes ("what are the signs of a stroke", "my heart sank").
+
+Its thresholds (semantic.yaml) are set by benchmarks/triage_tune.py on the tuning split of the
+project's own labelled sentences, and checked on the held-out split, never on the dev set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+
+from symptomdb.language.embedding import EmbeddingUnavailable, embedder
+
+from .context import assign_context
+from .reading import analyse
+
+logger = logging.getLogger(__name__)
+
+Vectors = npt.NDArray[np.float32]
+Embed = Callable[[Sequence[str]], Vectors]
+
+ALARM_LEVELS = ("emergency", "urgent")
+CALM = "none"  # the level of the look-alike groups
+MAX_SEGMENTS = 24  # a long story is read in at most this many pieces
+_CLAUSE_END = re.compile(r"[.;!?\n]+|,|\s-\s|\bbut\b|\bthen\b|\band now\b", re.IGNORECASE)
+
+
+class BankError(ValueError):
+    """presentations.yaml or semantic.yaml is malformed; the message names what to fix."""
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    family: str
+    level: str  # emergency, urgent, or none for look-alikes
+    sources: tuple[Source, ...]
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """How close a piece of text must be to a group's nearest example to take its level."""
+
+    emergency: float
+    urgent: float
+    # ... and by how much closer than to the nearest look-alike.
+    margin: float
+
+    def for_level(self, level: str) -> float:
+        return self.emergency if level == "emergency" else self.urgent
+
+
+@dataclass(frozen=True)
+class Finding:
+    group: Group
+    similarity: float
+    segment: str  # the piece of the reader's text that was close to the group
+    calm_similarity: float  # how close the same piece is to the nearest look-alike
+
+
+class SemanticDetector:
+    """The bank's groups and their vectors; ``detect`` compares a text with them."""
+
+    def __init__(self, groups: Sequence[Group], vectors: Vectors, embed: Embed) -> None:
+        self.groups = tuple(groups)
+        self._vectors = vectors
+        owners = [i for i, g in enumerate(self.groups) for _ in g.examples]
+        self._calm = np.array([self.groups[i].level == CALM for i in owners], dtype=bool)
+        self._examples = [e for g in self.groups for e in g.examples]
+        self._stance = np.array([stance(e) for e in self._examples])
+        # The alarm groups' example rows, padded to one width (-1), for one gather per text.
+        self._alarm_groups = [i for i, g in enumerate(self.groups) if g.level != CALM]
+        rows = [[r for r, o in enumerate(owners) if o == i] for i in self._alarm_groups]
+        width = max(len(r) for r in rows)
+        self._rows = np.array([r + [-1] * (width - len(r)) for r in rows], dtype=np.int64)
+        self._embed = embed
+
+    @property
+    def vectors(self) -> Vectors:
+        """The bank's example vectors, one row per example in the groups' order."""
+        return self._vectors
+
+    def detect(self, text: str, thresholds: Thresholds | None = None) -> Finding | None:
+        """The most urgent group the text is close to, or None."""
+        limits = thresholds or load_thresholds()
+        best = None
+        for finding in self.nearest(text):
+            close = finding.similarity >= limits.for_level(finding.group.level)
+            clear = finding.similarity - finding.calm_similarity >= limits.margin
+            if close and clear and (best is None or _more_urgent(finding, best)):
+                best = finding
+        return best
+
+    def nearest(self, text: str, *, leave_out: str | None = None) -> list[Finding]:
+        """For each piece of the text, its nearest alarm group (the tuning benchmark reads
+        these to choose the thresholds; ``leave_out`` hides one of the bank's own examples, so
+        that the bank can be measured against itself).
+
+        A group's closeness is the mean of its two nearest examples: a real presentation is near
+        several of its group's phrasings, while a few shared words ("burning when I pee" and an
+        example about chemotherapy that also burns) bring one example close by chance.
+        """
+        segments = text_segments(text)
+        if not segments:
+            return []
+        similarities = self._embed(segments) @ self._vectors.T
+        if leave_out is not None:
+            hidden = [i for i, e in enumerate(self._examples) if e == leave_out]
+            similarities[:, hidden] = -np.inf
+        findings = []
+        for segment, row in zip(segments, similarities, strict=True):
+            # Sentence vectors barely see "not", "last year" or "what is": a piece of text is
+            # only compared with the alarm examples that take the same stance as it does.
+            position = stance(segment)
+            if position[0]:
+                continue
+            comparable = ~self._calm & (self._stance == position).all(axis=1)
+            scores = np.where(comparable, row, -np.inf)
+            gathered = np.where(self._rows >= 0, scores[self._rows], -np.inf)
+            top_two = -np.partition(-gathered, 1, axis=1)[:, :2]
+            # A group with a single phrasing of this stance counts for less than one with two.
+            closeness = np.where(
+                np.isfinite(top_two[:, 1]), top_two.mean(axis=1), top_two[:, 0] - 0.1
+            )
+            best = int(np.argmax(closeness))
+            if not np.isfinite(closeness[best]):
+                continue
+            calm = float(np.max(row[self._calm], initial=-1.0))
+            group = self.groups[self._alarm_groups[best]]
+            findings.append(Finding(group, float(closeness[best]), segment, calm))
+        return findings
+
+
+def _more_urgent(a: Finding, b: Finding) -> bool:
+    rank_a, rank_b = ALARM_LEVELS.index(a.group.level), ALARM_LEVELS.index(b.group.level)
+    return rank_a < rank_b or (rank_a == rank_b and a.similarity > b.similarity)
+
+
+def stance(text: str) -> tuple[bool, bool, bool]:
+    """Whether ``text`` negates something, speaks of the past, or asks for information, read as
+    the rules read context (context.py)."""
+    doc = analyse(text)
+    context = assign_context(doc)
+    return (
+        bool(context.negated),
+        bool(context.historical),
+        bool(context.hypothetical or context.questions),
+    )
+
+
+def text_segments(text: str) -> list[str]:
+    """The whole text, each clause, and each pair of neighbouring clauses.
+
+    A presentation may sit in one clause ("lips going blue") or need two ("diabetic, breathing
+    deep and fast"); the whole text catches what is spread further.
+    """
+    text = " ".join(text.split())
+    if not text:
+        return []
+    clauses = [c.strip() for c in _CLAUSE_END.split(text)]
+    clauses = [c for c in clauses if len(c.split()) >= 2 or (c and len(clauses) == 1)]
+    segments = [text]
+    segments += [c for c in clauses if c != text]
+    segments += [f"{a}, {b}" for a, b in itertools.pairwise(clauses)]
+    return list(dict.fromkeys(segments))[:MAX_SEGMENTS]
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+@cache
+def load_groups(path: str | None = None) -> tuple[Group, ...]:
+    """The bank's groups, checked: ids unique, levels known, a https source, examples."""
+    data = _yaml(path or "presentations.yaml")
+    groups = []
+    for raw in data.get("groups") or []:
+        groups.append(_group(raw))
+    if not groups:
+        raise BankError("presentations.yaml has no groups")
+    ids = [g.id for g in groups]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise BankError(f"group ids must be unique; repeated: {', '.join(repeated)}")
+    return tuple(groups)
+
+
+def _group(raw: dict[str, Any]) -> Group:
+    group_id = str(raw.get("id") or "")
+    level = str(raw.get("level") or "")
+    if not group_id:
+        raise BankError(f"a group has no id: {str(raw)[:80]}")
+    if level not in (*ALARM_LEVELS, CALM):
+        raise BankError(f"group {group_id}: level must be emergency, urgent or none")
+    sources = tuple(
+        Source(title=str(s.get("title") or ""), url=str(s.get("url") or ""))
+        for s in raw.get("sources") or []
+    )
+    if not sources or not all(s.title and s.url.startswith("https://") for s in sources):
+        raise BankError(f"group {group_id}: needs a source with a title and an https:// url")
+    examples = tuple(" ".join(str(e).split()) for e in raw.get("examples") or [] if str(e).strip())
+    if not examples:
+        raise BankError(f"group {group_id}: needs examples")
+    return Group(group_id, str(raw.get("family") or CALM), level, sources, examples)
+
+
+@cache
+def load_thresholds() -> Thresholds:
+    data = _yaml("semantic.yaml")["thresholds"]
+    return Thresholds(
+        emergency=float(data["emergency"]),
+        urgent=float(data["urgent"]),
+        margin=float(data["margin"]),
+    )
+
+
+def _yaml(name: str) -> dict[str, Any]:
+    if Path(name).is_absolute():
+        text = Path(name).read_text(encoding="utf-8")
+    else:
+        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def bank_vectors(groups: Sequence[Group], embed: Embed, cache_dir: Path | None) -> Vectors:
+    """The examples' vectors, from ``cache_dir`` when the same bank was embedded before."""
+    examples = [e for g in groups for e in g.examples]
+    digest = hashlib.sha256("\n".join(examples).encode()).hexdigest()[:16]
+    path = cache_dir / f"triage-bank-{digest}.npy" if cache_dir else None
+    if path is not None and path.is_file():
+        try:
+            stored: Vectors = np.load(path)
+            if stored.shape[0] == len(examples):
+                return stored
+        except (OSError, ValueError):
+            logger.warning("Triage: could not read %s; embedding the bank again.", path)
+    vectors = embed(examples).astype(np.float32)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp.npy")
+            np.save(temporary, vectors)
+            temporary.replace(path)
+        except OSError as error:
+            logger.warning("Triage: could not keep the bank's vectors in %s (%s).", path, error)
+    return vectors
+
+
+# --- the process's detector --------------------------------------------------------------------
+
+_lock = threading.Lock()
+_loaded: dict[str, SemanticDetector | None] = {}
+_cache_dir: list[Path] = []
+
+
+def cache_dir_use(path: Path) -> None:
+    """Keep the bank's vectors in ``path`` between processes (the site sets its cache folder)."""
+    _cache_dir[:] = [path]
+
+
+def detector() -> SemanticDetector | None:
+    """The process-wide detector, or None when the sentence model is unavailable.
+
+    Loaded on first use. Without the model the triage answers from its rules alone, and says so
+    once in the log.
+    """
+    if "detector" in _loaded:
+        return _loaded["detector"]
+    with _lock:
+        if "detector" not in _loaded:
+            _loaded["detector"] = _detector_load(_cache_dir[0] if _cache_dir else None)
+    return _loaded["detector"]
+
+
+def detector_reset() -> None:
+    """Forget the loaded detector (tests)."""
+    _loaded.clear()
+
+
+def _detector_load(cache_dir: Path | None) -> SemanticDetector | None:
+    try:
+        model = embedder()
+    except EmbeddingUnavailable as error:
+        logger.warning("Triage: the sentence model is unavailable (%s); rules alone.", error)
+        return None
+    groups = load_groups()
+    vectors = bank_vectors(groups, model.embed, cache_dir)
+    return SemanticDetector(groups, vectors, model.embed_recent)
