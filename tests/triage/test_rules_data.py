@@ -108,6 +108,13 @@ def test_it_rejects_a_malformed_rule(change: dict, complaint: str) -> None:
         build_ruleset(_minimal(**change))
 
 
+def test_it_refuses_a_rule_without_a_source_on_it_or_its_family() -> None:
+    data = _minimal()
+    del data["families"]["f"]["source"]
+    with pytest.raises(RuleSetError, match="rule r: needs a source"):
+        build_ruleset(data)
+
+
 def test_it_rejects_duplicate_rule_ids() -> None:
     data = _minimal()
     data["rules"].append(dict(data["rules"][0]))

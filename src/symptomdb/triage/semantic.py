@@ -185,10 +185,10 @@ def text_segments(text: str) -> list[str]:
     text = " ".join(text.split())
     if not text:
         return []
-    clauses = [c.strip() for c in _CLAUSE_END.split(text)]
-    clauses = [c for c in clauses if len(c.split()) >= 2 or (c and len(clauses) == 1)]
+    clauses = [c for c in (c.strip() for c in _CLAUSE_END.split(text)) if c]
     segments = [text]
-    segments += [c for c in clauses if c != text]
+    # A one-word clause ("floppy") is too little for the model alone, but counts beside another.
+    segments += [c for c in clauses if c != text and len(c.split()) >= 2]
     segments += [f"{a}, {b}" for a, b in itertools.pairwise(clauses)]
     return list(dict.fromkeys(segments))[:MAX_SEGMENTS]
 
