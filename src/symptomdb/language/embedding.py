@@ -115,6 +115,10 @@ class Embedder:
                 self._recent.popitem(last=False)
         return np.stack([self._recent[t] for t in texts]) if texts else self.embed([])
 
+    def forget_recent(self) -> None:
+        """Empty the memory of recent query vectors (the speed benchmark, between calls)."""
+        self._recent.clear()
+
     def _embed_batch(self, texts: list[str]) -> Vectors:
         encodings = self.tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
