@@ -36,6 +36,7 @@ def test_the_triage_alone_is_the_searchs_verdict(client):
         "sources",
         "emergency_number",
         "country",
+        "why",
     }
 
 

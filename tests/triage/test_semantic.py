@@ -69,14 +69,18 @@ LOOSE = Thresholds(emergency=0.5, urgent=0.5, margin=0.05)
 
 
 def test_it_cuts_a_text_into_the_whole_its_clauses_and_neighbouring_pairs() -> None:
-    assert text_segments("lips blue, floppy. not feeding") == [
-        "lips blue, floppy. not feeding",
-        "lips blue",
-        "not feeding",
-        "lips blue, floppy",
-        "floppy, not feeding",
+    assert text_segments("lips gone blue, floppy. not feeding at all") == [
+        "lips gone blue, floppy. not feeding at all",
+        "not feeding at all",
+        "lips gone blue, floppy",
+        "floppy, not feeding at all",
     ]
     assert text_segments("   ") == []
+
+
+def test_it_leaves_a_few_words_to_the_rules() -> None:
+    assert text_segments("muscle spasms") == []
+    assert text_segments("cramp in calf, at night") == ["cramp in calf, at night"]
 
 
 def test_it_keeps_a_long_story_to_a_bounded_number_of_pieces() -> None:
@@ -203,12 +207,14 @@ def test_it_gives_the_more_urgent_level_and_says_why_when_the_detectors_disagree
 ) -> None:
     # Made-up words, so that no rule fires and the stand-in detector alone sees an emergency.
     groups = (
-        Group("dka-test", "dka", "emergency", NHS, ("zorp blick flum", "blick flum zorp quell")),
+        Group(
+            "dka-test", "dka", "emergency", NHS, ("zorp blick flum quell", "blick flum zorp quell")
+        ),
         Group("calm", "none", "none", NHS, ("pleasant walk in the park", "what is a kidney")),
     )
     monkeypatch.setattr(triage_package, "detector", lambda: a_detector(groups))
-    assert triage("zorp blick flum", semantic=False).level is None
-    result = triage("zorp blick flum", locale="GB")
+    assert triage("zorp blick flum quell", semantic=False).level is None
+    result = triage("zorp blick flum quell", locale="GB")
     assert result.level == "emergency"
     assert result.rule_ids[0] == "semantic:dka-test"
     dka_rule = load_rules().rule_for("dka", "emergency")

@@ -75,6 +75,13 @@ class TriageOut(Schema):
     emergency_number: str = Field(
         description="The number for an ambulance in the reader's country."
     )
+    why: str = Field(
+        "",
+        description=(
+            "Why this level, when the word rules and the semantic detector disagreed (the more "
+            "urgent wins); empty otherwise."
+        ),
+    )
     country: str = Field(
         description=(
             "The country the numbers are for (ISO 3166-1 alpha-2); empty when the locale is not "

@@ -43,6 +43,7 @@ Embed = Callable[[Sequence[str]], Vectors]
 ALARM_LEVELS = ("emergency", "urgent")
 CALM = "none"  # the level of the look-alike groups
 MAX_SEGMENTS = 24  # a long story is read in at most this many pieces
+MIN_WORDS = 4  # shorter pieces are left to the rules (text_segments says why)
 _CLAUSE_END = re.compile(r"[.;!?\n]+|,|\s-\s|\bbut\b|\bthen\b|\band now\b", re.IGNORECASE)
 
 
@@ -186,11 +187,13 @@ def text_segments(text: str) -> list[str]:
     if not text:
         return []
     clauses = [c for c in (c.strip() for c in _CLAUSE_END.split(text)) if c]
-    segments = [text]
-    # A one-word clause ("floppy") is too little for the model alone, but counts beside another.
-    segments += [c for c in clauses if c != text and len(c.split()) >= 2]
-    segments += [f"{a}, {b}" for a, b in itertools.pairwise(clauses)]
-    return list(dict.fromkeys(segments))[:MAX_SEGMENTS]
+    segments = [text, *clauses, *(f"{a}, {b}" for a, b in itertools.pairwise(clauses))]
+    # A piece of a few words ("muscle spasms") is the name of a symptom, which the rules read
+    # well; to the model it is close to every presentation that mentions it ("muscle spasms
+    # after stepping on a rusty nail"). The detector reads the longer pieces: its job is the
+    # story no rule foresaw.
+    long_enough = [s for s in segments if len(s.split()) >= MIN_WORDS]
+    return list(dict.fromkeys(long_enough))[:MAX_SEGMENTS]
 
 
 # --- loading -----------------------------------------------------------------------------------

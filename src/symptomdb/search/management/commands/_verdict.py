@@ -37,6 +37,8 @@ def write_level(command: BaseCommand, verdict: TriageResult) -> None:
 def write_sources(command: BaseCommand, verdict: TriageResult) -> None:
     if verdict.sources:
         command.stdout.write("Why we say this:")
+    if verdict.why:
+        command.stdout.write(f"  {verdict.why}")
     for source in verdict.sources:
         command.stdout.write(f"  {source['title']} <{source['url']}>")
 
