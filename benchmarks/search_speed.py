@@ -93,6 +93,9 @@ def main() -> int:
         from symptomdb.search.answer import answer_now
         from symptomdb.search.service import search
 
+        def search_alone(query: str, limit: int) -> object:
+            return search(query, limit=limit)
+
         def whole_answer(query: str, limit: int) -> object:
             return answer_now(query, limit=limit, locale=settings.SYMPTOMDB_LOCALE)
 
@@ -102,7 +105,7 @@ def main() -> int:
         warmup = time.perf_counter() - started
         measured = {
             name: _timed(run, queries, args.repeat, args.limit, embedder().forget_recent)
-            for name, run in (("search alone", search), ("search and triage", whole_answer))
+            for name, run in (("search alone", search_alone), ("search and triage", whole_answer))
         }
     finally:
         if temporary is not None:
