@@ -135,6 +135,11 @@ def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> boo
 def _fire(
     rule: Rule, doc: Document, found: dict[str, list[Span]], context: Context
 ) -> tuple[Span, ...] | None:
+    # Most rules have none of their words in a given text: say so before any context work.
+    alone_possible = rule.any_of is not None and rule.any_of in found
+    if not alone_possible and not (rule.all_of and all(c in found for c in rule.all_of)):
+        return None
+
     def affirmed(concept: str, *, picture: bool = True) -> list[Span]:
         return [s for s in found.get(concept, []) if _affirmed(s, rule, context, picture=picture)]
 
