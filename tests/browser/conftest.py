@@ -49,6 +49,12 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
+    # The triage's semantic detector embeds its bank of presentations on first use (10-30 s
+    # on this machine), as a worker's warm-up does under `symptomdb serve`; here, before any
+    # page waits on it within the browser's time limit.
+    from symptomdb.triage.semantic import detector
+
+    detector()
     if not CHROMIUM.exists():
         pytest.skip(
             f"{CHROMIUM} is missing: `make test` installs Debian's chromium with apt-get "
