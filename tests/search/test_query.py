@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from symptomdb.language.spelling import base_forms
 from symptomdb.search.query import analyse
-from symptomdb.search.spelling import Speller, base_forms, vocabulary_count
+from symptomdb.search.spelling import Speller, vocabulary_count
 
 SPELLER = Speller(
     vocabulary_count(

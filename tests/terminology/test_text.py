@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from symptomdb.terminology.text import key, name_variants, us_spelling
+from symptomdb.language.spelling import us_spelling
+from symptomdb.terminology.text import key, name_variants
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from functools import cache
 
 import yaml
 
+from symptomdb.language.spelling import fold
 from symptomdb.search.spelling import Speller
-from symptomdb.terminology.text import fold
 
 # The framing of a complaint rather than its content: pronouns, auxiliaries,
 # intensifiers and times ("I have", "really bad", "my", "since yesterday").

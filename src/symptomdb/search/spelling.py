@@ -21,8 +21,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from symptomdb.language.embedding import EmbeddingUnavailable, default_tokenizer_path
+from symptomdb.language.spelling import base_forms, fold, us_spelling
 from symptomdb.search.vectors import index_dir
-from symptomdb.terminology.text import fold, us_spelling
 
 MIN_LENGTH = 4  # shorter words are too ambiguous to correct ("ear" vs "eat")
 
@@ -60,40 +60,6 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha() and w.isascii() and len(w) > 1)
 
 
-# Regular English inflections and derivations, as (suffix, what replaces it): a
-# word ending so is known when what is left is ("aches" → "ache", "itches" →
-# "itch", "aching" → "ache", "throbbing" → "throb", "feverish" → "fever").
-_SUFFIXES = (
-    ("ies", "y"),
-    ("es", ""),
-    ("s", ""),
-    ("ied", "y"),
-    ("ed", ""),
-    ("ed", "e"),
-    ("ing", ""),
-    ("ing", "e"),
-    ("ish", ""),
-    ("ness", ""),
-    ("iness", "y"),
-    ("ly", ""),
-)
-MIN_BASE_LENGTH = 3
-
-
-def base_forms(word: str) -> list[str]:
-    """The words `word` may be an inflection of, by the regular rules above."""
-    forms = []
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix):
-            base = word[: -len(suffix)] + replacement
-            if len(base) >= MIN_BASE_LENGTH:
-                forms.append(base)
-                # "throbbing" → "throbb" → "throb": the doubled consonant.
-                if not replacement and len(base) > MIN_BASE_LENGTH and base[-1] == base[-2]:
-                    forms.append(base[:-1])
-    return forms
-
-
 class Speller:
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
@@ -104,7 +70,11 @@ class Speller:
         return word in self.counts or word in self.english
 
     def us(self, word: str) -> str:
-        """The American spelling when the catalogue uses it ("haemorrhage")."""
+        """The American spelling when the catalogue uses it ("haemorrhage").
+
+        Only then: the word goes on to the full-text search, where a rewrite the catalogue
+        lacks would match nothing and the word as typed may (HPO lists many British forms).
+        """
         american = us_spelling(word)
         return american if american != word and american in self.counts else word
 

@@ -2,32 +2,20 @@
 
 Used to link ICD-10-CM codes to HPO terms, to merge an article's symptom into
 the catalogue, and by the search to recognise an exact name in a query. The
-same deterministic folding is applied to both sides of every comparison, so a
-rule that over-folds (e.g. "four" → "for") is harmless: it folds both sides.
+same deterministic folding is applied to both sides of every comparison.
+
+Case, accents, British spelling and plurals are symptomdb.language.spelling's,
+shared with the search and the triage; what is the catalogue's own is here:
+ICD-10-CM's "NOS" dropped from every key, and the qualifiers and classification
+phrases that name_variants() takes off ("Pain in right elbow" → "elbow pain").
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z0-9]+")
-
-# British → American spelling, as word-internal rewrites. These are the regular
-# patterns of medical English (oesophagus, diarrhoea, haemorrhage, anaemia,
-# tumour, paralysed, centre); HPO's own uk_spelling synonyms cover the rest.
-_UK_US = [
-    (re.compile(r"(?<=[a-z])oe(?=[a-z])|^oe(?=[a-z]{3})"), "e"),  # oedema, diarrhoea, dyspnoea
-    (re.compile(r"(?<=[a-z])ae(?=[a-z])|^ae(?=[a-z]{3})"), "e"),  # haem-, anaemia, faeces
-    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ful$)"), "or"),  # colour, tumour (not four, hour)
-    (re.compile(r"(?<=[a-z]{3})ys(?=e$|ed$|es$|ing$)"), "yz"),  # paralysed, analyse
-    (re.compile(r"(?<=[a-z]{3})is(?=ation$|ations$|ed$|ing$)"), "iz"),  # hospitalised
-    (re.compile(r"(?<=[a-z]{3})tre(?=s?$)"), "ter"),  # centre, fibre, litre
-    (re.compile(r"^sulph"), "sulf"),
-]
-# Exceptions where the pattern is part of an ordinary word, not a British spelling.
-_UK_KEEP = {"does", "goes", "toes", "shoe", "shoes", "canoe", "poem", "poet", "aerobic"}
+from symptomdb.language.spelling import fold, singular, us_spelling
 
 # Words that qualify a classification entry without changing what the symptom is:
 # ICD-10-CM's "unspecified", "NOS" (not otherwise specified), sides and sites.
@@ -47,33 +35,6 @@ QUALIFIERS = {
     "ear",
 }
 _CONNECTIVES = {"of", "in", "the", "and", "a", "an", "with", "on", "at"}
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, punctuation as spaces, whitespace collapsed."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(_WORD.findall(text))
-
-
-def us_spelling(word: str) -> str:
-    if word in _UK_KEEP or len(word) < 4:
-        return word
-    for pattern, replacement in _UK_US:
-        word = pattern.sub(replacement, word)
-    return word
-
-
-def singular(word: str) -> str:
-    """A light plural folding (cramps → cramp, ovaries → ovary); both sides of a
-    comparison are folded alike, so an odd stem ("diabete") does no harm."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ous")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s"):
-        return word[:-1]
-    return word
 
 
 @lru_cache(maxsize=200_000)

@@ -8,10 +8,11 @@ articles dropped, typos of clinical words corrected. The word lists are data (``
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
+
+from symptomdb.language.spelling import fold_case, us_spelling
 
 from .stems import stem
 from .wordlists import context_words, reading_words
@@ -23,31 +24,12 @@ class Corrector(Protocol):
     def correct(self, word: str) -> str: ...
 
 
-# UK and US spellings of the same word are made one (the US form) before anything is matched, so
-# the rules only need one of them. Typos are left to the fuzzy matcher below.
-_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"\bcan not\b", "cannot"),
-        (r"\bcould not\b", "cannot"),
-        (r"haem", "hem"),
-        (r"\banaem", "anem"),
-        (r"\banaesth", "anesth"),
-        (r"\boe(?=(dema|sophag|strogen))", "e"),
-        (r"diarrhoea", "diarrhea"),
-        (r"\bfaec", "fec"),
-        (r"\bpaediatric", "pediatric"),
-        (r"\bfoet", "fet"),
-        (r"ischaem", "ischem"),
-        (r"\bparalys(e|ed|es|ing)\b", r"paralyz\1"),
-        (r"\bdisorientated\b", "disoriented"),
-        (r"\bsulph", "sulf"),
-        (r"\bgr[a]y(ish)?\b", r"grey\1"),
-        (r"\bcolour", "color"),
-        (r"\bcentre\b", "center"),
-        (r"\bagonis", "agoniz"),
-        (r"\brecognis", "recogniz"),
-    )
+# Two words for one: "can not" and "could not" read as "cannot", as the contractions do. British
+# spellings are made American word by word (symptomdb.language.spelling, the table the catalogue
+# and the search use too), so the rules only need one of them. Typos are left to the speller.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bcan not\b"), "cannot"),
+    (re.compile(r"\bcould not\b"), "cannot"),
 )
 
 # Punctuation that ends a clause; NegEx scopes stop here. A decimal point ("38.5") does not.
@@ -104,15 +86,15 @@ def _keep_possessive_after() -> frozenset[str]:
 
 
 def normalise(text: str) -> str:
-    """Lower-case, strip accents, expand contractions, mark clause ends with ``|``."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    """Lower-case, strip accents, expand contractions, mark clause ends with ``|``, spell US."""
+    # The shared folding keeps punctuation, which the triage reads: apostrophes for the
+    # contractions, commas and full stops for the clauses, the point of "38.5".
+    text = fold_case(text).replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = _CLAUSE_PUNCTUATION.sub(_BOUNDARY, text)
     text = " ".join(_expand_contraction(raw) for raw in text.split())
-    for pattern, replacement in _SPELLINGS:
+    for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
-    text = " ".join(_WORD.findall(text))
+    text = " ".join(us_spelling(word) for word in _WORD.findall(text))
     return _belief().sub(r"\1 \2 not", text)
 
 

@@ -2,11 +2,18 @@
 
 Applied the same way to the rule vocabulary and to the text, so its output only has to be
 consistent, not a real lemma. Irregular forms are data (``reading.yaml``).
+
+Plurals fold as the catalogue's names do (symptomdb.language.spelling.singular). The rest is the
+triage's own: one stem per word where the search's base_forms offers several candidates to look
+up, "-ing" and "-ed" taken off, and words that must not meet kept apart ("fitting" is a seizure,
+"fit" is healthy), which no general stemmer would know.
 """
 
 from __future__ import annotations
 
 from functools import cache
+
+from symptomdb.language.spelling import singular, us_spelling
 
 from .wordlists import reading_words
 
@@ -19,7 +26,12 @@ def _irregular() -> dict[str, str]:
 
 
 def stem(word: str) -> str:
-    """The word's stem; an irregular form first becomes its lemma ("bled" -> "bleed")."""
+    """The word's stem; an irregular form first becomes its lemma ("bled" -> "bleed").
+
+    British and American spellings have one stem ("tumours", "tumors"): reading.normalise has
+    made the text's words American already, but the speller also asks about words as typed.
+    """
+    word = us_spelling(word)
     lemma = _irregular().get(word)
     if lemma is not None:
         # Words that map to themselves stay as they are: "fitting" (a seizure) is not "fit".
@@ -37,10 +49,8 @@ def _stem_regular(word: str) -> str:
                 if base[-1] == base[-2] and base[-1] not in _NO_UNDOUBLE:
                     base = base[:-1]
                 return _drop_final_e(base)
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
+    if word.endswith("s"):
+        word = singular(word)  # the catalogue's plural folding: "ovaries" -> "ovary", not "glass"
     elif word.endswith("ly") and len(word) >= 6:
         word = word[:-2]
     return _drop_final_e(word)
