@@ -27,7 +27,8 @@ import numpy as np
 
 try:
     from symptomdb.language.embedding import embedder
-    from symptomdb.triage import LEVELS, triage
+    from symptomdb.triage import LEVELS, load_rules, triage
+    from symptomdb.triage.reading import analyse
     from symptomdb.triage.semantic import (
         Finding,
         SemanticDetector,
@@ -39,7 +40,8 @@ try:
 except ImportError:  # not installed yet: run from the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from symptomdb.language.embedding import embedder
-    from symptomdb.triage import LEVELS, triage
+    from symptomdb.triage import LEVELS, load_rules, triage
+    from symptomdb.triage.reading import analyse
     from symptomdb.triage.semantic import (
         Finding,
         SemanticDetector,
@@ -65,6 +67,7 @@ class Case:
     split: str
     rules_level: str | None
     findings: tuple[Finding, ...]
+    deferred: frozenset[str]  # families the rules have read (the detector defers to them)
 
 
 def fast_detector(texts: list[str]) -> SemanticDetector:
@@ -91,10 +94,10 @@ def bank_cases() -> list[Case]:
     for group in found.groups:
         expect = "not_urgent" if group.level == "none" else group.level
         for number, example in enumerate(group.examples):
-            rules_level = triage(example, semantic=False).level
+            rules_level, deferred = rules_reading(example)
             findings = tuple(found.nearest(example, leave_out=example))
             case_id = f"bank:{group.id}:{number}"
-            loaded.append(Case(case_id, example, expect, "bank", rules_level, findings))
+            loaded.append(Case(case_id, example, expect, "bank", rules_level, findings, deferred))
     return loaded
 
 
@@ -105,16 +108,30 @@ def cases() -> list[Case]:
     loaded = []
     for raw in raws:
         text = raw["text"]
-        rules_level = triage(text, semantic=False).level
+        rules_level, deferred = rules_reading(text)
         findings = tuple(found.nearest(text))
-        loaded.append(Case(raw["id"], text, raw["expect"], raw["split"], rules_level, findings))
+        loaded.append(
+            Case(raw["id"], text, raw["expect"], raw["split"], rules_level, findings, deferred)
+        )
     return loaded
+
+
+def rules_reading(text: str) -> tuple[str | None, frozenset[str]]:
+    """The rules' level for ``text`` and the families they have read, as ``triage`` has them."""
+    rules = load_rules()
+    doc = analyse(text, rules.speller)
+    firings = rules.evaluate(doc)
+    return triage(text, semantic=False).level, rules.families_read(doc, firings)
 
 
 def level_with(case: Case, limits: Thresholds) -> str | None:
     """The level ``triage`` would give with these thresholds (the more urgent detector wins)."""
     levels = [case.rules_level] if case.rules_level else []
+    if case.rules_level == "emergency":
+        return "emergency"
     for f in case.findings:
+        if f.group.family in case.deferred:
+            continue
         close = f.similarity >= limits.for_level(f.group.level)
         if close and f.similarity - f.calm_similarity >= limits.margin:
             levels.append(f.group.level)

@@ -340,9 +340,26 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
 }
 
 
+# False alarms the whole triage is known to give today, each with the reason. Strict: the day one
+# is mended the test says so, and the line goes.
+KNOWN_FALSE_ALARMS = {
+    "being sick after my blood test": (
+        "the semantic detector: 'being sick' and 'blood' are most of the words of its "
+        "vomiting-blood phrasings, and no rule reads the text to defer to"
+    ),
+}
+
+
 def _flatten() -> list[pytest.param]:
     return [
-        pytest.param(text, expected, id=f"{family}-{index}")
+        pytest.param(
+            text,
+            expected,
+            id=f"{family}-{index}",
+            marks=[pytest.mark.xfail(reason=KNOWN_FALSE_ALARMS[text], strict=True)]
+            if text in KNOWN_FALSE_ALARMS
+            else [],
+        )
         for family, cases in CASES.items()
         for index, (text, expected) in enumerate(cases)
     ]

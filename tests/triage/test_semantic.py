@@ -159,6 +159,14 @@ def test_the_bank_refuses_a_malformed_group(tmp_path, change: dict, complaint: s
         load_groups(str(path))
 
 
+def test_the_bank_holds_each_example_once() -> None:
+    seen: dict[str, str] = {}
+    for group in load_groups():
+        for example in group.examples:
+            assert example.lower() not in seen, (example, seen.get(example.lower()), group.id)
+            seen[example.lower()] = group.id
+
+
 def test_the_bank_refuses_repeated_group_ids(tmp_path) -> None:
     group: dict[str, object] = {"id": "g", "family": "f", "level": "urgent", "examples": ["one"]}
     group["sources"] = [{"title": "NHS", "url": "https://x"}]

@@ -77,7 +77,7 @@ def triage(text: str, *, locale: str = "US", semantic: bool = True) -> TriageRes
     rules_level = firings[0].rule.level if firings else None
     # Nothing outranks an emergency: the model's time is only spent where it can change the level.
     asked = semantic and rules_level != "emergency"
-    finding = _semantic_finding(text) if asked else None
+    finding = _semantic_finding(text, rules.families_read(doc, firings)) if asked else None
     if finding is not None and _outranks(finding.group.level, rules_level):
         return _semantic_verdict(finding, firings, rules, doc, numbers)
     if not firings:
@@ -93,11 +93,11 @@ def triage(text: str, *, locale: str = "US", semantic: bool = True) -> TriageRes
     )
 
 
-def _semantic_finding(text: str) -> Finding | None:
+def _semantic_finding(text: str, read: frozenset[str]) -> Finding | None:
     found = detector()
     if found is None or not text.strip():
         return None
-    return found.detect(text)
+    return found.detect(text, defer_to=read)
 
 
 def _outranks(level: str, other: str | None) -> bool:

@@ -84,6 +84,21 @@ class RuleSet:
         chosen = at_level or of_family
         return chosen[0] if chosen else None
 
+    def families_read(self, doc: Document, firings: list[Firing]) -> frozenset[str]:
+        """The families whose own criteria the rules have applied to ``doc``: those of the rules
+        that fired, and those whose rules compare a measurement the text gives ("took 2
+        paracetamol" has been read against the overdose thresholds). The semantic detector,
+        which reads neither numbers nor a family's fine print, defers to the rules on these."""
+        measures = {q.measure for q in read_quantities(doc.words)} if self.thresholds else set()
+        measured = {
+            rule.family
+            for rule in self.rules
+            if any(
+                c in self.thresholds and self.thresholds[c].measure in measures for c in rule.all_of
+            )
+        }
+        return frozenset({f.rule.family for f in firings} | measured)
+
     def evaluate(self, doc: Document) -> list[Firing]:
         """Rules that fire on ``doc``, most urgent first, in file order within a level."""
         found = self.index.find(doc)

@@ -109,11 +109,20 @@ class SemanticDetector:
         """The bank's example vectors, one row per example in the groups' order."""
         return self._vectors
 
-    def detect(self, text: str, thresholds: Thresholds | None = None) -> Finding | None:
-        """The most urgent group the text is close to, or None."""
+    def detect(
+        self,
+        text: str,
+        thresholds: Thresholds | None = None,
+        *,
+        defer_to: frozenset[str] = frozenset(),
+    ) -> Finding | None:
+        """The most urgent group the text is close to, or None. Groups of the families in
+        ``defer_to`` are passed over: the rules have applied those families' own criteria."""
         limits = thresholds or load_thresholds()
         best = None
         for finding in self.nearest(text):
+            if finding.group.family in defer_to:
+                continue
             close = finding.similarity >= limits.for_level(finding.group.level)
             clear = finding.similarity - finding.calm_similarity >= limits.margin
             if close and clear and (best is None or _more_urgent(finding, best)):
@@ -199,15 +208,21 @@ def text_segments(text: str) -> list[str]:
 # --- loading -----------------------------------------------------------------------------------
 
 
+BANK_FILES = ("presentations.yaml", "everyday.yaml")
+
+
 @cache
-def load_groups(path: str | None = None) -> tuple[Group, ...]:
-    """The bank's groups, checked: ids unique, levels known, a https source, examples."""
-    data = _yaml(path or "presentations.yaml")
+def load_groups(*paths: str) -> tuple[Group, ...]:
+    """The bank's groups, checked: ids unique, levels known, a https source, examples.
+
+    The packaged bank is the example presentations and the everyday look-alikes (BANK_FILES).
+    """
     groups = []
-    for raw in data.get("groups") or []:
-        groups.append(_group(raw))
+    for path in paths or BANK_FILES:
+        for raw in _yaml(path).get("groups") or []:
+            groups.append(_group(raw))
     if not groups:
-        raise BankError("presentations.yaml has no groups")
+        raise BankError(f"{', '.join(paths or BANK_FILES)}: no groups")
     ids = [g.id for g in groups]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
