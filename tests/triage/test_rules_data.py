@@ -61,7 +61,7 @@ def test_it_sources_every_rule() -> None:
     for rule in load_rules().rules:
         assert rule.sources, rule.id
         for source in rule.sources:
-            assert source.name and source.url.startswith("https://"), rule.id
+            assert source.title and source.url.startswith("https://"), rule.id
 
 
 def test_it_uses_every_concept() -> None:

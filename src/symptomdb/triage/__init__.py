@@ -151,7 +151,7 @@ def _sources(rules: list[Rule]) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
     for rule in rules:
         for source in rule.sources:
-            seen.setdefault(source.url, {"title": source.name, "url": source.url})
+            seen.setdefault(source.url, {"title": source.title, "url": source.url})
     return list(seen.values())
 
 

@@ -37,7 +37,9 @@ class RuleSetError(ValueError):
 
 @dataclass(frozen=True)
 class Source:
-    name: str
+    """A guidance page a rule or a bank group follows; readers see it under "Why we say this"."""
+
+    title: str
     url: str
 
 
@@ -303,7 +305,7 @@ def _build_rule(
     message = str(raw.get("message") or defaults.get("message") or "").strip()
     _check_message(rule_id, message)
     sources = tuple(
-        Source(name=str(s["name"]), url=str(s["url"]))
+        Source(title=str(s["name"]), url=str(s["url"]))
         for s in (raw.get("source") or defaults.get("source") or [])
     )
     if not sources or not all(s.url.startswith("https://") for s in sources):

@@ -34,6 +34,7 @@ from symptomdb.language.embedding import EmbeddingUnavailable, embedder
 
 from .context import assign_context
 from .reading import analyse
+from .ruleset import Source
 
 logger = logging.getLogger(__name__)
 
@@ -49,12 +50,6 @@ _CLAUSE_END = re.compile(r"[.;!?\n]+|,|\s-\s|\bbut\b|\bthen\b|\band now\b", re.I
 
 class BankError(ValueError):
     """presentations.yaml or semantic.yaml is malformed; the message names what to fix."""
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
