@@ -71,8 +71,8 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("not short of breath, calf not swollen", NOT_E),
         ("calf cramp at night", NOT_E),
     ],
-    "anaphylaxis": [
-        ("anaphylaxis", E),
+    "anaphylactic shock": [
+        ("anaphylactic shock", E),
         ("my throat is swelling up after eating prawns", E),
         ("I ate a peanut and now I'm wheezing", E),
         ("my son got stung by a bee and his lips are swelling up fast", E),
@@ -160,7 +160,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("non blanching rash", E),
         ("the soft spot on my baby's head is bulging", E),
         ("rash fades when pressed with a glass, no fever", NOT_E),
-        ("stiff neck after sleeping awkwardly", None),
+        ("woke up with a stiff neck", None),
         ("stiff neck but no fever", NOT_E),
         ("migraine with sensitivity to light", NOT_E),
     ],
@@ -171,7 +171,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("the worst headache I've ever had came on in seconds", E),
         ("sudden excruciating hedache", E),
         ("mild headache after a long day", NOT_E),
-        ("tension headache", None),
+        ("a tension-type headache", None),
         ("not the worst headache, just a dull ache", NOT_E),
     ],
     "head_injury": [
@@ -182,7 +182,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("hit my head yesterday, no vomiting, no confusion", NOT_E),
     ],
     "suicide": [
-        ("suicidal thoughts", E),
+        ("having thoughts of suicide", E),
         ("I want to kill myself", E),
         ("i dont want to live anymore", E),
         ("thinking about ending my life", E),
@@ -201,7 +201,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("never overdosed", NOT_E),
     ],
     "poisoning": [
-        ("swallowed bleach", E),
+        ("my toddler drank some bleach", E),
         ("my dog, no my son drank bleach", E),
         ("my child drank some drain cleaner", E),
         ("my daughter swallowed a button battery", E),
@@ -212,7 +212,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("cleaned the bathroom with bleach, hands feel dry", NOT_E),
     ],
     "burns": [
-        ("severe burn covering my whole arm", E),
+        ("a bad burn over most of my leg", E),
         ("burnt my face with hot oil", E),
         ("my toddler pulled a kettle and scalded his chest", E),
         ("electrical burn from a socket", E),
@@ -332,10 +332,10 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("losing weight without trying", "routine"),
         ("mild headache after a long day", "self_care"),
         ("slight cough", "self_care"),
-        ("leg cramps in bed", None),
-        ("insomnia", None),
-        ("shin splints", None),
-        ("pimples on my forehead", None),
+        ("cramp in my legs at night", None),
+        ("trouble sleeping", None),
+        ("sore shins after running", None),
+        ("spots on my chin", None),
     ],
 }
 
