@@ -16,6 +16,7 @@ measures, the tests assert.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import json
 import re
@@ -25,31 +26,20 @@ from pathlib import Path
 
 import numpy as np
 
-try:
-    from symptomdb.language.embedding import embedder
-    from symptomdb.triage import LEVELS, load_rules, triage
-    from symptomdb.triage.reading import analyse
-    from symptomdb.triage.semantic import (
-        Finding,
-        SemanticDetector,
-        Thresholds,
-        detector,
-        load_groups,
-        text_segments,
-    )
-except ImportError:  # not installed yet: run from the source tree
+if importlib.util.find_spec("symptomdb") is None:  # not installed yet: run from the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from symptomdb.language.embedding import embedder
-    from symptomdb.triage import LEVELS, load_rules, triage
-    from symptomdb.triage.reading import analyse
-    from symptomdb.triage.semantic import (
-        Finding,
-        SemanticDetector,
-        Thresholds,
-        detector,
-        load_groups,
-        text_segments,
-    )
+
+from symptomdb.language.embedding import embedder
+from symptomdb.triage import LEVELS, load_rules, triage
+from symptomdb.triage.reading import analyse
+from symptomdb.triage.semantic import (
+    Finding,
+    SemanticDetector,
+    Thresholds,
+    detector,
+    load_groups,
+    text_segments,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = (DATA / "triage_sentences.jsonl", DATA / "triage_vignettes.jsonl")
