@@ -100,7 +100,12 @@ def test_a_symptom_without_an_article_is_still_described(client, content):
     assert page["name"] == "Hiccups"
     assert page["about"]["@type"] == "MedicalSignOrSymptom"
     assert page["about"]["code"] == [
-        {"@type": "MedicalCode", "codeValue": "R06.6", "codingSystem": "ICD-10-CM"}
+        {
+            "@type": "MedicalCode",
+            "codeValue": "R06.6",
+            "codingSystem": "ICD-10-CM",
+            "inCodeSet": "http://hl7.org/fhir/sid/icd-10-cm",
+        }
     ]
     assert "author" not in page and "lastReviewed" not in page
 

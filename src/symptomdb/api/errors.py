@@ -18,8 +18,8 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from symptomdb.infobutton.codes import CodeError
 from symptomdb.search.service import QueryError
+from symptomdb.terminology.codes import CodeError
 
 CODES = {
     400: "invalid_request",

@@ -8,13 +8,14 @@ revision.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from django.conf import settings
 from ninja import Schema
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from symptomdb.community.services import NAME_MAX_LENGTH
+from symptomdb.terminology.codes import BY_SYSTEM
 
 System = Literal["HPO", "ICD10CM", "SNOMEDCT"]
 Level = Literal["emergency", "urgent", "routine", "self_care"]
@@ -40,8 +41,28 @@ MAX_ID = 2**63 - 1
 
 
 class CodeOut(Schema):
-    system: System
+    system: System = Field(description="The code system's short name.")
     code: str
+    system_uri: str = Field(
+        description=(
+            "The code system's FHIR URI, for a FHIR Coding's `system` "
+            "(e.g. http://hl7.org/fhir/sid/icd-10-cm)."
+        )
+    )
+    oid: str = Field(
+        description="The code system's HL7 OID, as Infobutton requests and CDA documents name it."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _with_system_identifiers(cls, data: Any) -> Any:
+        # Every code, from a search hit or a symptom, carries its system's URI and OID
+        # from the one table of code systems (terminology/codes.py).
+        get = data.get if isinstance(data, dict) else lambda name: getattr(data, name, None)
+        info = BY_SYSTEM.get(str(get("system")))
+        if info is None:
+            return data
+        return {"system": info.system, "code": get("code"), "system_uri": info.uri, "oid": info.oid}
 
 
 class HitOut(Schema):

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Path, Query, Router, Schema
+from ninja.errors import ValidationError
 from pydantic import Field
 
 from symptomdb.api.conditional import conditional
@@ -16,12 +17,10 @@ from symptomdb.api.schemas import (
     SLUG_PATTERN,
     SymptomOut,
     SymptomPage,
-    System,
 )
 from symptomdb.articles.selectors import article_published_for
-from symptomdb.infobutton.codes import LABELS, symptom_by_code
-from symptomdb.search.service import PUBLIC_SYSTEMS
 from symptomdb.terminology import selectors as catalogue
+from symptomdb.terminology.codes import BY_SYSTEM, label_of, symptom_by_code, system_for
 from symptomdb.terminology.models import Symptom
 
 router = Router(tags=["symptoms"])
@@ -50,7 +49,7 @@ def symptom_payload(request: HttpRequest, symptom: Symptom) -> dict[str, Any]:
         "codes": [
             {"system": c.system, "code": c.code}
             for c in catalogue.symptom_codes(symptom)
-            if c.system in PUBLIC_SYSTEMS
+            if c.system in BY_SYSTEM
         ],
         "broader": list(symptom.broader.order_by("slug").values_list("slug", flat=True)),
         "narrower": list(symptom.narrower.order_by("slug").values_list("slug", flat=True)),
@@ -87,26 +86,107 @@ def symptom_list(request: HttpRequest, params: Query[SymptomListParams]) -> dict
     }
 
 
+# A code system as a path segment: a short name or an OID (a FHIR URI has slashes, so
+# it goes in the query form below).
+SYSTEM_PATTERN = r"^[-A-Za-z0-9:._ ]{1,64}$"
+SYSTEMS_ACCEPTED = (
+    "HPO, ICD10CM or SNOMEDCT (any case), their labels, their HL7 OIDs "
+    "(2.16.840.1.113883.6.339, .6.90, .6.96, with or without urn:oid:)"
+)
+
+
+class ByCodeParams(Schema):
+    code: str = Field(
+        ...,
+        min_length=1,
+        max_length=300,
+        description=(
+            "The code (`R25.2`), or a FHIR token `system|code` "
+            "(`http://hl7.org/fhir/sid/icd-10-cm|R25.2`)."
+        ),
+    )
+    system: str | None = Field(
+        None,
+        max_length=200,
+        description=(
+            "The code system: its FHIR URI (`http://hl7.org/fhir/sid/icd-10-cm`, "
+            "`http://snomed.info/sct`, `http://human-phenotype-ontology.org`), "
+            f"or {SYSTEMS_ACCEPTED}. Not needed with a `system|code` token."
+        ),
+    )
+
+
+def _known_system(value: str, *, where: tuple[str, str]) -> str:
+    system = system_for(value)
+    if system is None:
+        raise ValidationError(
+            [
+                {
+                    "loc": where,
+                    "msg": (
+                        f"{value[:80]!r} is not a code system this API knows; use a FHIR URI, "
+                        f"or {SYSTEMS_ACCEPTED}"
+                    ),
+                    "type": "value_error",
+                }
+            ]
+        )
+    return system
+
+
+def _symptom_with_code(request: HttpRequest, system: str, code: str) -> dict[str, Any]:
+    match = symptom_by_code(system, code)
+    if match is None:
+        raise Http404(f"No symptom has the {label_of(system)} code {code}.")
+    return symptom_payload(request, match.symptom)
+
+
+@router.get(
+    "/symptoms/by-code",
+    response={200: SymptomOut, 400: Error, 404: Error},
+    summary="Find the symptom that carries a clinical code, with the system as a FHIR URI",
+    description=(
+        "`?system=http://hl7.org/fhir/sid/icd-10-cm&code=R25.2`, or the FHIR token form "
+        "`?code=http://hl7.org/fhir/sid/icd-10-cm|R25.2`. Exact codes only, as "
+        "`/symptoms/by-code/{system}/{code}`."
+    ),
+)
+@conditional
+def symptom_by_code_query(request: HttpRequest, params: Query[ByCodeParams]) -> dict[str, Any]:
+    system, code = params.system, params.code
+    if "|" in code:
+        token_system, _, code = code.rpartition("|")
+        system = system or token_system
+    if not system:
+        raise ValidationError(
+            [
+                {
+                    "loc": ("query", "system"),
+                    "msg": "Say which code system: send system, or code as system|code",
+                    "type": "missing",
+                }
+            ]
+        )
+    return _symptom_with_code(request, _known_system(system, where=("query", "system")), code)
+
+
 @router.get(
     "/symptoms/by-code/{system}/{code}",
     response={200: SymptomOut, 400: Error, 404: Error},
     summary="Find the symptom that carries a clinical code",
     description=(
-        "`system` is HPO (`HP:0003394`), ICD10CM (`R25.2`, with or without the dot) "
-        "or SNOMEDCT (`55300003`, through HPO's cross-references). Exact codes only; "
-        "`/infobutton` also falls back to a parent ICD-10-CM code."
+        f"`system` is {SYSTEMS_ACCEPTED}: HPO (`HP:0003394`), ICD-10-CM (`R25.2`, with or "
+        "without the dot) or SNOMED CT (`55300003`, through HPO's cross-references). "
+        "Exact codes only; `/infobutton` also falls back to a parent ICD-10-CM code."
     ),
 )
 @conditional
 def symptom_by_clinical_code(
     request: HttpRequest,
-    system: System,
+    system: str = Path(..., pattern=SYSTEM_PATTERN, example="ICD10CM"),
     code: str = Path(..., pattern=CODE_PATTERN, example="R25.2"),
 ) -> dict[str, Any]:
-    match = symptom_by_code(system, code)
-    if match is None:
-        raise Http404(f"No symptom has the {LABELS[system]} code {code}.")
-    return symptom_payload(request, match.symptom)
+    return _symptom_with_code(request, _known_system(system, where=("path", "system")), code)
 
 
 @router.get(

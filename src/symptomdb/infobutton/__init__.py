@@ -1,7 +1,11 @@
-"""HL7 Infobutton knowledge requests (URL-based), answered like MedlinePlus Connect.
+"""HL7 Infobutton knowledge requests (URL-based implementation guide), answered like
+MedlinePlus Connect. Code systems are terminology/codes.py's, shared with the API, the
+pages' JSON-LD and the CDS Hooks service.
 
-codes.py    code systems (OIDs), code normalisation, symptom lookup by code
-knowledge.py  the request's parameters, checked, and the matching symptoms
-atom.py     the answer as an Atom feed, or MedlinePlus Connect's JSON of it
-views.py    GET /infobutton
+request.py      the request's parameters: criteria (indexed too) and context, checked
+knowledge.py    the symptom pages that answer each criterion, with their fallbacks
+negotiation.py  which format: knowledgeResponseType, callback, then Accept
+atom.py         the answer as an Atom feed (the guide's schema) or MedlinePlus's JSON
+freshness.py    when the content last changed: `updated`, ETag, Last-Modified
+views.py        GET and POST /infobutton
 """

@@ -11,9 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from symptomdb.articles.models import Article
 from symptomdb.people.models import Author
+from symptomdb.terminology.codes import BY_SYSTEM
 from symptomdb.terminology.models import Symptom, SymptomCode
-
-CODING_SYSTEMS = {"HPO": "HPO", "ICD10CM": "ICD-10-CM", "SNOMEDCT": "SNOMED CT"}
 
 
 def person(author: Author, request: HttpRequest) -> dict[str, Any]:
@@ -35,10 +34,17 @@ def sign_or_symptom(symptom: Symptom, codes: list[SymptomCode]) -> dict[str, Any
     data: dict[str, Any] = {"@type": "MedicalSignOrSymptom", "name": symptom.name}
     if symptom.definition:
         data["description"] = symptom.definition
+    # codingSystem is the label people read; inCodeSet the system's FHIR URI, which
+    # machines match on (https://schema.org/inCodeSet takes a URL).
     medical_codes = [
-        {"@type": "MedicalCode", "codeValue": c.code, "codingSystem": CODING_SYSTEMS[c.system]}
+        {
+            "@type": "MedicalCode",
+            "codeValue": c.code,
+            "codingSystem": BY_SYSTEM[c.system].label,
+            "inCodeSet": BY_SYSTEM[c.system].uri,
+        }
         for c in codes
-        if c.system in CODING_SYSTEMS
+        if c.system in BY_SYSTEM
     ]
     if medical_codes:
         data["code"] = medical_codes

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from symptomdb.infobutton.codes import CodeError, icd_ancestors, normalise, system_for
+from symptomdb.terminology.codes import CodeError, icd_ancestors, normalise, system_for
 
 
 @pytest.mark.parametrize(
