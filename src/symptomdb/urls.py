@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from symptomdb.api.app import api
+from symptomdb.cds_hooks.views import service_call, service_discovery
 from symptomdb.infobutton.views import knowledge_request
 
 admin.site.site_header = "Symptom Database editors"
@@ -13,5 +14,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     re_path(r"^infobutton/?$", knowledge_request, name="infobutton"),
+    # CDS Hooks: {baseUrl}/cds-services and {baseUrl}/cds-services/{id}, as clients build them.
+    re_path(r"^cds-services/?$", service_discovery, name="cds-services"),
+    re_path(r"^cds-services/(?P<service_id>[^/]{1,200})/?$", service_call, name="cds-service"),
     path("", include("symptomdb.web.urls")),
 ]
