@@ -24,13 +24,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime
 
 from symptomdb.articles.importer import ParsedArticle
 from symptomdb.articles.models import Article, Status
+from symptomdb.articles.revisions import article_revision
 from symptomdb.articles.selectors import SECTIONS, article_to_parsed
 from symptomdb.articles.services import (
     article_import,
@@ -110,7 +110,8 @@ def _article_dict(article: Article) -> dict[str, Any]:
 def export_all() -> dict[str, Any]:
     """Every author, every article in any status, and the approved comments."""
     articles = (
-        Article.objects.select_related("author", "reviewer", "symptom")
+        Article.objects.originals()
+        .select_related("author", "reviewer", "symptom")
         .prefetch_related(*SECTIONS)
         .order_by("title", "symptom__slug", "id")
     )
@@ -143,11 +144,15 @@ def _date(value: object, key: str) -> dt.date | None:
     return parsed
 
 
-def _set_status(article: Article, status: str) -> None:
-    """Move the article to the export's status with the services an editor uses."""
+def _set_status(article: Article, status: str) -> Article:
+    """Move the article to the export's status with the services an editor uses;
+    the article readers see afterwards (a staged change is published onto its live one)."""
+    # An export is restored as it was written, not reviewed again: no publishing checks.
     if status == Status.PUBLISHED:
         if article.status != Status.PUBLISHED:
-            article_publish(article=article)
+            article = article_publish(
+                article=article, change_note="Imported from an export", checks=False
+            )
     elif status == Status.IN_REVIEW:
         if article.status == Status.PUBLISHED:
             article_unpublish(article=article)
@@ -158,6 +163,7 @@ def _set_status(article: Article, status: str) -> None:
             article_unpublish(article=article)
     else:
         raise ValueError(f"status {status!r} is not one of draft, in_review, published")
+    return article
 
 
 def _import_article(data: Mapping[str, Any], authors: Mapping[str, Author]) -> tuple[bool, int]:
@@ -173,13 +179,12 @@ def _import_article(data: Mapping[str, Any], authors: Mapping[str, Author]) -> t
         author=authors[author_slug] if author_slug else None,
     )
     article = result.article
-    article.reviewer = authors[reviewer_slug] if reviewer_slug else None
-    for key, field in DATE_FIELDS.items():
-        setattr(article, field, _date(data.get(key), key))
-    with reversion.create_revision():
-        reversion.set_comment("Imported from an export: status, dates and reviewer")
+    with article_revision(article, comment="Imported from an export: status, dates and reviewer"):
+        article.reviewer = authors[reviewer_slug] if reviewer_slug else None
+        for key, field in DATE_FIELDS.items():
+            setattr(article, field, _date(data.get(key), key))
         article.save()
-    _set_status(article, str(data.get("status") or Status.DRAFT))
+    article = _set_status(article, str(data.get("status") or Status.DRAFT))
 
     added = 0
     for i, c in enumerate(data.get("comments") or []):

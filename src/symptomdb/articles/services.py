@@ -1,18 +1,29 @@
-"""Writes to articles: importing, and moving them through review to publication."""
+"""Writes to articles: importing, editing safely, and moving them through review to
+publication.
+
+Every write is one transaction and one whole revision (revisions.article_revision).
+An edit to a published article is a staged change — a draft copy readers do not see —
+until it is published (article_change_start, article_publish). Publishing by an editor
+passes checks.publish_problems first; a save from a form opened before someone else's
+write is refused (article_edit_claim).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import reversion
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
+from reversion.models import Version
 
+from symptomdb.articles.checks import publish_problems
 from symptomdb.articles.importer import ParsedArticle, parse_article_bytes
 from symptomdb.articles.models import (
     DEFAULT_DISCLAIMER,
@@ -26,12 +37,34 @@ from symptomdb.articles.models import (
     Source,
     Status,
 )
+from symptomdb.articles.revisions import (
+    article_revision,
+    article_versions,
+    revision_revert,
+    state_diff,
+    state_of_article,
+    state_of_revision,
+)
 from symptomdb.people.models import Author
 from symptomdb.people.services import author_get_or_create
 from symptomdb.terminology.services import symptom_get_or_create
 
 # How long a published article stays current before a clinician must look again.
 REVIEW_INTERVAL = dt.timedelta(days=365)
+
+User = AbstractBaseUser | AnonymousUser
+# The parts of an article a staged change carries over to the live one.
+CONTENT_FIELDS = (
+    "symptom",
+    "title",
+    "summary",
+    "conclusion",
+    "disclaimer",
+    "author",
+    "reviewer",
+    "last_reviewed_on",
+    "next_review_on",
+)
 
 
 @dataclass(frozen=True)
@@ -63,26 +96,30 @@ def article_import(
     publish: bool = False,
     comment: str = "Imported",
     author: Author | None = None,
+    user: User | None = None,
 ) -> ImportResult:
     """Create an article from its parsed form, or update the one with the same title.
 
     The author is the byline's, unless the caller already knows them (an export
-    names its authors by slug). Every write is one django-reversion revision, so
-    an editor can see and undo it.
+    names its authors by slug). Re-importing a published article without `publish`
+    writes a staged change that readers do not see until it is published; with
+    `publish` (the operator's `import --publish`) the live page is updated at once,
+    without the editors' checks. Every write is one whole revision.
     """
-    with reversion.create_revision():
-        reversion.set_comment(comment)
-        author = author or author_get_or_create(
-            name=parsed.author.name,
-            credentials=parsed.author.credentials,
-            affiliation=parsed.author.affiliation,
-            location=parsed.author.location,
-        )
-        symptom = symptom_get_or_create(name=parsed.symptom)
-        article = Article.objects.filter(symptom=symptom, title=parsed.title).first()
-        created = article is None
-        if article is None:
-            article = Article(symptom=symptom, title=parsed.title, author=author)
+    author = author or author_get_or_create(
+        name=parsed.author.name,
+        credentials=parsed.author.credentials,
+        affiliation=parsed.author.affiliation,
+        location=parsed.author.location,
+    )
+    symptom = symptom_get_or_create(name=parsed.symptom)
+    article = Article.objects.originals().filter(symptom=symptom, title=parsed.title).first()
+    created = article is None
+    if article is None:
+        article = Article(symptom=symptom, title=parsed.title, author=author)
+    elif article.status == Status.PUBLISHED and not publish:
+        article = article_change_start(article=article, user=user)
+    with article_revision(article, comment=comment, user=user):
         article.summary = parsed.summary
         article.conclusion = parsed.conclusion
         article.disclaimer = parsed.disclaimer or DEFAULT_DISCLAIMER
@@ -91,37 +128,62 @@ def article_import(
         article.save()
         _replace_sections(article, parsed)
     if publish and article.status != Status.PUBLISHED:
-        article_publish(article=article)
+        article = article_publish(article=article, user=user, change_note=comment, checks=False)
     return ImportResult(article=article, created=created)
 
 
 def _replace_sections(article: Article, parsed: ParsedArticle) -> None:
-    for section in SECTION_MODELS:
-        section._default_manager.filter(article=article).delete()
-    Cause.objects.bulk_create(
-        Cause(article=article, position=i, name=c.name, text=c.explanation)
-        for i, c in enumerate(parsed.causes)
-    )
-    ReliefMethod.objects.bulk_create(
-        ReliefMethod(article=article, position=i, name=a.name, text=a.text)
-        for i, a in enumerate(parsed.relief)
-    )
-    PreventionTip.objects.bulk_create(
-        PreventionTip(article=article, position=i, name=a.name, text=a.text)
-        for i, a in enumerate(parsed.prevention)
-    )
-    ProfessionalTreatment.objects.bulk_create(
-        ProfessionalTreatment(article=article, position=i, name=a.name, text=a.text)
-        for i, a in enumerate(parsed.professional_treatment)
-    )
-    RedFlag.objects.bulk_create(
-        RedFlag(article=article, position=i, text=f.text, urgency=f.urgency)
-        for i, f in enumerate(parsed.red_flags)
-    )
-    Source.objects.bulk_create(
-        Source(article=article, position=i, title=s.title, url=_web_address(s.title, s.url))
-        for i, s in enumerate(parsed.sources)
-    )
+    rows: list[tuple[type[models.Model], list[models.Model]]] = [
+        (
+            Cause,
+            [
+                Cause(article=article, position=i, name=c.name, text=c.explanation)
+                for i, c in enumerate(parsed.causes)
+            ],
+        ),
+        (
+            ReliefMethod,
+            [
+                ReliefMethod(article=article, position=i, name=a.name, text=a.text)
+                for i, a in enumerate(parsed.relief)
+            ],
+        ),
+        (
+            PreventionTip,
+            [
+                PreventionTip(article=article, position=i, name=a.name, text=a.text)
+                for i, a in enumerate(parsed.prevention)
+            ],
+        ),
+        (
+            ProfessionalTreatment,
+            [
+                ProfessionalTreatment(article=article, position=i, name=a.name, text=a.text)
+                for i, a in enumerate(parsed.professional_treatment)
+            ],
+        ),
+        (
+            RedFlag,
+            [
+                RedFlag(article=article, position=i, text=f.text, urgency=f.urgency)
+                for i, f in enumerate(parsed.red_flags)
+            ],
+        ),
+        (
+            Source,
+            [
+                Source(article=article, position=i, title=s.title, url=_web_address(s.title, s.url))
+                for i, s in enumerate(parsed.sources)
+            ],
+        ),
+    ]
+    # Every row is checked (lengths, choices, web addresses) before any is written.
+    for _, objs in rows:
+        for obj in objs:
+            obj.full_clean(exclude=["article"])
+    for model, objs in rows:
+        model._default_manager.filter(article=article).delete()
+        model._default_manager.bulk_create(objs)
 
 
 _is_web_address = URLValidator(schemes=["http", "https"])
@@ -140,39 +202,221 @@ def _web_address(title: str, url: str) -> str:
     return url
 
 
+# --- editing safely -----------------------------------------------------------------
+
+
+class EditConflict(ValidationError):
+    """A save from a form opened before someone else's write; nothing was written."""
+
+    def __init__(self, article: Article) -> None:
+        latest = article_versions(article).first()
+        self.revision = latest.revision if latest is not None else None
+        who = "another editor"
+        when = ""
+        if self.revision is not None:
+            user = self.revision.user
+            if user is not None:
+                who = user.get_full_name() or user.get_username()
+            saved = timezone.localtime(self.revision.date_created)
+            when = f" at {saved:%-d %B %Y, %H:%M}"
+        super().__init__(
+            f"{who[:1].upper()}{who[1:]} changed this article{when}, after you opened it. "
+            "Your changes were not saved: they are still in the form below. Compare the two "
+            "versions, then save again to keep yours."
+        )
+        self.who = who
+
+
+def article_edit_claim(*, article: Article, seen_token: object) -> None:
+    """Take the right to write `article` for a form opened when its edit token was
+    `seen_token`, or raise EditConflict. Atomic: of two saves from forms opened at
+    the same moment, exactly one claims it."""
+    fresh = uuid.uuid4()
+    claimed = Article.objects.filter(pk=article.pk, edit_token=str(seen_token)).update(
+        edit_token=fresh
+    )
+    if not claimed:
+        raise EditConflict(article)
+    article.edit_token = fresh
+
+
 @transaction.atomic
-def article_submit_for_review(*, article: Article) -> Article:
+def article_change_start(*, article: Article, user: User | None = None) -> Article:
+    """The staged change to a published article: its draft copy, made on first use.
+
+    Readers keep seeing the published article; the copy is edited, previewed and
+    published like any draft, and publishing it updates the live article in place.
+    """
+    if article.live_id is not None:
+        return article
+    if article.status != Status.PUBLISHED:
+        raise ValidationError("Only a published article gets a staged change; edit this one.")
+    staged = Article.objects.filter(live=article).first()
+    if staged is not None:
+        return staged
+    staged = Article(live=article, status=Status.DRAFT)
+    for name in CONTENT_FIELDS:
+        setattr(staged, name, getattr(article, name))
+    staged.published_on = article.published_on
+    with article_revision(staged, comment="Started a change to the published page", user=user):
+        staged.save()
+        for model in SECTION_MODELS:
+            copies = []
+            for obj in model._default_manager.filter(article=article).order_by("position", "id"):
+                obj.pk = None
+                obj.article = staged  # type: ignore[attr-defined]
+                copies.append(obj)
+            model._default_manager.bulk_create(copies)
+    return staged
+
+
+# --- review and publication -----------------------------------------------------------
+
+
+@transaction.atomic
+def article_submit_for_review(*, article: Article, user: User | None = None) -> Article:
     if article.status != Status.DRAFT:
         raise ValidationError("Only a draft can be sent for review.")
-    article.status = Status.IN_REVIEW
-    with reversion.create_revision():
-        reversion.set_comment("Sent for review")
+    with article_revision(article, comment="Sent for review", user=user):
+        article.status = Status.IN_REVIEW
         article.save(update_fields=["status", "updated_at"])
     return article
 
 
 @transaction.atomic
-def article_publish(*, article: Article, today: dt.date | None = None) -> Article:
+def article_return_to_author(*, article: Article, reason: str, user: User | None = None) -> Article:
+    """A reviewer sends an article in review back to its author as a draft, saying why."""
+    reason = " ".join(reason.split())
+    if article.status != Status.IN_REVIEW:
+        raise ValidationError("Only an article in review can be returned to its author.")
+    if not reason:
+        raise ValidationError("Say in one line what the author should change.")
+    with article_revision(article, comment=f"Returned to the author: {reason}", user=user):
+        article.status = Status.DRAFT
+        article.save(update_fields=["status", "updated_at"])
+    return article
+
+
+@transaction.atomic
+def article_publish(
+    *,
+    article: Article,
+    today: dt.date | None = None,
+    user: User | None = None,
+    change_note: str = "Published",
+    checks: bool = True,
+) -> Article:
     """Publish an article, stamping its review dates and retiring the symptom's
-    previously published article (one published article per symptom)."""
+    previously published article (one published article per symptom).
+
+    With `checks` (every editor's publish) nothing is written unless
+    checks.publish_problems finds none; the operator's import and the restore of an
+    export pass checks=False. A staged change is published onto its live article,
+    which keeps its id, address and comments; the staged copy is then deleted.
+    Returns the article readers now see.
+    """
     today = today or timezone.localdate()
+    if checks:
+        problems = publish_problems(article, change_note=change_note, user=user, today=today)
+        if problems:
+            raise ValidationError(problems)
+    note = " ".join(change_note.split()) or "Published"
+    if article.live_id is not None:
+        return _publish_staged(staged=article, today=today, user=user, note=note)
     Article.objects.filter(symptom=article.symptom, status=Status.PUBLISHED).exclude(
         pk=article.pk
     ).update(status=Status.IN_REVIEW)
-    article.status = Status.PUBLISHED
-    article.published_on = article.published_on or today
-    article.last_reviewed_on = article.last_reviewed_on or today
-    article.next_review_on = article.next_review_on or article.last_reviewed_on + REVIEW_INTERVAL
-    with reversion.create_revision():
-        reversion.set_comment("Published")
+    with article_revision(article, comment=f"Published: {note}", user=user):
+        article.status = Status.PUBLISHED
+        article.published_on = article.published_on or today
+        article.last_reviewed_on = article.last_reviewed_on or today
+        article.next_review_on = (
+            article.next_review_on or article.last_reviewed_on + REVIEW_INTERVAL
+        )
         article.save()
     return article
 
 
+def _publish_staged(*, staged: Article, today: dt.date, user: User | None, note: str) -> Article:
+    live = Article.objects.select_for_update().get(pk=staged.live_id)
+    Article.objects.filter(symptom=staged.symptom, status=Status.PUBLISHED).exclude(
+        pk=live.pk
+    ).update(status=Status.IN_REVIEW)
+    with article_revision(live, comment=f"Published a change: {note}", user=user):
+        for name in CONTENT_FIELDS:
+            setattr(live, name, getattr(staged, name))
+        live.status = Status.PUBLISHED
+        live.last_reviewed_on = staged.last_reviewed_on or today
+        live.next_review_on = staged.next_review_on or live.last_reviewed_on + REVIEW_INTERVAL
+        live.save()
+        for model in SECTION_MODELS:
+            model._default_manager.filter(article=live).delete()
+            model._default_manager.filter(article=staged).update(article=live)
+    staged.delete()
+    return live
+
+
 @transaction.atomic
-def article_unpublish(*, article: Article) -> Article:
-    article.status = Status.DRAFT
-    with reversion.create_revision():
-        reversion.set_comment("Withdrawn to draft")
+def article_unpublish(*, article: Article, user: User | None = None, note: str = "") -> Article:
+    """Withdraw an article from readers to draft (its staged change, if any, stays)."""
+    if article.status == Status.DRAFT:
+        raise ValidationError("This article is already a draft.")
+    comment = f"Withdrawn to draft: {note}" if note.strip() else "Withdrawn to draft"
+    with article_revision(article, comment=comment, user=user):
+        article.status = Status.DRAFT
         article.save(update_fields=["status", "updated_at"])
+    return article
+
+
+# --- restoring a revision ---------------------------------------------------------------
+
+
+def restore_preview(*, article: Article, version: Version):
+    """What restoring `version` would change, without changing anything."""
+    target = state_of_revision(version.revision, article.pk)
+    return target, state_diff(state_of_article(article), target)
+
+
+@transaction.atomic
+def article_revision_restore(
+    *, article: Article, version: Version, user: User | None = None, confirmed: bool = False
+) -> Article:
+    """Put `article` back as `version` holds it — fields, status and every section.
+
+    Refused, with nothing written, when the revision names a symptom or person no
+    longer on record, when it would publish a second article for the symptom, or,
+    without `confirmed`, when it would empty a section or take the page from readers.
+    """
+    if version.object_id != str(article.pk) or version._model is not Article:
+        raise ValidationError("That revision belongs to another article.")
+    target, diff = restore_preview(article=article, version=version)
+    when = f"{timezone.localtime(version.revision.date_created):%-d %B %Y, %H:%M}"
+    if target.missing:
+        raise ValidationError(
+            f"The revision of {when} names {', '.join(target.missing)}, which is no longer on "
+            "record, so it cannot be restored; nothing was changed."
+        )
+    if (
+        target.status == Status.PUBLISHED
+        and Article.objects.published()
+        .filter(symptom_id=target.symptom_id)
+        .exclude(pk=article.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            f"The revision of {when} is published, and another article is now published for "
+            "its symptom; withdraw that one first. Nothing was changed."
+        )
+    if diff.needs_confirmation and not confirmed:
+        raise ValidationError(
+            "Restoring this revision would "
+            + " and ".join(
+                [*(["take the page away from readers"] if diff.unpublishes else [])]
+                + [f"empty “{label}”" for label in diff.emptied]
+            )
+            + "; confirm that this is what you want."
+        )
+    with article_revision(article, comment=f"Restored the revision of {when}", user=user):
+        revision_revert(version.revision, article.pk)
+        article.refresh_from_db()
     return article

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 
@@ -16,6 +17,16 @@ class Author(models.Model):
     )
     location = models.CharField(max_length=200, blank=True, help_text="City and state or country.")
     bio = models.TextField(blank=True, help_text="A short plain-text biography.")
+    # Who this clinician is in the admin: an author role edits only their own drafts,
+    # and a reviewer may not publish an article they wrote.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text="The editor account this clinician signs in with, if any.",
+    )
 
     class Meta:
         ordering = ["name"]
