@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import cast
 
 from django.db.models import Prefetch
@@ -16,7 +17,8 @@ from symptomdb.articles.importer import (
 )
 from symptomdb.articles.importer.model import Urgency
 from symptomdb.articles.models import SECTION_NAMES, Article
-from symptomdb.terminology.models import Symptom
+from symptomdb.search.service import QueryError, search
+from symptomdb.terminology.models import Symptom, SymptomCode, SynonymKind
 
 SECTIONS = SECTION_NAMES
 
@@ -65,3 +67,59 @@ def article_to_parsed(article: Article) -> ParsedArticle:
             location=article.author.location,
         ),
     )
+
+
+# --- the editors' symptom picker --------------------------------------------------------
+
+PICKER_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class SymptomChoice:
+    symptom: Symptom
+    label: str
+
+
+def symptom_label(symptom: Symptom) -> str:
+    """“Hiccough (everyday: hiccups) · ICD-10-CM R06.6 · HPO HP:0100247”."""
+    everyday = (
+        symptom.synonyms.filter(kind=SynonymKind.LAYPERSON)
+        .order_by("text")
+        .values_list("text", flat=True)
+        .first()
+    )
+    codes = " · ".join(f"{c.get_system_display()} {c.code}" for c in symptom.codes.all()[:3])
+    label = symptom.name
+    if everyday and everyday.casefold() != symptom.name.casefold():
+        label += f" (everyday: {everyday})"
+    return f"{label} · {codes}" if codes else label
+
+
+def symptoms_for_picker(term: str, *, limit: int = PICKER_LIMIT) -> list[SymptomChoice]:
+    """The symptoms an editor typing `term` may mean: an exact code first ("R06.6",
+    "HP:0100247"), then the site's own search over names, synonyms, everyday words and
+    typos, then names and synonyms starting with the term (a catalogue the search has
+    not indexed yet)."""
+    term = " ".join(term.split())[:200]
+    if not term:
+        return []
+    ordered: list[int] = list(
+        SymptomCode.objects.filter(code__iexact=term).values_list("symptom_id", flat=True)
+    )
+    try:
+        slugs = [hit.slug for hit in search(term, limit=limit)]
+    except QueryError:
+        slugs = []
+    by_slug = dict(Symptom.objects.filter(slug__in=slugs).values_list("slug", "id"))
+    ordered += [by_slug[s] for s in slugs if s in by_slug]
+    ordered += list(
+        Symptom.objects.filter(name__istartswith=term).values_list("id", flat=True)[:limit]
+    )
+    ordered += list(
+        Symptom.objects.filter(synonyms__text__istartswith=term).values_list("id", flat=True)[
+            :limit
+        ]
+    )
+    unique = list(dict.fromkeys(ordered))[:limit]
+    found = Symptom.objects.prefetch_related("codes").in_bulk(unique)
+    return [SymptomChoice(found[i], symptom_label(found[i])) for i in unique if i in found]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Avg, Count
 
 from symptomdb.articles.models import Article
-from symptomdb.community.models import AuthorRating, Comment
+from symptomdb.community.models import AuthorRating, Comment, CommentStatus
 from symptomdb.people.models import Author
 
 
@@ -43,3 +43,7 @@ def reader_rating(*, author: Author, reader_id: str | None) -> int | None:
 
 def comments_approved(*, article: Article):
     return Comment.objects.approved().filter(article=article)
+
+
+def comments_pending_count() -> int:
+    return Comment.objects.filter(status=CommentStatus.PENDING).count()

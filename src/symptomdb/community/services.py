@@ -7,9 +7,11 @@ import unicodedata
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
 from symptomdb.articles.models import Article
 from symptomdb.community.models import AuthorRating, Comment, CommentStatus
+from symptomdb.content_cache import content_changed
 from symptomdb.people.models import Author
 
 NAME_MAX_LENGTH = 80
@@ -69,3 +71,13 @@ def comment_reject(*, comment: Comment) -> Comment:
     comment.status = CommentStatus.REJECTED
     comment.save(update_fields=["status"])
     return comment
+
+
+@transaction.atomic
+def comments_moderate(*, comments: QuerySet[Comment], status: CommentStatus) -> int:
+    """Approve or reject many comments at once; how many changed."""
+    changed = comments.exclude(status=status).update(status=status)
+    if changed:
+        # A bulk update sends no save signals: retire the cached pages ourselves.
+        transaction.on_commit(content_changed)
+    return changed

@@ -103,6 +103,14 @@ def _red_flag_groups(article: Article) -> list[dict[str, object]]:
 def symptom_detail(request: HttpRequest, slug: str) -> HttpResponse:
     symptom = get_object_or_404(Symptom, slug=slug)
     article = article_published_for(symptom=symptom)
+    return render(request, "web/symptom.html", symptom_page_context(request, symptom, article))
+
+
+def symptom_page_context(
+    request: HttpRequest, symptom: Symptom, article: Article | None
+) -> dict[str, object]:
+    """What the symptom page shows; also the editors' preview of a draft, so that a
+    preview is exactly the page readers will see."""
     codes = catalogue.symptom_codes(symptom)
     release = catalogue.catalogue_release()
     context: dict[str, object] = {
@@ -127,7 +135,7 @@ def symptom_detail(request: HttpRequest, slug: str) -> HttpResponse:
             rating=author_rating_summary(author=article.author),
             comments=comments_approved(article=article),
         )
-    return render(request, "web/symptom.html", context)
+    return context
 
 
 @require_safe
