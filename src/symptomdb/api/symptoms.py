@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Path, Query, Router, Schema
-from ninja.errors import ValidationError
 from pydantic import Field
 
 from symptomdb.api.conditional import conditional
@@ -20,7 +19,13 @@ from symptomdb.api.schemas import (
 )
 from symptomdb.articles.selectors import article_published_for
 from symptomdb.terminology import selectors as catalogue
-from symptomdb.terminology.codes import BY_SYSTEM, label_of, symptom_by_code, system_for
+from symptomdb.terminology.codes import (
+    BY_SYSTEM,
+    CODE_SYSTEMS,
+    label_of,
+    symptom_by_code,
+    system_for,
+)
 from symptomdb.terminology.models import Symptom
 
 router = Router(tags=["symptoms"])
@@ -86,52 +91,34 @@ def symptom_list(request: HttpRequest, params: Query[SymptomListParams]) -> dict
     }
 
 
-# A code system as a path segment: a short name or an OID (a FHIR URI has slashes, so
-# it goes in the query form below).
-SYSTEM_PATTERN = r"^[-A-Za-z0-9:._ ]{1,64}$"
-SYSTEMS_ACCEPTED = (
-    "HPO, ICD10CM or SNOMEDCT (any case), their labels, their HL7 OIDs "
-    "(2.16.840.1.113883.6.339, .6.90, .6.96, with or without urn:oid:)"
-)
+# A code system as a path segment: its short name or its OID (a FHIR URI has slashes,
+# so it goes in the query form below). An enum, so the schema says what is accepted.
+PathSystem = Literal[
+    "HPO",
+    "ICD10CM",
+    "SNOMEDCT",
+    "2.16.840.1.113883.6.339",
+    "2.16.840.1.113883.6.90",
+    "2.16.840.1.113883.6.96",
+    "urn:oid:2.16.840.1.113883.6.339",
+    "urn:oid:2.16.840.1.113883.6.90",
+    "urn:oid:2.16.840.1.113883.6.96",
+]
 
 
 class ByCodeParams(Schema):
-    code: str = Field(
+    system: str = Field(
         ...,
         min_length=1,
-        max_length=300,
-        description=(
-            "The code (`R25.2`), or a FHIR token `system|code` "
-            "(`http://hl7.org/fhir/sid/icd-10-cm|R25.2`)."
-        ),
-    )
-    system: str | None = Field(
-        None,
         max_length=200,
         description=(
             "The code system: its FHIR URI (`http://hl7.org/fhir/sid/icd-10-cm`, "
-            "`http://snomed.info/sct`, `http://human-phenotype-ontology.org`), "
-            f"or {SYSTEMS_ACCEPTED}. Not needed with a `system|code` token."
+            "`http://snomed.info/sct`, `http://human-phenotype-ontology.org`), its HL7 OID "
+            "(with or without `urn:oid:`) or its name (HPO, ICD10CM, SNOMEDCT, ICD-10-CM, "
+            "SNOMED CT). A system this API does not know finds no symptom (404)."
         ),
     )
-
-
-def _known_system(value: str, *, where: tuple[str, str]) -> str:
-    system = system_for(value)
-    if system is None:
-        raise ValidationError(
-            [
-                {
-                    "loc": where,
-                    "msg": (
-                        f"{value[:80]!r} is not a code system this API knows; use a FHIR URI, "
-                        f"or {SYSTEMS_ACCEPTED}"
-                    ),
-                    "type": "value_error",
-                }
-            ]
-        )
-    return system
+    code: str = Field(..., min_length=1, max_length=40, description="The code, e.g. `R25.2`.")
 
 
 def _symptom_with_code(request: HttpRequest, system: str, code: str) -> dict[str, Any]:
@@ -144,30 +131,23 @@ def _symptom_with_code(request: HttpRequest, system: str, code: str) -> dict[str
 @router.get(
     "/symptoms/by-code",
     response={200: SymptomOut, 400: Error, 404: Error},
-    summary="Find the symptom that carries a clinical code, with the system as a FHIR URI",
+    summary="Find the symptom that carries a clinical code, the system named by FHIR URI",
     description=(
-        "`?system=http://hl7.org/fhir/sid/icd-10-cm&code=R25.2`, or the FHIR token form "
-        "`?code=http://hl7.org/fhir/sid/icd-10-cm|R25.2`. Exact codes only, as "
-        "`/symptoms/by-code/{system}/{code}`."
+        "`?system=http://hl7.org/fhir/sid/icd-10-cm&code=R25.2` — what a FHIR Coding "
+        "carries. Exact codes only, as `/symptoms/by-code/{system}/{code}`."
     ),
 )
 @conditional
 def symptom_by_code_query(request: HttpRequest, params: Query[ByCodeParams]) -> dict[str, Any]:
-    system, code = params.system, params.code
-    if "|" in code:
-        token_system, _, code = code.rpartition("|")
-        system = system or token_system
-    if not system:
-        raise ValidationError(
-            [
-                {
-                    "loc": ("query", "system"),
-                    "msg": "Say which code system: send system, or code as system|code",
-                    "type": "missing",
-                }
-            ]
+    system = system_for(params.system)
+    if system is None:
+        # A 404, as for a code its system cannot have: the request is well formed, and
+        # no symptom here carries a code of that system.
+        raise Http404(
+            f"No symptom here has a code of the system {params.system[:80]!r}; "
+            f"the systems are {', '.join(info.uri for info in CODE_SYSTEMS)}."
         )
-    return _symptom_with_code(request, _known_system(system, where=("query", "system")), code)
+    return _symptom_with_code(request, system, params.code)
 
 
 @router.get(
@@ -175,18 +155,20 @@ def symptom_by_code_query(request: HttpRequest, params: Query[ByCodeParams]) -> 
     response={200: SymptomOut, 400: Error, 404: Error},
     summary="Find the symptom that carries a clinical code",
     description=(
-        f"`system` is {SYSTEMS_ACCEPTED}: HPO (`HP:0003394`), ICD-10-CM (`R25.2`, with or "
-        "without the dot) or SNOMED CT (`55300003`, through HPO's cross-references). "
+        "`system` is HPO (`HP:0003394`), ICD10CM (`R25.2`, with or without the dot) or "
+        "SNOMEDCT (`55300003`, through HPO's cross-references), or the system's HL7 OID. "
         "Exact codes only; `/infobutton` also falls back to a parent ICD-10-CM code."
     ),
 )
 @conditional
 def symptom_by_clinical_code(
     request: HttpRequest,
-    system: str = Path(..., pattern=SYSTEM_PATTERN, example="ICD10CM"),
+    system: PathSystem,
     code: str = Path(..., pattern=CODE_PATTERN, example="R25.2"),
 ) -> dict[str, Any]:
-    return _symptom_with_code(request, _known_system(system, where=("path", "system")), code)
+    known = system_for(system)
+    assert known is not None  # every value of PathSystem names a system
+    return _symptom_with_code(request, known, code)
 
 
 @router.get(
