@@ -23,6 +23,15 @@ def site_init(*, say: Say = print, static: bool = True) -> None:
 
     catalogue_load(say=say)
 
+    from symptomdb.terminology.selectors import red_flag_codes_unknown
+    from symptomdb.triage.families import RuleSetError
+
+    unknown = red_flag_codes_unknown()
+    if unknown:
+        raise RuleSetError(
+            "rules.yaml names codes the catalogue does not hold: " + "; ".join(unknown)
+        )
+
     from symptomdb.articles.bundled import bundled_articles_load
     from symptomdb.triage.semantic import detector
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .context import Context, assign_context
+from .families import FamilyFlag, RuleSetError, Source, family_flags
 from .locale import PLACEHOLDERS
 from .quantities import Threshold, read_quantities
 from .reading import Document
@@ -29,18 +30,6 @@ from .terms import Span, Term, TermIndex
 LEVELS = ("emergency", "urgent", "routine", "self_care")
 DEFAULT_WINDOW = 12
 _EXCEPT = "!except"  # suffix of the index owner holding a concept's exceptions
-
-
-class RuleSetError(ValueError):
-    """rules.yaml is malformed; the message names the rule or concept to fix."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """A guidance page a rule or a bank group follows; readers see it under "Why we say this"."""
-
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -77,6 +66,8 @@ class RuleSet:
     speller: Speller
     # Concepts that are measurements ("more than 8 tablets"), by name.
     thresholds: Mapping[str, Threshold]
+    # The families' lines for symptom pages, by the (system, code) they concern (red_flags.py).
+    red_flags: Mapping[tuple[str, str], tuple[FamilyFlag, ...]] = field(default_factory=dict)
 
     def rule_for(self, family: str, level: str) -> Rule | None:
         """The first rule of ``family`` at ``level`` (its message speaks for that family there),
@@ -262,6 +253,7 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
         index=TermIndex(entries),
         speller=speller,
         thresholds=thresholds,
+        red_flags=family_flags(families),
     )
 
 
