@@ -11,16 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from symptomdb.cds_hooks.hook import HookError
+
 LEFT_OUT_CLINICAL = {"inactive", "resolved", "remission"}
 LEFT_OUT_VERIFICATION = {"entered-in-error", "refuted"}
-
-
-class PrefetchError(ValueError):
-    """A prefetch value that is not what FHIR sends; names the prefetch key."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
-        self.key = key
 
 
 @dataclass(frozen=True)
@@ -83,16 +77,19 @@ def _resources(value: Any) -> list[dict[str, Any]]:
 
 
 def conditions_in(key: str, value: Any) -> list[Condition]:
-    """The current conditions in one prefetch value (null: none). PrefetchError when the
+    """The current conditions in one prefetch value (null: none). HookError when the
     value is neither a FHIR resource nor null, or is the client's OperationOutcome saying
     it could not fetch them."""
     if value is None:
         return []
     if not isinstance(value, dict) or not isinstance(value.get("resourceType"), str):
-        raise PrefetchError(key, f"prefetch.{key} must be a FHIR Bundle or Condition, or null.")
+        raise HookError(
+            f"prefetch.{key}", f"prefetch.{key} must be a FHIR Bundle or Condition, or null."
+        )
     if value["resourceType"] == "OperationOutcome":
-        raise PrefetchError(
-            key, f"prefetch.{key} is an OperationOutcome: the client could not fetch it."
+        raise HookError(
+            f"prefetch.{key}",
+            f"prefetch.{key} is an OperationOutcome: the client could not fetch it.",
         )
     found = []
     for resource in _resources(value):

@@ -26,7 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from symptomdb.api.errors import json_error
 from symptomdb.cds_hooks.cards import cards_for
 from symptomdb.cds_hooks.catalogue import CONDITIONS, SERVICES, discovery
-from symptomdb.cds_hooks.fhir import PrefetchError, conditions_in, holds_conditions
+from symptomdb.cds_hooks.fhir import conditions_in, holds_conditions
 from symptomdb.cds_hooks.hook import HookError, HookRequest, parse_hook_request
 
 JSON = "application/json; charset=utf-8"
@@ -100,10 +100,6 @@ def service_call(request: HttpRequest, service_id: str) -> HttpResponse:
         return json_error(413, "The request body is too large.", code="too_large")
     except HookError as error:
         return json_error(400, str(error), code="invalid_request", parameter=error.field)
-    except PrefetchError as error:
-        return json_error(
-            400, str(error), code="invalid_request", parameter=f"prefetch.{error.key}"
-        )
     if isinstance(conditions, HttpResponse):
         response = conditions
     else:
