@@ -4,8 +4,9 @@
     .venv/bin/python benchmarks/triage_quality.py --file other.jsonl   # repeatable
     .venv/bin/python benchmarks/triage_quality.py --locale GB --rules-only --json
 
-By default it reads benchmarks/data/triage_sentences.jsonl and triage_vignettes.jsonl (written
-for issue 10 from public guidance, independent of the rules; see benchmarks/data/README.md).
+By default it reads benchmarks/data/triage_sentences.jsonl, triage_stories.jsonl and
+triage_vignettes.jsonl (written for issue 10 from public guidance, independent of the rules; see
+benchmarks/data/README.md).
 Each line is ``{"id", "text", "expect": "emergency" | "urgent" | "not_urgent", "family", "kind",
 "split": "tune" | "held_out", "source"}``. The older ``{"id", "query", "expect": "emergency" |
 "not_emergency"}`` lines are read too: ``query`` is the text, ``not_emergency`` is not urgent and,
@@ -42,7 +43,11 @@ except ImportError:  # not installed yet: run from the source tree
     from symptomdb.triage import triage
 
 DATA = Path(__file__).resolve().parent / "data"
-DEFAULT_FILES = [DATA / "triage_sentences.jsonl", DATA / "triage_vignettes.jsonl"]
+DEFAULT_FILES = [
+    DATA / "triage_sentences.jsonl",
+    DATA / "triage_stories.jsonl",
+    DATA / "triage_vignettes.jsonl",
+]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
 OLD_EXPECTED = {"emergency": "emergency", "not_emergency": "not_urgent"}

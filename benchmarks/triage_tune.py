@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from triage_quality import DEFAULT_FILES
+
 if importlib.util.find_spec("symptomdb") is None:  # not installed yet: run from the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -41,8 +43,6 @@ from symptomdb.triage.semantic import (
     text_segments,
 )
 
-DATA = Path(__file__).resolve().parent / "data"
-FILES = (DATA / "triage_sentences.jsonl", DATA / "triage_vignettes.jsonl")
 THRESHOLDS_FILE = Path(__file__).resolve().parents[1] / "src/symptomdb/triage/semantic.yaml"
 RULES_ONLY = Thresholds(emergency=2.0, urgent=2.0, margin=2.0)  # no cosine reaches 2
 GRID = [round(0.50 + 0.01 * i, 2) for i in range(41)]  # 0.50 … 0.90
@@ -92,7 +92,9 @@ def bank_cases() -> list[Case]:
 
 
 def cases() -> list[Case]:
-    lines = [line for path in FILES for line in path.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        line for path in DEFAULT_FILES for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     raws = [json.loads(line) for line in lines if line.strip()]
     found = fast_detector([raw["text"] for raw in raws])
     loaded = []
