@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from reversion.models import Version
 
-from symptomdb.articles.models import Article, Status
+from symptomdb.articles.models import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -17,18 +17,23 @@ def test_an_editor_sees_the_article_with_its_sections(editor_client, published_a
     assert "When to see a professional (red flags)" in html
 
 
-def test_an_editor_moves_an_article_through_review(editor_client, published_article):
-    Article.objects.filter(pk=published_article.pk).update(status=Status.DRAFT)
-    for action, status in (("send_for_review", Status.IN_REVIEW), ("publish", Status.PUBLISHED)):
+def test_an_editor_moves_an_article_through_review(editor_client, draft_article):
+    article = draft_article
+    steps = (
+        ("send_for_review", {}, Status.IN_REVIEW),
+        ("publish", {"note": "First publication"}, Status.PUBLISHED),
+    )
+    for action, extra, status in steps:
         editor_client.post(
             "/admin/articles/article/",
-            {"action": action, "_selected_action": [published_article.pk]},
+            {"action": action, "_selected_action": [article.pk], "confirm": "yes", **extra},
         )
-        published_article.refresh_from_db()
-        assert published_article.status == status
+        article.refresh_from_db()
+        assert article.status == status
 
 
-def test_an_editors_save_keeps_a_revision(editor_client, published_article):
+def test_an_editors_save_keeps_a_revision(editor_client, draft_article):
+    published_article = draft_article
     before = Version.objects.get_for_object(published_article).count()
     url = f"/admin/articles/article/{published_article.pk}/change/"
     form = editor_client.get(url).context["adminform"].form
@@ -38,6 +43,7 @@ def test_an_editors_save_keeps_a_revision(editor_client, published_article):
         symptom=published_article.symptom.pk,
         author=published_article.author.pk,
         summary="A clearer introduction.",
+        reviewer=published_article.reviewer_id,
     )
     # Empty inline management forms: keep the existing sections untouched.
     for prefix in (

@@ -52,7 +52,7 @@ def test_each_import_is_a_revision(seed_text):
 def test_publishing_stamps_review_dates(seed_text):
     article = article_import(parsed=parse_article(seed_text)).article
     article_submit_for_review(article=article)
-    article_publish(article=article, today=dt.date(2026, 3, 1))
+    article_publish(article=article, today=dt.date(2026, 3, 1), checks=False)
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
     assert article.published_on == dt.date(2026, 3, 1)

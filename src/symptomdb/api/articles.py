@@ -17,7 +17,12 @@ from symptomdb.api.paging import page_of
 from symptomdb.api.schemas import MAX_ID, ArticleOut, ArticlePage, CommentAccepted, CommentIn
 from symptomdb.api.security import OPTIONAL_READER, reader_cookie
 from symptomdb.articles.models import Article
-from symptomdb.articles.selectors import SECTIONS, article_to_parsed, articles_published
+from symptomdb.articles.selectors import (
+    SECTIONS,
+    article_html,
+    article_to_parsed,
+    articles_published,
+)
 from symptomdb.community.services import comment_submit
 from symptomdb.community.throttle import TOO_MANY, write_allowed
 from symptomdb.people.models import Author
@@ -73,6 +78,7 @@ def article_payload(request: HttpRequest, article: Article) -> dict[str, Any]:
         "last_reviewed": article.last_reviewed_on,
         "next_review": article.next_review_on,
         "revision": reversion.models.Version.objects.get_for_object(article).count(),
+        "html": article_html(article),
     }
 
 

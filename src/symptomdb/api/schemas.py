@@ -232,6 +232,20 @@ class BylineOut(Schema):
     url: str
 
 
+class ArticleHtmlOut(Schema):
+    """The Markdown fields rendered as the page renders them: sanitised HTML (links to
+    http and https addresses only), one string per item, in the items' order."""
+
+    summary: str
+    conclusion: str
+    disclaimer: str
+    causes: list[str]
+    relief: list[str]
+    prevention: list[str]
+    professional_treatment: list[str]
+    red_flags: list[str]
+
+
 class ArticleOut(Schema):
     id: int
     url: str = Field(description="Where readers read the article: its symptom's page.")
@@ -255,6 +269,9 @@ class ArticleOut(Schema):
     next_review: dt.date | None
     revision: int = Field(
         description="How many revisions the article has had (1 = as first saved)."
+    )
+    html: ArticleHtmlOut = Field(
+        description="The text fields as the page shows them: Markdown rendered to safe HTML."
     )
 
 

@@ -39,7 +39,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.views.decorators.cache import never_cache
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -65,7 +64,7 @@ from symptomdb.articles.revisions import (
 )
 from symptomdb.articles.selectors import symptom_label, symptoms_for_picker
 from symptomdb.people.models import Author
-from symptomdb.terminology.services import symptom_get_or_create
+from symptomdb.terminology.services import symptom_find, symptom_get_or_create
 
 PUBLISH = "articles.publish_article"
 
@@ -166,7 +165,7 @@ class ArticleForm(forms.ModelForm):
             self.initial["seen_version"] = latest.pk if latest else None
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if self.instance.pk:
             current = (
                 Article.objects.filter(pk=self.instance.pk)
@@ -272,7 +271,7 @@ class ArticleAdmin(VersionAdmin):
                 )
             return field
         if db_field.name == "author" and not request.user.has_perm(PUBLISH):
-            kwargs["queryset"] = Author.objects.filter(user=request.user)
+            kwargs["queryset"] = Author.objects.filter(user_id=request.user.pk or 0)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
@@ -351,11 +350,11 @@ class ArticleAdmin(VersionAdmin):
             total = int(data.get(f"{name}-TOTAL_FORMS") or 0)
             for i in range(total):
                 key = f"{name}-{i}-id"
-                if data.get(key) in moved:
-                    data[key] = moved[data[key]]
+                if (old_id := str(data.get(key))) in moved:
+                    data[key] = moved[old_id]
                 if f"{name}-{i}-article" in data:
                     data[f"{name}-{i}-article"] = str(staged.pk)
-        request.POST = data  # type: ignore[misc]
+        request.POST = data  # type: ignore[misc,assignment]
         extra.update(_article_context(staged))
         response = super().changeform_view(request, str(staged.pk), _url("change", staged), extra)
         if response.status_code == 302:
@@ -443,6 +442,11 @@ class ArticleAdmin(VersionAdmin):
                     "The catalogue has close matches, listed below. Choose one in the article's "
                     "picker, or tick “None of these” to add a new symptom."
                 )
+            elif (same := symptom_find(name=name)) is not None:
+                error = (
+                    f"“{name}” is already in the catalogue as “{same.name}”; choose that in the "
+                    "article's picker."
+                )
             else:
                 symptom = symptom_get_or_create(name=name)
                 self.message_user(
@@ -465,9 +469,9 @@ class ArticleAdmin(VersionAdmin):
             status=400 if error else 200,
         )
 
-    @never_cache
     def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """The article exactly as readers will see it, behind sign-in, never cached."""
+        """The article exactly as readers will see it, behind sign-in, never cached
+        (admin_view adds Cache-Control: no-store, private to every admin page)."""
         from symptomdb.web.views import symptom_page_context
 
         article = self._article(request, object_id)
@@ -483,9 +487,7 @@ class ArticleAdmin(VersionAdmin):
             )
         else:
             context["preview"] = "This is the published page, as readers see it."
-        response = TemplateResponse(request, "web/symptom.html", context)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return TemplateResponse(request, "web/symptom.html", context)
 
     def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """Any two states of the article side by side: revisions by id, "current" (the

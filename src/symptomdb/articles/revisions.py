@@ -93,8 +93,8 @@ def article_revision(article: Article, *, comment: str, user: User | None = None
             reversion.set_user(user)  # type: ignore[arg-type]
         edit_token_renew(article)
         # Sections may move by bulk update (a staged change published), which sends no
-        # save signal: retire the cached pages once the write is committed.
-        transaction.on_commit(content_changed)
+        # save signal: retire the cached pages, as the models' save signals do.
+        content_changed()
 
 
 def article_versions(article: Article) -> models.QuerySet[Version]:
@@ -155,7 +155,7 @@ def _state(values: dict[str, Any], sections: dict[str, dict[int, Item]]) -> Arti
                 missing.append(f"the {label.lower()} with id {value}")
                 text = f"({label.lower()} {value}, no longer on record)"
         elif name == "status":
-            text = Status(value).label
+            text = Status(str(value)).label
         else:
             text = "" if value is None else str(value)
         shown[label] = text or ""

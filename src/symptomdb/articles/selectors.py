@@ -16,6 +16,7 @@ from symptomdb.articles.importer import (
     Source,
 )
 from symptomdb.articles.importer.model import Urgency
+from symptomdb.articles.markup import markdown_html, markdown_inline_html
 from symptomdb.articles.models import SECTION_NAMES, Article
 from symptomdb.search.service import QueryError, search
 from symptomdb.terminology.models import Symptom, SymptomCode, SynonymKind
@@ -67,6 +68,23 @@ def article_to_parsed(article: Article) -> ParsedArticle:
             location=article.author.location,
         ),
     )
+
+
+def article_html(article: Article) -> dict[str, object]:
+    """The article's Markdown as the page renders it (the API's `html`): block text for
+    the summary, conclusion, disclaimer and advice; one line for causes and red flags."""
+    return {
+        "summary": markdown_html(article.summary),
+        "conclusion": markdown_html(article.conclusion),
+        "disclaimer": markdown_html(article.disclaimer),
+        "causes": [markdown_inline_html(c.text) for c in article.causes.all()],
+        "relief": [markdown_html(a.text) for a in article.relief_methods.all()],
+        "prevention": [markdown_html(a.text) for a in article.prevention_tips.all()],
+        "professional_treatment": [
+            markdown_html(a.text) for a in article.professional_treatments.all()
+        ],
+        "red_flags": [markdown_inline_html(f.text) for f in article.red_flags.all()],
+    }
 
 
 # --- the editors' symptom picker --------------------------------------------------------

@@ -338,7 +338,7 @@ def article_publish(
 
 
 def _publish_staged(*, staged: Article, today: dt.date, user: User | None, note: str) -> Article:
-    live = Article.objects.select_for_update().get(pk=staged.live_id)
+    live = Article.objects.select_for_update().get(pk=staged.live.pk)  # type: ignore[union-attr]
     Article.objects.filter(symptom=staged.symptom, status=Status.PUBLISHED).exclude(
         pk=live.pk
     ).update(status=Status.IN_REVIEW)

@@ -79,5 +79,5 @@ def comments_moderate(*, comments: QuerySet[Comment], status: CommentStatus) -> 
     changed = comments.exclude(status=status).update(status=status)
     if changed:
         # A bulk update sends no save signals: retire the cached pages ourselves.
-        transaction.on_commit(content_changed)
+        content_changed()
     return changed

@@ -25,10 +25,16 @@ _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
+def escape_entities(text: str) -> str:
+    """`&lt;` and `&#60;` kept as the characters typed, not read as entities: articles'
+    text is stored as read, so an entity in it was meant literally."""
+    return _ENTITY.sub(r"\\&", text)
+
+
 def escape(text: str) -> str:
     """Text that markdown-it reads back as exactly `text`."""
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
+    text = escape_entities(text)
     text = _ORDERED_MARKER.sub(r"\1\\\2", text)
     return _LINE_START_SPECIAL.sub(r"\\\1", text)
 

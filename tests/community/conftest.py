@@ -1,0 +1,3 @@
+"""The editors' personas of tests/articles, for the role tests."""
+
+from tests.articles.conftest import *  # noqa: F403
