@@ -242,6 +242,11 @@ class ArticleAdmin(VersionAdmin):
     ]
     actions = ["send_for_review", "publish", "withdraw", "return_to_author"]
     change_form_template = "admin/articles/article/change_form.html"
+
+    class Media:
+        css = {"all": ["articles/editors.css"]}
+        js = ["articles/pickers.js"]
+
     object_history_template = "admin/articles/article/object_history.html"
 
     # --- who may do what --------------------------------------------------------------

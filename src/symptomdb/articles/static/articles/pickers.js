@@ -1,0 +1,24 @@
+// The admin's autocomplete pickers (select2) draw a combobox named by the text of the
+// current choice, which is empty until one is made: name each by its field's label, so
+// screen readers say what it picks.
+"use strict";
+function sdbNamePickers() {
+  document.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
+    const label = document.querySelector('label[for="' + select.id + '"]');
+    const box = select.parentElement.querySelector(".select2-selection");
+    if (!label || !box) {
+      return;
+    }
+    label.id = label.id || select.id + "-label";
+    box.setAttribute("aria-labelledby", label.id);
+    const shown = box.querySelector(".select2-selection__rendered");
+    if (shown) {
+      shown.setAttribute("aria-labelledby", label.id);
+    }
+  });
+}
+window.addEventListener("load", function () {
+  sdbNamePickers();
+  // select2 may finish drawing just after the load event.
+  window.setTimeout(sdbNamePickers, 0);
+});
