@@ -88,13 +88,10 @@ def card_for(found: Found, *, hook_instance: str, absolute: Callable[[str], str]
         detail.append(_markdown_text(byline + "."))
     elif symptom.definition:
         detail.append(_markdown_text(symptom.definition))
-    if signs.flags:
+    if signs:
         detail.append(
-            "**Emergency warning signs:**\n\n"
-            + "\n".join(f"- {_markdown_text(f)}" for f in signs.flags)
+            "**Emergency warning signs:**\n\n" + "\n".join(f"- {_markdown_text(f)}" for f in signs)
         )
-    elif signs.rule_message:
-        detail.append(f"**Emergency:** {_markdown_text(signs.rule_message)}")
     return {
         "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{page}#{hook_instance}")),
         "summary": _short(summary),
