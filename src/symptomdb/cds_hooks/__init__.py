@@ -7,7 +7,7 @@ the API, the JSON-LD and /infobutton share.
 catalogue.py  the services offered, as discovery describes them
 hook.py       a service call's JSON, checked
 fhir.py       the conditions in a prefetch (Bundle, Condition, null), with their codings
-urgency.py    whether a symptom has emergency red flags (article and triage rules)
+urgency.py    a symptom's emergency red flags (its article's and the triage families')
 cards.py      the cards for a patient's conditions
 views.py      GET /cds-services and POST /cds-services/{id}, with CORS
 """
