@@ -144,17 +144,7 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         # The admin's fieldsets choose the fields shown; these are all an editor may write.
-        fields = [
-            "title",
-            "symptom",
-            "summary",
-            "conclusion",
-            "disclaimer",
-            "author",
-            "reviewer",
-            "last_reviewed_on",
-            "next_review_on",
-        ]
+        fields = list(services.CONTENT_FIELDS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

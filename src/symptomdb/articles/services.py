@@ -15,11 +15,12 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
 
@@ -29,12 +30,6 @@ from symptomdb.articles.models import (
     DEFAULT_DISCLAIMER,
     SECTION_MODELS,
     Article,
-    Cause,
-    PreventionTip,
-    ProfessionalTreatment,
-    RedFlag,
-    ReliefMethod,
-    Source,
     Status,
 )
 from symptomdb.articles.revisions import (
@@ -133,49 +128,21 @@ def article_import(
 
 
 def _replace_sections(article: Article, parsed: ParsedArticle) -> None:
-    rows: list[tuple[type[models.Model], list[models.Model]]] = [
-        (
-            Cause,
-            [
-                Cause(article=article, position=i, name=c.name, text=c.explanation)
-                for i, c in enumerate(parsed.causes)
-            ],
-        ),
-        (
-            ReliefMethod,
-            [
-                ReliefMethod(article=article, position=i, name=a.name, text=a.text)
-                for i, a in enumerate(parsed.relief)
-            ],
-        ),
-        (
-            PreventionTip,
-            [
-                PreventionTip(article=article, position=i, name=a.name, text=a.text)
-                for i, a in enumerate(parsed.prevention)
-            ],
-        ),
-        (
-            ProfessionalTreatment,
-            [
-                ProfessionalTreatment(article=article, position=i, name=a.name, text=a.text)
-                for i, a in enumerate(parsed.professional_treatment)
-            ],
-        ),
-        (
-            RedFlag,
-            [
-                RedFlag(article=article, position=i, text=f.text, urgency=f.urgency)
-                for i, f in enumerate(parsed.red_flags)
-            ],
-        ),
-        (
-            Source,
-            [
-                Source(article=article, position=i, title=s.title, url=_web_address(s.title, s.url))
-                for i, s in enumerate(parsed.sources)
-            ],
-        ),
+    # Each part of the parsed article as the fields of its rows, in SECTION_MODELS' order.
+    def advice(items: Sequence[Any]) -> list[dict[str, Any]]:
+        return [{"name": a.name, "text": a.text} for a in items]
+
+    values: list[list[dict[str, Any]]] = [
+        [{"name": c.name, "text": c.explanation} for c in parsed.causes],
+        advice(parsed.relief),
+        advice(parsed.prevention),
+        advice(parsed.professional_treatment),
+        [{"text": f.text, "urgency": f.urgency} for f in parsed.red_flags],
+        [{"title": s.title, "url": _web_address(s.title, s.url)} for s in parsed.sources],
+    ]
+    rows = [
+        (model, [model(article=article, position=i, **fields) for i, fields in enumerate(part)])
+        for model, part in zip(SECTION_MODELS, values, strict=True)
     ]
     # Every row is checked (lengths, choices, web addresses) before any is written.
     for _, objs in rows:
