@@ -109,3 +109,36 @@ def test_it_says_why_a_code_cannot_be_found(client, content, url, message):
     assert response.status_code == 404
     assert response.json()["error"]["message"].startswith(message)
     assert response.json()["error"]["parameter"] == "code"
+
+
+def test_it_says_when_a_symptom_needs_help_in_the_readers_country(client, content):
+    # The fixture symptom carries R25.2 and HP:0003394, which the triage's tetanus family
+    # concerns (spasms after a wound): the API gives what the symptom page shows.
+    flags = client.get(f"/api/symptoms/{content.symptom.slug}?locale=GB").json()["red_flags"]
+    assert flags, "a symptom a rule family concerns has red flags"
+    assert [f["level"] for f in flags] == sorted(
+        (f["level"] for f in flags), key=["emergency", "urgent"].index
+    )
+    emergency = [f for f in flags if f["level"] == "emergency"]
+    assert emergency[0]["family"] == "tetanus"
+    assert emergency[0]["text"].startswith("Call 999 now if")
+    assert emergency[0]["sources"][0]["url"].startswith("https://")
+    us = client.get(f"/api/symptoms/{content.symptom.slug}").json()["red_flags"]
+    assert us[0]["text"].startswith("Call 911 now if")
+
+
+def test_a_symptom_no_rule_concerns_has_no_red_flags(client, content):
+    assert client.get("/api/symptoms/hiccups").json()["red_flags"] == []
+
+
+def test_the_by_code_lookups_take_the_locale_too(client, content):
+    flags = client.get("/api/symptoms/by-code/ICD10CM/R25.2?locale=AU").json()["red_flags"]
+    assert flags[0]["text"].startswith("Call 000 now if")
+    query = "/api/symptoms/by-code?system=http://hl7.org/fhir/sid/icd-10-cm&code=R25.2&locale=GB"
+    assert client.get(query).json()["red_flags"][0]["text"].startswith("Call 999 now if")
+
+
+def test_a_malformed_locale_is_refused_naming_it(client, content):
+    response = client.get(f"/api/symptoms/{content.symptom.slug}", {"locale": "<script>"})
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "locale"

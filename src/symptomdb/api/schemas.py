@@ -16,6 +16,7 @@ from pydantic import Field, field_validator, model_validator
 
 from symptomdb.community.services import NAME_MAX_LENGTH
 from symptomdb.terminology.codes import BY_SYSTEM
+from symptomdb.triage.locale import LOCALE_ADVICE, LOCALE_PATTERN, locale_well_formed
 
 System = Literal["HPO", "ICD10CM", "SNOMEDCT"]
 Level = Literal["emergency", "urgent", "routine", "self_care"]
@@ -38,6 +39,25 @@ SynonymKindName = Literal[
 SLUG_PATTERN = r"^[-A-Za-z0-9_]{1,200}$"
 CODE_PATTERN = r"^[-A-Za-z0-9:._ ]{1,40}$"
 MAX_ID = 2**63 - 1
+
+
+class LocaleParams(Schema):
+    locale: str = Field(
+        "",
+        description=(
+            "The reader's country, for the numbers to call: a country code (GB, US, AU…) or a "
+            "language tag (en-GB). Empty or not given: the site's own (SYMPTOMDB_LOCALE). A "
+            "country not on record gets 112, the EU emergency number."
+        ),
+        json_schema_extra={"pattern": LOCALE_PATTERN, "maxLength": 16},
+    )
+
+    @field_validator("locale")
+    @classmethod
+    def _locale_shape(cls, value: str) -> str:
+        if not locale_well_formed(value):
+            raise ValueError(LOCALE_ADVICE)
+        return value
 
 
 class CodeOut(Schema):
@@ -125,6 +145,13 @@ class SynonymOut(Schema):
     kind: SynonymKindName
 
 
+class SymptomRedFlagOut(Schema):
+    level: Literal["emergency", "urgent"]
+    text: str = Field(description='"Call 911 now if …" or "Get help today (…) if …".')
+    family: str = Field(description="The triage's rule family the red flag comes from.")
+    sources: list[GuidanceOut] = Field(description="The guidance it follows.")
+
+
 class SymptomOut(Schema):
     slug: str
     name: str
@@ -137,6 +164,13 @@ class SymptomOut(Schema):
     has_article: bool
     article_id: int | None = Field(description="The published article's id, if there is one.")
     article_url: str | None = Field(description="Where the article is read: the symptom's page.")
+    red_flags: list[SymptomRedFlagOut] = Field(
+        description=(
+            "When this symptom, or a broader one, needs help now or today, as the triage's "
+            "rules say it, with the numbers of `locale`; most urgent first. The page shows "
+            "the same."
+        )
+    )
 
 
 class SymptomItem(Schema):

@@ -1,20 +1,19 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
-from pydantic import Field, field_validator
+from ninja import Query, Router
+from pydantic import Field
 
 from symptomdb.api.conditional import conditional
 from symptomdb.api.errors import Error
-from symptomdb.api.schemas import SearchOut, TriageOut
+from symptomdb.api.schemas import LocaleParams, SearchOut, TriageOut
 from symptomdb.search.answer import search_with_triage, triage_answer
 from symptomdb.search.service import MAX_QUERY_LENGTH
-from symptomdb.triage.locale import LOCALE_ADVICE, LOCALE_PATTERN, locale_well_formed
 
 router = Router(tags=["search"])
 
 
-class TriageParams(Schema):
+class TriageParams(LocaleParams):
     # The limits are documented here and judged by search.service.clean_query, so
     # the page, the CLI and the API refuse a query in the same words.
     q: str = Field(
@@ -22,22 +21,6 @@ class TriageParams(Schema):
         description="What the reader typed, in their own words: plain text, not only spaces.",
         json_schema_extra={"minLength": 1, "maxLength": MAX_QUERY_LENGTH},
     )
-    locale: str = Field(
-        "",
-        description=(
-            "The reader's country, for the numbers to call: a country code (GB, US, AU…) or a "
-            "language tag (en-GB). Empty or not given: the site's own (SYMPTOMDB_LOCALE). A "
-            "country not on record gets 112, the EU emergency number."
-        ),
-        json_schema_extra={"pattern": LOCALE_PATTERN, "maxLength": 16},
-    )
-
-    @field_validator("locale")
-    @classmethod
-    def _locale_shape(cls, value: str) -> str:
-        if not locale_well_formed(value):
-            raise ValueError(LOCALE_ADVICE)
-        return value
 
 
 class SearchParams(TriageParams):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from django.conf import settings
 from django.http import Http404, HttpRequest
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
@@ -14,6 +15,7 @@ from symptomdb.api.paging import page_of
 from symptomdb.api.schemas import (
     CODE_PATTERN,
     SLUG_PATTERN,
+    LocaleParams,
     SymptomOut,
     SymptomPage,
 )
@@ -40,8 +42,9 @@ class SymptomListParams(Schema):
     )
 
 
-def symptom_payload(request: HttpRequest, symptom: Symptom) -> dict[str, Any]:
+def symptom_payload(request: HttpRequest, symptom: Symptom, *, locale: str = "") -> dict[str, Any]:
     article = article_published_for(symptom=symptom)
+    red_flags = catalogue.symptom_red_flags(symptom, locale=locale or settings.SYMPTOMDB_LOCALE)
     page_url = request.build_absolute_uri(symptom.get_absolute_url())
     return {
         "slug": symptom.slug,
@@ -61,6 +64,7 @@ def symptom_payload(request: HttpRequest, symptom: Symptom) -> dict[str, Any]:
         "has_article": article is not None,
         "article_id": article.pk if article else None,
         "article_url": page_url if article else None,
+        "red_flags": [flag.to_dict() for flag in red_flags],
     }
 
 
@@ -106,7 +110,7 @@ PathSystem = Literal[
 ]
 
 
-class ByCodeParams(Schema):
+class ByCodeParams(LocaleParams):
     system: str = Field(
         ...,
         min_length=1,
@@ -121,11 +125,13 @@ class ByCodeParams(Schema):
     code: str = Field(..., min_length=1, max_length=40, description="The code, e.g. `R25.2`.")
 
 
-def _symptom_with_code(request: HttpRequest, system: str, code: str) -> dict[str, Any]:
+def _symptom_with_code(
+    request: HttpRequest, system: str, code: str, *, locale: str
+) -> dict[str, Any]:
     match = symptom_by_code(system, code)
     if match is None:
         raise Http404(f"No symptom has the {label_of(system)} code {code}.")
-    return symptom_payload(request, match.symptom)
+    return symptom_payload(request, match.symptom, locale=locale)
 
 
 @router.get(
@@ -147,7 +153,7 @@ def symptom_by_code_query(request: HttpRequest, params: Query[ByCodeParams]) -> 
             f"No symptom here has a code of the system {params.system[:80]!r}; "
             f"the systems are {', '.join(info.uri for info in CODE_SYSTEMS)}."
         )
-    return _symptom_with_code(request, system, params.code)
+    return _symptom_with_code(request, system, params.code, locale=params.locale)
 
 
 @router.get(
@@ -164,11 +170,12 @@ def symptom_by_code_query(request: HttpRequest, params: Query[ByCodeParams]) -> 
 def symptom_by_clinical_code(
     request: HttpRequest,
     system: PathSystem,
+    params: Query[LocaleParams],
     code: str = Path(..., pattern=CODE_PATTERN, example="R25.2"),
 ) -> dict[str, Any]:
     known = system_for(system)
     assert known is not None  # every value of PathSystem names a system
-    return _symptom_with_code(request, known, code)
+    return _symptom_with_code(request, known, code, locale=params.locale)
 
 
 @router.get(
@@ -179,9 +186,10 @@ def symptom_by_clinical_code(
 @conditional
 def symptom_detail(
     request: HttpRequest,
+    params: Query[LocaleParams],
     slug: str = Path(..., pattern=SLUG_PATTERN, example="muscle-spasms"),
 ) -> dict[str, Any]:
     symptom = Symptom.objects.filter(slug=slug).first()
     if symptom is None:
         raise Http404(f"No symptom has the slug {slug!r}.")
-    return symptom_payload(request, symptom)
+    return symptom_payload(request, symptom, locale=params.locale)
