@@ -184,7 +184,7 @@ def tune(tuning: list[Case], bank: list[Case], max_added: float) -> Thresholds:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the thresholds chosen")
-    parser.add_argument("--max-added-false-alarms", type=float, default=0.02)
+    parser.add_argument("--max-added-false-alarms", type=float, default=0.01)
     args = parser.parse_args(argv)
     every = cases()
     tuning = [c for c in every if c.split == "tune"]

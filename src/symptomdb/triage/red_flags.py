@@ -30,6 +30,8 @@ class RedFlag:
     family: str
     level: str
     text: str
+    # The family's own words, without the lead: what a card headed "Call 911 now if:" lists.
+    when: str
     sources: tuple[Source, ...]
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,6 +69,7 @@ def red_flags_for(codes: Iterable[tuple[str, str]], *, locale: str = "US") -> li
             family=f.family,
             level=f.level,
             text=f"{_LEADS[f.level].format(**numbers)} {f.when}.",
+            when=f.when,
             sources=f.sources,
         )
         for f in flags

@@ -88,6 +88,17 @@ def symptom_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _guidance_flag_groups(symptom: Symptom, locale: str) -> list[dict[str, object]]:
+    """The triage's red flags for this symptom and its broader ones (rules.yaml), one care card
+    per level, each item with the guidance it follows: what the API's `red_flags` gives."""
+    flags = catalogue.symptom_red_flags(symptom, locale=locale)
+    return [
+        {"urgency": level, "flags": [f for f in flags if f.level == level]}
+        for level in ("emergency", "urgent")
+        if any(f.level == level for f in flags)
+    ]
+
+
 def _red_flag_groups(article: Article) -> list[dict[str, object]]:
     """The article's red flags as one care card per urgency, most urgent first."""
     groups: list[dict[str, object]] = []
@@ -122,6 +133,7 @@ def symptom_page_context(
         "broader": symptom.broader.order_by("name")[:20],
         "narrower": symptom.narrower.order_by("name")[:50],
         "emergency_number": numbers_for(reader_locale(request)).emergency_number,
+        "guidance_flag_groups": _guidance_flag_groups(symptom, reader_locale(request)),
         "hpo_release": release.hpo_release if release else None,
         "jsonld": structured_data.as_script(
             structured_data.symptom_page(
