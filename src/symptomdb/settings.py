@@ -17,37 +17,26 @@ import csp.constants as csp
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from symptomdb.config_checks import (
+    LOG_LEVELS,
+    env,
+    envbool,
+    envchoice,
+    envdatabase,
+    envint,
+    envlist,
+    envlocale,
+    envrate,
+    envtimezone,
+    writable_home,
+)
+
 PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def envbool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def envint(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def envlist(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 # SYMPTOMDB_HOME holds the SQLite database, built indexes, collected static files
 # and the generated secret key: everything the site writes, in one folder.
-HOME = Path(os.environ.get("SYMPTOMDB_HOME", "var")).resolve()
+HOME = writable_home("SYMPTOMDB_HOME", Path(env("SYMPTOMDB_HOME") or "var").resolve())
 
 DEBUG = envbool("SYMPTOMDB_DEBUG", False)
 TESTING = envbool("SYMPTOMDB_TESTING", False)
@@ -59,13 +48,18 @@ def _secret_key() -> str:
     A key baked into the code would be public; a key generated per process would
     log every reader out on restart and break signed cookies across workers.
     """
-    if key := os.environ.get("SECRET_KEY"):
+    if key := env("SECRET_KEY"):
         return key
-    if key_file := os.environ.get("SECRET_KEY_FILE"):
-        return Path(key_file).read_text().strip()
+    if key_file := env("SECRET_KEY_FILE"):
+        try:
+            return Path(key_file).read_text().strip()
+        except OSError as error:
+            raise ImproperlyConfigured(
+                f"SECRET_KEY_FILE={key_file!r} cannot be read ({error.strerror}): "
+                "point it at a file holding the key, or unset it."
+            ) from None
     path = HOME / "secret_key"
     if not path.exists():
-        HOME.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as f:
             f.write(secrets.token_urlsafe(50))
@@ -82,8 +76,8 @@ def _strong_secret_key(key: str) -> str:
         return key
     if len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure"):
         raise ImproperlyConfigured(
-            "SECRET_KEY is too weak for production: use at least 50 random characters "
-            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "SECRET_KEY is too weak for production: unless SYMPTOMDB_DEBUG is on, use at "
+            "least 50 random characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
             "not Django's 'django-insecure-' default."
         )
     return key
@@ -113,6 +107,7 @@ INSTALLED_APPS = [
     "symptomdb.search",
     "symptomdb.web",
     "symptomdb.api",
+    "symptomdb.operations",  # check, backup, restore, health probes
 ]
 
 MIDDLEWARE = [
@@ -123,6 +118,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware checks the Host: load balancers' probes are answered
+    # whatever Host they send, and over-long request targets are refused in the
+    # API's shape; the security headers above still wrap both.
+    "symptomdb.operations.middleware.RequestTargetLimitMiddleware",
+    "symptomdb.operations.middleware.HealthProbeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -153,9 +153,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{HOME / 'symptomdb.sqlite3'}",
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
+    "default": dj_database_url.parse(
+        envdatabase("DATABASE_URL") or f"sqlite:///{HOME / 'symptomdb.sqlite3'}",
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60, minimum=0),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -175,7 +175,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # under SYMPTOMDB_HOME, shared by the workers of this machine (content_cache.py
 # says why DiskStore). The tests count in memory.
 CACHES: dict[str, dict[str, Any]]
-if REDIS_URL := os.environ.get("REDIS_URL", ""):
+if REDIS_URL := env("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -210,10 +210,10 @@ def _redis_database(url: str, database: int) -> str:
 # for several processes; Django's file-based cache lists every file on each write,
 # 17 ms a write at 15,000 entries against diskcache's 0.2 ms). diskcache keeps at
 # most 1 GB (its default size_limit), dropping the oldest entries first.
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600, minimum=0)
 # Search answers (search/answer.py) are kept in the same cache, retired with the
 # pages; 0 computes every answer afresh (benchmarks/http_load.sh measures both).
-SEARCH_CACHE_SECONDS = envint("SEARCH_CACHE_SECONDS", PAGE_CACHE_SECONDS)
+SEARCH_CACHE_SECONDS = envint("SEARCH_CACHE_SECONDS", PAGE_CACHE_SECONDS, minimum=0)
 if TESTING:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -222,7 +222,7 @@ if TESTING:
 elif REDIS_URL:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ.get("REDIS_PAGES_URL") or _redis_database(REDIS_URL, 1),
+        "LOCATION": env("REDIS_PAGES_URL") or _redis_database(REDIS_URL, 1),
     }
 else:
     CACHES["pages"] = {
@@ -239,12 +239,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+TIME_ZONE = envtimezone("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = HOME / "static"
+# Files editors upload (none yet): kept in the home, so `symptomdb backup` takes them.
+MEDIA_ROOT = HOME / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -263,7 +265,9 @@ HTTPS = envbool("SYMPTOMDB_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
-SECURE_HSTS_SECONDS = envint("SYMPTOMDB_HSTS_SECONDS", 31536000) if HTTPS else 0
+# Load balancers and deploy scripts probe over plain HTTP, on the inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/ready)?$"]
+SECURE_HSTS_SECONDS = envint("SYMPTOMDB_HSTS_SECONDS", 31536000, minimum=0) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SYMPTOMDB_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 # The header only makes the site eligible; joining the browsers' list is a separate,
 # deliberate submission at https://hstspreload.org.
@@ -329,8 +333,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
-_AXES_COOLOFF_MINUTES = envint("AXES_COOLOFF_MINUTES", 15)
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5, minimum=1)
+_AXES_COOLOFF_MINUTES = envint("AXES_COOLOFF_MINUTES", 15, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=_AXES_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -343,7 +347,7 @@ AXES_COOLOFF_MESSAGE = (
 # The reader's address as symptomdb/client_address.py tells it: the socket's, or
 # behind SYMPTOMDB_TRUSTED_PROXIES proxies the one the outermost of them saw — never
 # an X-Forwarded-For entry the client wrote. Shared with the write limits below.
-SYMPTOMDB_TRUSTED_PROXIES = envint("SYMPTOMDB_TRUSTED_PROXIES", 0)
+SYMPTOMDB_TRUSTED_PROXIES = envint("SYMPTOMDB_TRUSTED_PROXIES", 0, minimum=0)
 AXES_CLIENT_IP_CALLABLE = "symptomdb.client_address.client_address"
 
 
@@ -361,18 +365,29 @@ CORS_PREFLIGHT_MAX_AGE = 86400
 # --- end CORS ---------------------------------------------------------------------
 
 # Community write limits (django-ratelimit rates: count/period).
-RATELIMIT_RATING = os.environ.get("RATELIMIT_RATING", "20/h")
-RATELIMIT_COMMENT = os.environ.get("RATELIMIT_COMMENT", "5/h")
+RATELIMIT_RATING = envrate("RATELIMIT_RATING", "20/h")
+RATELIMIT_COMMENT = envrate("RATELIMIT_COMMENT", "5/h")
 RATELIMIT_ENABLE = envbool("RATELIMIT_ENABLE", True)
 RATELIMIT_IP_META_KEY = "symptomdb.client_address.client_address"
-COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", 2000)
+COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", 2000, minimum=1)
 
 # Locale of the readers: decides the emergency and crisis numbers shown.
-SYMPTOMDB_LOCALE = os.environ.get("SYMPTOMDB_LOCALE", "US")
+SYMPTOMDB_LOCALE = envlocale("SYMPTOMDB_LOCALE", "US")
+
+# Read by `symptomdb serve` (docs/serving.md), checked here with everything else.
+WEB_CONCURRENCY = envint("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1), minimum=1)
+SYMPTOMDB_THREADS = envint("SYMPTOMDB_THREADS", 1, minimum=1)
+# `serve --no-access-log` sets it for gunicorn_conf.py; true or false like the others.
+SYMPTOMDB_ACCESS_LOG = envbool("SYMPTOMDB_ACCESS_LOG", True)
+
+# The longest request target (path and query) answered; longer ones get a 400 in
+# the API's shape (symptomdb/operations/middleware.py). gunicorn's own limit on the
+# whole request line is set above it (gunicorn_conf.py), so this one speaks first.
+MAX_REQUEST_TARGET = 4000
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": envchoice("LOG_LEVEL", "WARNING", LOG_LEVELS)},
 }

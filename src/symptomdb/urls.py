@@ -7,6 +7,12 @@ from symptomdb.api.app import api
 from symptomdb.cds_hooks.views import service_call, service_discovery
 from symptomdb.infobutton.views import knowledge_request
 
+# Errors outside any view: JSON for the API and services, the site's pages for readers.
+handler400 = "symptomdb.operations.errors.bad_request"
+handler403 = "symptomdb.operations.errors.permission_denied"
+handler404 = "symptomdb.operations.errors.page_not_found"
+handler500 = "symptomdb.operations.errors.server_error"
+
 admin.site.site_header = "Symptom Database editors"
 admin.site.site_title = "Symptom Database"
 

@@ -15,13 +15,11 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
 from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
-    JsonResponse,
 )
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -124,12 +122,14 @@ def symptom_page_context(
     preview is exactly the page readers will see."""
     codes = catalogue.symptom_codes(symptom)
     release = catalogue.catalogue_release()
+    names = catalogue.symptom_names(symptom)
     context: dict[str, object] = {
         "symptom": symptom,
         "article": article,
-        "symptom_words": symptom.name.lower(),
+        "symptom_words": symptom.everyday_name.lower(),
         "codes": codes,
-        "synonyms": catalogue.symptom_synonyms(symptom),
+        "synonyms": names.also_called,
+        "filed_here": names.filed_here,
         "broader": symptom.broader.order_by("name")[:20],
         "narrower": symptom.narrower.order_by("name")[:50],
         "emergency_number": numbers_for(reader_locale(request)).emergency_number,
@@ -280,15 +280,3 @@ def country_choose(request: HttpRequest) -> HttpResponse:
 @require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     return HttpResponsePermanentRedirect(static("dist/nhsuk/assets/images/favicon.ico"))
-
-
-@require_safe
-def healthz(request: HttpRequest) -> JsonResponse:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        # The details go to the log, not to whoever asks.
-        log.exception("Health check: the database did not answer.")
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "symptoms": Symptom.objects.count()})
