@@ -12,6 +12,7 @@ from django.test import Client
 from symptomdb.articles.models import Article, RedFlag, Source, Urgency
 from symptomdb.people.models import Author
 from symptomdb.people.roles import AUTHORS, MODERATORS, REVIEWERS, SITE_ADMINS
+from symptomdb.terminology.models import SymptomCode
 
 
 def _staff(username: str, group: str) -> User:
@@ -96,6 +97,11 @@ def make_ready(article: Article, reviewer: Author) -> Article:
 @pytest.fixture
 def draft_article(published_article, reviewer) -> Article:
     """The seed article as a draft that passes every publishing check."""
+    # FIXTURE code standing in for the catalogue: the triage's tetanus family concerns R25.2,
+    # so the page, and the publishing checks, ask for an emergency red flag.
+    SymptomCode.objects.get_or_create(
+        symptom=published_article.symptom, system="ICD10CM", code="R25.2"
+    )
     Article.objects.filter(pk=published_article.pk).update(status="draft")
     published_article.refresh_from_db()
     return make_ready(published_article, reviewer)

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from symptomdb.articles.checks import publish_problems, red_flags_needed
 from symptomdb.articles.models import Article, RedFlag, Source, Status, Urgency
 from symptomdb.articles.services import article_publish
-from symptomdb.terminology.models import Symptom
+from symptomdb.terminology.models import Symptom, SymptomCode
+from symptomdb.terminology.selectors import symptom_red_flags
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +58,15 @@ def test_it_needs_the_red_flags_the_triage_rules_give_its_symptom(draft_article)
     assert "tetanus" in problem  # the rule that concerns muscle spasms
 
 
-def test_the_red_flags_needed_follow_the_rules_not_a_list_of_ours():
+def test_the_red_flags_needed_are_those_the_page_shows():
     headache = Symptom.objects.create(slug="fixture-headache", name="Headache")
+    SymptomCode.objects.create(symptom=headache, system="ICD10CM", code="R51.9")
     hiccups = Symptom.objects.create(slug="fixture-hiccups", name="Hiccups")
-    assert Urgency.EMERGENCY in {n.urgency for n in red_flags_needed(headache)}
+    SymptomCode.objects.create(symptom=hiccups, system="ICD10CM", code="R06.6")
+    needed = red_flags_needed(headache)
+    assert [n.urgency for n in needed] == [Urgency.EMERGENCY, Urgency.URGENT]
+    shown = {f.family for f in symptom_red_flags(headache, locale="US")}
+    assert {n.family for n in needed} <= shown
     assert red_flags_needed(hiccups) == ()
 
 

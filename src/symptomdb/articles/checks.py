@@ -2,26 +2,24 @@
 
     publish_problems(article, change_note=…, user=…) -> ["Choose a reviewer …", …]
 
-The red flags an article's symptom needs come from the triage rules (symptomdb.triage):
-a rule concerns a symptom when one of its concepts reads the symptom's whole name, or an
-exact or everyday synonym of it ("Headache" is the thunderclap and carbon-monoxide rules'
-"headache"). For every level among them that an article can give (emergency, urgent),
-the article needs at least one red flag of that urgency.
+The red flags an article's symptom needs are those its page shows from the triage's rule families
+(terminology.selectors.symptom_red_flags: the families whose `concerns:` name the symptom's codes
+or a broader symptom's, in rules.yaml). For every level among them that an article can give
+(emergency, urgent), the article needs at least one red flag of that urgency.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils import timezone
 
 from symptomdb.articles.models import Article, Urgency
-from symptomdb.terminology.models import Symptom, SynonymKind
-from symptomdb.triage import load_rules
-from symptomdb.triage.reading import analyse
+from symptomdb.terminology.models import Symptom
+from symptomdb.terminology.selectors import symptom_red_flags
 
 CHANGE_NOTE_MAX = 200
 _LEVELS = {"emergency": Urgency.EMERGENCY, "urgent": Urgency.URGENT}
@@ -32,39 +30,20 @@ class NeededFlag:
     """A red flag an article about a symptom must give, and the rule that says so."""
 
     urgency: Urgency
-    rule_id: str
+    family: str  # the triage rule family whose guidance asks for it (rules.yaml)
     message: str
 
 
-@lru_cache(maxsize=2048)
-def _needed_for_names(names: tuple[str, ...]) -> tuple[NeededFlag, ...]:
-    rules = load_rules()
-    concepts: set[str] = set()
-    for name in names:
-        doc = analyse(name, rules.speller)
-        whole = len(doc.words)
-        if not whole:
-            continue
-        for concept, spans in rules.index.find(doc).items():
-            if any(span.start == 0 and span.end == whole for span in spans):
-                concepts.add(concept)
-    needed: dict[str, NeededFlag] = {}
-    for rule in rules.rules:  # most urgent rules first within the file's order
-        if rule.level not in _LEVELS or rule.level in needed:
-            continue
-        if concepts & set(rule.all_of) or (rule.any_of and rule.any_of in concepts):
-            needed[rule.level] = NeededFlag(
-                urgency=_LEVELS[rule.level], rule_id=rule.id, message=rule.message
+def red_flags_needed(symptom: Symptom) -> tuple[NeededFlag, ...]:
+    """One needed red flag per level the symptom's guidance flags reach, most urgent first."""
+    flags = symptom_red_flags(symptom, locale=settings.SYMPTOMDB_LOCALE)
+    needed = {}
+    for flag in flags:  # most urgent first
+        if flag.level in _LEVELS and flag.level not in needed:
+            needed[flag.level] = NeededFlag(
+                urgency=_LEVELS[flag.level], family=flag.family, message=flag.text
             )
     return tuple(needed[level] for level in _LEVELS if level in needed)
-
-
-def red_flags_needed(symptom: Symptom) -> tuple[NeededFlag, ...]:
-    names = [symptom.name]
-    names += symptom.synonyms.filter(
-        kind__in=[SynonymKind.EXACT, SynonymKind.LAYPERSON]
-    ).values_list("text", flat=True)
-    return _needed_for_names(tuple(sorted(set(names))))
 
 
 def change_note_problem(change_note: str) -> str | None:
@@ -125,8 +104,8 @@ def publish_problems(
         if needed.urgency not in given:
             problems.append(
                 f"Add a red flag with the urgency “{needed.urgency.label.split(':')[0]}”: the "
-                f"triage rules treat “{article.symptom.name}” as a possible "
-                f"{needed.urgency.value} (rule {needed.rule_id})."
+                f"emergency guidance the triage follows gives “{article.symptom.name}” "
+                f"{needed.urgency.value} signs (family {needed.family}: “{needed.message}”)."
             )
     if (note := change_note_problem(change_note)) is not None:
         problems.append(note)
