@@ -87,3 +87,9 @@ def post_worker_init(worker: Any) -> None:
         worker.log.warning("Search warm-up failed (%s); the first search will load it.", error)
     else:
         worker.log.info("Search engine and model loaded in %.1f s.", seconds)
+
+
+# gunicorn answers a request line over this many bytes with its own HTML 414. Its
+# maximum, so that the site's lower limit (MAX_REQUEST_TARGET in settings.py,
+# operations/middleware.py) answers first, in the API's JSON for API clients.
+limit_request_line = 8190

@@ -34,8 +34,7 @@ PAGES = {
     ),
     500: (
         "Sorry, something went wrong",
-        "The site could not answer just now; we have been told. Please try again in a few "
-        "minutes.",
+        "The site could not answer just now; we have been told. Please try again in a few minutes.",
     ),
 }
 

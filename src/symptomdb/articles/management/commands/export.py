@@ -28,6 +28,17 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         dest: Path = options["dest"]
+        # Refused before anything is read or written.
+        if options["format"] == "markdown" and str(dest) == "-":
+            raise CommandError(
+                "--format markdown writes one file per article into a folder: give a folder "
+                "name, or use --format json for stdout."
+            )
+        if str(dest) != "-" and not dest.absolute().parent.is_dir():
+            raise CommandError(
+                f"The folder {dest.absolute().parent} does not exist: create it first, "
+                "or give a path in a folder that does."
+            )
         if options["format"] == "json":
             self._json(dest)
         else:
@@ -43,8 +54,9 @@ class Command(BaseCommand):
             raise CommandError(f"{dest} is a folder; give a file name such as {dest}/export.json.")
         dest.write_text(text, encoding="utf-8")
         self.stdout.write(
-            f"{dest}: {len(data['authors'])} authors, {len(data['articles'])} articles, "
-            f"{sum(len(a['comments']) for a in data['articles'])} comments."
+            f"{dest}: {_count(len(data['authors']), 'author')}, "
+            f"{_count(len(data['articles']), 'article')}, "
+            f"{_count(sum(len(a['comments']) for a in data['articles']), 'comment')}."
         )
 
     def _markdown(self, dest: Path) -> None:
@@ -64,4 +76,8 @@ class Command(BaseCommand):
                 name, n = f"{stem}-{n}.md", n + 1
             used.add(name)
             (dest / name).write_text(render_markdown(article_to_parsed(article)), encoding="utf-8")
-        self.stdout.write(f"{dest}: {len(used)} articles as Markdown.")
+        self.stdout.write(f"{dest}: {_count(len(used), 'article')} as Markdown.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -7,37 +7,72 @@ explained, with the measurements behind them, in docs/serving.md.
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from symptomdb.maths_threads import one_maths_thread_each
 from symptomdb.site_init import site_init
 
 
-def _env_count(name: str, default: int) -> int:
-    value = os.environ.get(name, "")
-    if not value:
-        return default
-    try:
-        count = int(value)
-    except ValueError:
-        raise CommandError(f"{name} must be a whole number, not {value!r}.") from None
-    if count < 1:
-        raise CommandError(f"{name} must be 1 or more, not {count}.")
-    return count
-
-
 def default_workers() -> int:
-    """WEB_CONCURRENCY, else two workers per core (docs/serving.md)."""
-    return _env_count("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1))
+    """WEB_CONCURRENCY, else two workers per core (docs/serving.md); checked in settings."""
+    return int(settings.WEB_CONCURRENCY)
 
 
 def default_threads() -> int:
     """SYMPTOMDB_THREADS, else 1: gunicorn's sync worker (docs/serving.md)."""
-    return _env_count("SYMPTOMDB_THREADS", 1)
+    return int(settings.SYMPTOMDB_THREADS)
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise CommandError(f"--port {value} is not a port: use a whole number from 1 to 65535.")
+    return port
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port and listening, handed to gunicorn as fd://N.
+
+    Bound here, before the minutes `init` may take and before "Serving on …" is
+    said, so a port in use is refused at once in one line rather than by gunicorn's
+    retries and traceback after start-up.
+    """
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM
+        )[0]
+    except socket.gaierror:
+        raise CommandError(f"--host {host} is not an address this machine has.") from None
+    sock = socket.socket(family, kind, proto)
+    # As gunicorn does: a restart may bind while old connections are in TIME_WAIT.
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            raise CommandError(
+                f"Port {port} on {host} is in use by another program: stop it, or choose "
+                "another port with --port."
+            ) from None
+        if error.errno == errno.EACCES:
+            raise CommandError(
+                f"Port {port} needs more rights than this user has: use one above 1023."
+            ) from None
+        raise CommandError(f"Cannot listen on {host}:{port} ({error.strerror}).") from None
+    sock.listen(2048)  # gunicorn's backlog
+    sock.set_inheritable(True)  # kept across os.execv
+    return sock
 
 
 class Command(BaseCommand):
@@ -45,7 +80,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--port", default="8000", help="1 to 65535 (default: 8000)")
         parser.add_argument(
             "--workers",
             type=int,
@@ -70,8 +105,11 @@ class Command(BaseCommand):
         threads = options["threads"] or default_threads()
         if workers < 1 or threads < 1:
             raise CommandError("--workers and --threads must be 1 or more.")
+        port = port_number(str(options["port"]))
+        sock = listening_socket(options["host"], port)
         site_init(say=self.stdout.write)
-        bind = f"{options['host']}:{options['port']}"
+        host = options["host"]
+        bind = f"[{host.strip('[]')}]:{port}" if ":" in host else f"{host}:{port}"
         kind = "sync" if threads == 1 else "gthread"
         self.stdout.write(
             self.style.SUCCESS(
@@ -87,7 +125,7 @@ class Command(BaseCommand):
             "--config",
             "python:symptomdb.gunicorn_conf",
             "--bind",
-            bind,
+            f"fd://{sock.fileno()}",
             "--workers",
             str(workers),
             "--threads",
