@@ -50,7 +50,7 @@ def test_it_passes_check_deploy_with_production_settings(tmp_path):
     env = deployer_env(
         tmp_path, SYMPTOMDB_HTTPS="true", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="example.org"
     )
-    result = symptomdb("check", "--deploy", "--fail-level", "WARNING", env=env)
+    result = symptomdb("check", "--deploy", "--settings-only", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues (0 silenced)." in result.stdout
 
@@ -58,7 +58,7 @@ def test_it_passes_check_deploy_with_production_settings(tmp_path):
 def test_it_warns_when_https_is_off(tmp_path):
     """The check still speaks up when a deployer forgets SYMPTOMDB_HTTPS."""
     env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="example.org")
-    result = symptomdb("check", "--deploy", "--fail-level", "WARNING", env=env)
+    result = symptomdb("check", "--deploy", "--settings-only", "--fail-level", "WARNING", env=env)
     assert result.returncode != 0
     assert "security.W008" in result.stderr  # SECURE_SSL_REDIRECT
 
