@@ -29,6 +29,7 @@ class Triggers:
     pseudo_negation: Phrases
     never_like_this: Phrases
     historical: Phrases
+    not_real: Phrases
     hypothetical: Phrases
     question_starters: frozenset[str]
     info_cues: Phrases
@@ -51,6 +52,7 @@ def triggers() -> Triggers:
         pseudo_negation=phrases("pseudo_negation"),
         never_like_this=phrases("never_like_this"),
         historical=phrases("historical"),
+        not_real=phrases("not_real"),
         hypothetical=phrases("hypothetical"),
         question_starters=frozenset(str(w) for w in data["question_starters"]),
         info_cues=phrases("info_cues"),
@@ -67,6 +69,9 @@ class Context:
     historical: frozenset[int]
     hypothetical: frozenset[int]
     questions: frozenset[int] = frozenset()
+    # Fiction and training ("in the TV drama", "on the first aid course"): quiet for a clinical
+    # picture, never for words that are an emergency on their own ("is not breathing").
+    not_real: frozenset[int] = frozenset()
 
 
 def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
@@ -101,6 +106,9 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
     return Context(
         negated=frozenset(negated),
         historical=_whole_clauses(doc, _occurrences(doc.words, t.historical, covers)),
+        not_real=_whole_clauses(
+            doc, _except_reports(doc, _occurrences(doc.words, t.not_real, covers), reports)
+        ),
         hypothetical=_whole_clauses(doc, _except_reports(doc, hypothetical, reports)),
         questions=_whole_clauses(doc, _except_reports(doc, _info_questions(doc, t), reports)),
     )

@@ -136,6 +136,8 @@ def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> boo
         return False
     if span.start in context.questions:
         return False
+    if picture and span.start in context.not_real:
+        return False
     quiet_when_asked = rule.condition_name or not picture
     return not (quiet_when_asked and span.start in context.hypothetical)
 
