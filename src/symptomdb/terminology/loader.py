@@ -21,6 +21,7 @@ from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 from tqdm import tqdm
 
+from symptomdb.terminology.display import display_name_choose
 from symptomdb.terminology.hpo import hpo_read, hpo_version
 from symptomdb.terminology.icd import icd_read, icd_version
 from symptomdb.terminology.mapping import Concept, concepts_build
@@ -147,12 +148,15 @@ def catalogue_store(concepts: list[Concept], *, say: Say = print, progress: bool
                         id=kept[concept.key],
                         slug=concept.slug,
                         name=concept.name,
+                        display_name=display_name(concept),
                         definition=concept.definition,
                         prior=prior(concept),
                     )
                 )
         for update_batch in _batches(updates, 500):
-            Symptom.objects.bulk_update(update_batch, ["slug", "name", "definition", "prior"])
+            Symptom.objects.bulk_update(
+                update_batch, ["slug", "name", "display_name", "definition", "prior"]
+            )
         if kept:
             SymptomCode.objects.filter(symptom_id__in=kept.values()).delete()
             Synonym.objects.filter(symptom_id__in=kept.values()).delete()
@@ -163,7 +167,13 @@ def catalogue_store(concepts: list[Concept], *, say: Say = print, progress: bool
         for concept_batch in _batches(new):
             Symptom.objects.bulk_create(
                 [
-                    Symptom(slug=c.slug, name=c.name, definition=c.definition, prior=prior(c))
+                    Symptom(
+                        slug=c.slug,
+                        name=c.name,
+                        display_name=display_name(c),
+                        definition=c.definition,
+                        prior=prior(c),
+                    )
                     for c in concept_batch
                 ],
                 batch_size=BATCH,
@@ -213,6 +223,14 @@ def catalogue_store(concepts: list[Concept], *, say: Say = print, progress: bool
             symptom.save(update_fields=["slug"])
         orphans.exclude(id__in=keep.values("id")).delete()
         lexical().rebuild()
+
+
+def display_name(concept: Concept) -> str:
+    return display_name_choose(
+        concept.name,
+        [(text, kind, scope) for text, kind, _source, scope in concept.synonyms],
+        icd_only=not concept.key.startswith("HP:"),
+    )
 
 
 def _strays_to_merge(strays: list[Symptom], concepts: list[Concept]) -> dict[Symptom, str]:

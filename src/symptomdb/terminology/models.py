@@ -24,6 +24,9 @@ class SymptomQuerySet(models.QuerySet["Symptom"]):
 class Symptom(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=255)
+    # The everyday name readers see first ("Breast pain" for "Mastalgia"), chosen from the
+    # catalogue's own words by terminology/display.py; `name` stays the clinical one.
+    display_name = models.CharField(max_length=255, blank=True)
     definition = models.TextField(blank=True)
     broader = models.ManyToManyField("self", symmetrical=False, related_name="narrower", blank=True)
     # How often people actually have this, from 0 (a rare anatomical finding) to 1
@@ -41,6 +44,16 @@ class Symptom(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/symptoms/{self.slug}/"
+
+    @property
+    def everyday_name(self) -> str:
+        """The name to show first: the everyday one, else the clinical one."""
+        return self.display_name or self.name
+
+    @property
+    def clinical_name_differs(self) -> bool:
+        """Whether the clinical name says something the everyday one does not."""
+        return self.everyday_name.casefold() != self.name.casefold()
 
 
 class SymptomCode(models.Model):

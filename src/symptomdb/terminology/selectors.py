@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import string
+from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf, Upper
 
 from symptomdb.articles.models import Article, Status
 from symptomdb.terminology.models import CatalogueRelease, Symptom, SymptomCode, Synonym
+from symptomdb.terminology.text import content_words, key
 from symptomdb.triage.red_flags import RedFlag, concerned_codes, red_flags_for
 
 LETTERS = list(string.ascii_uppercase)
@@ -28,24 +32,126 @@ def symptoms_with_article_flag() -> QuerySet[Symptom]:
 
 
 def symptoms_starting_with(letter: str) -> QuerySet[Symptom]:
-    return symptoms_with_article_flag().filter(name__istartswith=letter).order_by("name")
+    """The A–Z's letter, by the name readers see first (the everyday one)."""
+    shown = Coalesce(NullIf("display_name", Value("")), "name")
+    return (
+        symptoms_with_article_flag()
+        .annotate(shown_name=Upper(shown))
+        .filter(shown_name__startswith=letter.upper())
+        .order_by("shown_name", "name")
+    )
 
 
 def symptom_codes(symptom: Symptom) -> list[SymptomCode]:
     return list(symptom.codes.all())
 
 
-def symptom_synonyms(symptom: Symptom) -> list[dict[str, str]]:
-    """Distinct synonyms, case-insensitively, with a label for the kinds readers care about."""
-    seen = {symptom.name.casefold()}
-    out = []
+@dataclass(frozen=True)
+class SymptomNames:
+    """What the page's "Also called" shows, and apart from it what ICD-10-CM files under the
+    same code that is another condition in the catalogue ("Facial pain NOS" under headache)."""
+
+    also_called: list[dict[str, str]] = field(default_factory=list)
+    filed_here: list[str] = field(default_factory=list)
+
+
+# Synonym kinds that name the same thing; a broad or narrow synonym of another symptom is
+# no sign that an inclusion term is that symptom.
+_SAME_MEANING = ("exact", "layperson", "plural", "uk_spelling", "abbreviation")
+
+
+def symptom_names(symptom: Symptom) -> SymptomNames:
+    """Distinct synonyms, case-insensitively, with a label for the kinds readers care about;
+    neither the everyday nor the clinical name again; inclusion terms that are another
+    condition set apart (`inclusion_is_other_condition`)."""
+    seen = {symptom.name.casefold(), symptom.everyday_name.casefold()}
+    synonyms = []
     for synonym in Synonym.objects.filter(symptom=symptom).order_by("kind", "text"):
-        key = synonym.text.casefold()
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append({"text": synonym.text, "kind_label": KIND_LABELS.get(synonym.kind, "")})
-    return out
+        if synonym.text.casefold() not in seen:
+            seen.add(synonym.text.casefold())
+            synonyms.append(synonym)
+    own_words = _distinctive_words(
+        [symptom.name, symptom.everyday_name]
+        + [s.text for s in synonyms if s.kind in _SAME_MEANING]
+    )
+    apart = {
+        s.text
+        for s in synonyms
+        if s.kind == "inclusion" and inclusion_is_other_condition(symptom, s.text, own_words)
+    }
+    return SymptomNames(
+        also_called=[
+            {"text": s.text, "kind_label": KIND_LABELS.get(s.kind, "")}
+            for s in synonyms
+            if s.text not in apart
+        ],
+        filed_here=[s.text for s in synonyms if s.text in apart],
+    )
+
+
+# Words too general to say two names are about the same thing ("Loin pain" is not
+# "Low back pain" because both are pains).
+_GENERIC_WORDS = frozenset(
+    key(w)
+    for w in [
+        "pain",
+        "abnormal",
+        "abnormality",
+        "finding",
+        "findings",
+        "other",
+        "specified",
+        "unspecified",
+        "acute",
+        "chronic",
+        "disorder",
+        "disease",
+        "syndrome",
+        "state",
+        "states",
+        "symptom",
+        "symptoms",
+        "sign",
+        "signs",
+        "nos",
+        "nec",
+        "persistent",
+        "recurrent",
+    ]
+)
+
+
+def _distinctive_words(texts: list[str]) -> set[str]:
+    words: set[str] = set()
+    for text in texts:
+        words |= set(content_words(text.replace("'s", ""))) - _GENERIC_WORDS
+    return words
+
+
+def _inclusion_forms(text: str) -> list[str]:
+    """An inclusion term as another symptom's name might read: as written, without
+    "NOS" (not otherwise specified) and without a bracketed alternative."""
+    bare = re.sub(r"\s*\[[^\]]*\]|\s+NOS\b", "", text).strip(" ,")
+    return list(dict.fromkeys(f for f in (text, bare) if f))
+
+
+def inclusion_is_other_condition(symptom: Symptom, text: str, own_words: set[str]) -> bool:
+    """Whether an ICD-10-CM inclusion term names something other than the symptom: it
+    shares no distinctive word with the symptom's own names ("Facial pain NOS" under
+    headache, "Dyspepsia" under epigastric pain), or it is another symptom's name or
+    same-meaning synonym in the catalogue ("Delirium NOS" under confusion)."""
+    if not (_distinctive_words([text]) & own_words):
+        return True
+    by_name, by_synonym = Q(), Q()
+    for form in _inclusion_forms(text):
+        by_name |= Q(name__iexact=form)
+        by_synonym |= Q(text__iexact=form)
+    return (
+        Symptom.objects.exclude(pk=symptom.pk).filter(by_name).exists()
+        or Synonym.objects.exclude(symptom=symptom)
+        .filter(by_synonym, kind__in=_SAME_MEANING)
+        .exists()
+    )
 
 
 def catalogue_release() -> CatalogueRelease | None:

@@ -43,7 +43,9 @@ def symptom_get_or_create(*, name: str) -> Symptom:
         return found
     display = " ".join(name.split())
     display = display[:1].upper() + display[1:]
-    return Symptom.objects.create(name=display, slug=unique_slug(display), prior=1.0)
+    return Symptom.objects.create(
+        name=display, display_name=display, slug=unique_slug(display), prior=1.0
+    )
 
 
 def unique_slug(name: str, *, suffix: str = "") -> str:

@@ -52,7 +52,7 @@ def key(text: str) -> str:
 
 
 # Classification phrases that say where a code sits, not what the symptom is.
-_CLASSIFICATION_PHRASES = re.compile(
+CLASSIFICATION_PHRASES = re.compile(
     r",? *(not elsewhere classified|in (other )?(diseases|conditions) classified elsewhere"
     r"|without diagnosis of .*|not due to a substance or known physiological condition)",
     re.IGNORECASE,
@@ -65,7 +65,7 @@ def name_variants(name: str) -> set[str]:
     "Pain in right elbow" → {"pain in right elbow", "pain in elbow", "elbow pain"}:
     ICD-10-CM says "Pain in X" and "X, unspecified" where HPO says "X pain" and "X".
     """
-    name = _CLASSIFICATION_PHRASES.sub(" ", name)
+    name = CLASSIFICATION_PHRASES.sub(" ", name)
     base = key(re.sub(r"\[[^\]]*\]", " ", name))  # "Sleepwalking [somnambulism]"
     variants = {base}
     unparenthesised = key(re.sub(r"\([^)]*\)", " ", re.sub(r"\[[^\]]*\]", " ", name)))
