@@ -144,7 +144,7 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         # The admin's fieldsets choose the fields shown; these are all an editor may write.
-        fields = list(services.CONTENT_FIELDS)
+        fields = [*services.CONTENT_FIELDS, "covers"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -186,7 +186,7 @@ class ArticleAdmin(VersionAdmin):
     ]
     list_filter = ["status", ("live", admin.EmptyFieldListFilter)]
     search_fields = ["title", "symptom__name", "author__name"]
-    autocomplete_fields = ["author", "reviewer"]
+    autocomplete_fields = ["author", "reviewer", "covers"]
     readonly_fields = ["status", "published_on", "created_at", "updated_at"]
     fieldsets = [
         (
@@ -195,6 +195,7 @@ class ArticleAdmin(VersionAdmin):
                 "fields": [
                     "title",
                     "symptom",
+                    "covers",
                     "summary",
                     "conclusion",
                     "disclaimer",
@@ -250,7 +251,7 @@ class ArticleAdmin(VersionAdmin):
     def get_autocomplete_fields(self, request: HttpRequest) -> list[str]:
         # An author writes as themselves: their own name is the only choice.
         fields = list(super().get_autocomplete_fields(request))
-        return fields if request.user.has_perm(PUBLISH) else ["reviewer"]
+        return fields if request.user.has_perm(PUBLISH) else ["reviewer", "covers"]
 
     def formfield_for_foreignkey(
         self, db_field: Any, request: HttpRequest, **kwargs: Any

@@ -55,6 +55,17 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
 class Article(models.Model):
     symptom = models.ForeignKey(Symptom, on_delete=models.PROTECT, related_name="articles")
+    # Other symptoms the article answers as well ("Muscle spasms" covers night leg cramps):
+    # their pages, which have no article of their own, lead readers here.
+    covers = models.ManyToManyField(
+        Symptom,
+        related_name="covering_articles",
+        blank=True,
+        help_text=(
+            "Other symptoms this article answers for readers, beside its main one; their "
+            "pages link here when they have no article of their own."
+        ),
+    )
     title = models.CharField(max_length=300, help_text="The reader's question, as the headline.")
     summary = models.TextField(
         validators=[_text_max],

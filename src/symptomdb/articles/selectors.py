@@ -67,6 +67,8 @@ def article_to_parsed(article: Article) -> ParsedArticle:
             affiliation=article.author.affiliation,
             location=article.author.location,
         ),
+        # By slug: unambiguous, and read back by the importer's "Covers:" as it is.
+        covers=sorted(s.slug for s in article.covers.all()),
     )
 
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from symptomdb.articles.checks import publish_problems
+from symptomdb.articles.covering import covered_symptoms
 from symptomdb.articles.importer import ParsedArticle, parse_article_bytes
 from symptomdb.articles.models import (
     DEFAULT_DISCLAIMER,
@@ -108,6 +109,8 @@ def article_import(
         location=parsed.author.location,
     )
     symptom = symptom_get_or_create(name=parsed.symptom)
+    # Resolved before any write: an unknown "Covers:" item refuses the whole import.
+    covers = covered_symptoms(parsed.covers, where=parsed.covers_at, main=symptom)
     article = Article.objects.originals().filter(symptom=symptom, title=parsed.title).first()
     created = article is None
     if article is None:
@@ -121,6 +124,7 @@ def article_import(
         article.author = author
         article.full_clean(exclude=["status"])
         article.save()
+        article.covers.set(covers)
         _replace_sections(article, parsed)
     if publish and article.status != Status.PUBLISHED:
         article = article_publish(article=article, user=user, change_note=comment, checks=False)
@@ -227,6 +231,7 @@ def article_change_start(*, article: Article, user: User | None = None) -> Artic
     staged.published_on = article.published_on
     with article_revision(staged, comment="Started a change to the published page", user=user):
         staged.save()
+        staged.covers.set(article.covers.all())
         for model in SECTION_MODELS:
             copies = []
             for obj in model._default_manager.filter(article=article).order_by("position", "id"):
@@ -316,6 +321,7 @@ def _publish_staged(*, staged: Article, today: dt.date, user: User | None, note:
         live.last_reviewed_on = staged.last_reviewed_on or today
         live.next_review_on = staged.next_review_on or live.last_reviewed_on + REVIEW_INTERVAL
         live.save()
+        live.covers.set(staged.covers.all())
         for model in SECTION_MODELS:
             model._default_manager.filter(article=live).delete()
             model._default_manager.filter(article=staged).update(article=live)

@@ -13,8 +13,10 @@ same section headings, bylines and errors.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from .blocks import Block
+from .covers import take_covers
 from .errors import ParseError
 from .html import read_html
 from .intake import check_text, decode, detect_format
@@ -51,8 +53,12 @@ def parse_article(text: str, *, filename: str = "<input>") -> ParsedArticle:
     Raises ParseError naming the file, the line and what to fix.
     """
     text = check_text(text, filename=filename)
+    text, covers = take_covers(text, filename=filename)
     blocks = _READERS[detect_format(text, filename=filename)](text)
-    return build_article(blocks, filename=filename)
+    article = build_article(blocks, filename=filename)
+    if not covers.items:
+        return article
+    return replace(article, covers=list(covers.items), covers_at=f"{filename}, line {covers.line}")
 
 
 def parse_article_bytes(data: bytes, *, filename: str = "<input>") -> ParsedArticle:

@@ -65,6 +65,10 @@ class ParsedArticle:
     disclaimer: str = ""
     sources: list[Source] = field(default_factory=list)
     author: Byline = field(default_factory=Byline)
+    # Other symptoms the article covers: names, slugs or codes, as the "Covers:" line gave
+    # them; `covers_at` ("muscle.txt, line 3") is for the loader's error, not the content.
+    covers: list[str] = field(default_factory=list)
+    covers_at: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -85,6 +89,7 @@ class ParsedArticle:
                 "affiliation": self.author.affiliation,
                 "location": self.author.location,
             },
+            "covers": list(self.covers),
         }
 
     @classmethod
@@ -109,6 +114,7 @@ class ParsedArticle:
                 affiliation=author.get("affiliation", ""),
                 location=author.get("location", ""),
             ),
+            covers=[str(c) for c in data.get("covers") or []],
         )
 
 

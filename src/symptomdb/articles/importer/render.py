@@ -122,6 +122,8 @@ def _causes_section(heading: str, causes: list[Cause]) -> list[str]:
 def render_markdown(article: ParsedArticle) -> str:
     symptom = article.symptom or "this symptom"
     blocks: list[str] = [_heading(1, article.title)]
+    if article.covers:
+        blocks.append("Covers: " + "; ".join(article.covers))
     if article.summary:
         blocks.extend(_running_text(article.summary))
     if article.causes:
