@@ -88,9 +88,15 @@ class CodeOut(Schema):
 class HitOut(Schema):
     slug: str
     name: str
+    display_name: str = Field(
+        description='The everyday name shown first ("Breast pain"); `name` is the clinical one.'
+    )
     score: float
     codes: list[CodeOut]
     has_article: bool
+    covered_by_article: bool = Field(
+        False, description="A published article about another symptom covers this one too."
+    )
 
 
 class GuidanceOut(Schema):
@@ -135,6 +141,9 @@ class SearchOut(Schema):
     query: str
     results: list[HitOut]
     triage: TriageOut
+    corrected_query: str | None = Field(
+        None, description='The query as searched when a typo was corrected ("headache").'
+    )
 
 
 # --- symptoms -------------------------------------------------------------------
@@ -155,6 +164,9 @@ class SymptomRedFlagOut(Schema):
 class SymptomOut(Schema):
     slug: str
     name: str
+    display_name: str = Field(
+        description='The everyday name shown first ("Breast pain"); `name` is the clinical one.'
+    )
     definition: str
     url: str = Field(description="The symptom's page on this site.")
     synonyms: list[SynonymOut]
@@ -176,6 +188,9 @@ class SymptomOut(Schema):
 class SymptomItem(Schema):
     slug: str
     name: str
+    display_name: str = Field(
+        description='The everyday name shown first ("Breast pain"); `name` is the clinical one.'
+    )
     url: str
     has_article: bool
 

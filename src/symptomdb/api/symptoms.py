@@ -38,7 +38,9 @@ PER_PAGE = 100
 class SymptomListParams(Schema):
     page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
     letter: str | None = Field(
-        None, pattern=r"^[A-Za-z]$", description="Only symptoms whose name starts with it."
+        None,
+        pattern=r"^[A-Za-z]$",
+        description="Only symptoms whose everyday name (`display_name`) starts with it.",
     )
 
 
@@ -49,6 +51,7 @@ def symptom_payload(request: HttpRequest, symptom: Symptom, *, locale: str = "")
     return {
         "slug": symptom.slug,
         "name": symptom.name,
+        "display_name": symptom.everyday_name,
         "definition": symptom.definition,
         "url": page_url,
         "synonyms": [
@@ -87,6 +90,7 @@ def symptom_list(request: HttpRequest, params: Query[SymptomListParams]) -> dict
             {
                 "slug": s.slug,
                 "name": s.name,
+                "display_name": s.everyday_name,
                 "url": request.build_absolute_uri(s.get_absolute_url()),
                 "has_article": s.has_article,
             }

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from symptomdb.content_cache import content_cache, content_version
-from symptomdb.search.service import Hit, clean_query, engine, search
+from symptomdb.search.service import Hit, clean_query, engine, search_found
 from symptomdb.triage import TriageResult, triage
 from symptomdb.triage.locale import numbers_for
 
 # Bump when SearchAnswer changes shape, so answers pickled by an older version
 # are not read back into the new one. 2: the verdict's safety net, sources and country.
-ANSWER_FORMAT = 2
+# 3: hits' everyday names, covering articles and priors; the corrected query.
+ANSWER_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -35,31 +36,34 @@ class SearchAnswer:
     query: str
     results: list[Hit]
     triage: TriageResult
+    # The query as the search read it when it corrected a typo; "" when it did not.
+    corrected: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {
             "query": self.query,
             "results": [hit.to_dict() for hit in self.results],
             "triage": self.triage.to_dict(),
+            "corrected_query": self.corrected or None,
         }
 
 
 def search_with_triage(
-    query: str | None, *, limit: int = 10, locale: str | None = None
+    query: str | None, *, limit: int = 10, locale: str | None = None, correct: bool = True
 ) -> SearchAnswer:
     """Triage runs on the same cleaned text as the search, so the banner, the API
-    field and the CLI always agree."""
+    field and the CLI always agree. `correct` off searches the words as typed."""
     text = clean_query(query)
     locale = _country(locale)
     seconds = settings.SEARCH_CACHE_SECONDS
     if seconds <= 0:
-        return answer_now(text, limit=limit, locale=locale)
-    key = answer_key(text, limit=limit, locale=locale)
+        return answer_now(text, limit=limit, locale=locale, correct=correct)
+    key = answer_key(text, limit=limit, locale=locale, correct=correct)
     cache = content_cache()
     kept = cache.get(key)
     if isinstance(kept, SearchAnswer):
         return kept
-    answer = answer_now(text, limit=limit, locale=locale)
+    answer = answer_now(text, limit=limit, locale=locale, correct=correct)
     # A search without its model (matching words only, with a warning in the log)
     # is a stopgap: it is not kept, so the next search tries the model again.
     if engine().model is not None:
@@ -79,17 +83,20 @@ def _country(locale: str | None) -> str:
     return numbers_for(locale or settings.SYMPTOMDB_LOCALE).country
 
 
-def answer_now(text: str, *, limit: int, locale: str) -> SearchAnswer:
+def answer_now(text: str, *, limit: int, locale: str, correct: bool = True) -> SearchAnswer:
     """The answer computed afresh, bypassing the cache (the warm-up uses this)."""
+    found = search_found(text, limit=limit, correct=correct)
     return SearchAnswer(
         query=text,
-        results=search(text, limit=limit),
+        results=found.hits,
         triage=triage(text, locale=locale),
+        corrected=found.corrected,
     )
 
 
-def answer_key(text: str, *, limit: int, locale: str) -> str:
+def answer_key(text: str, *, limit: int, locale: str, correct: bool = True) -> str:
     # Hashed: a query may be up to 1,000 characters of anything, and cache keys
     # must be short and plain for every backend (memcached's 250-byte limit).
-    digest = hashlib.sha256(f"{locale}\n{limit}\n{text}".encode()).hexdigest()
+    as_typed = "" if correct else "as-typed\n"
+    digest = hashlib.sha256(f"{as_typed}{locale}\n{limit}\n{text}".encode()).hexdigest()
     return f"search-answer:{ANSWER_FORMAT}:{content_version()}:{digest}"

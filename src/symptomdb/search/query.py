@@ -14,7 +14,7 @@ from functools import cache
 
 import yaml
 
-from symptomdb.language.spelling import fold
+from symptomdb.language.spelling import fold, us_spelling
 from symptomdb.search.spelling import Speller
 
 # The framing of a complaint rather than its content: pronouns, auxiliaries,
@@ -67,19 +67,30 @@ class Analysed:
     expansions: list[str]  # clinical words the lay vocabulary adds
     corrected_text: str  # the query with its corrections, for the embedding model
     corrections: dict[str, str]  # typed word → corrected word
+    typed: list[str] = field(default_factory=list)  # every word, folded, as typed
 
     @property
     def changed(self) -> bool:
         return bool(self.corrections)
 
+    @property
+    def typo_corrected(self) -> str:
+        """The query as the search read it when it corrected a typo ("headache" for
+        "hedache"); "" when it corrected none. A British spelling read the American way
+        is no typo, and is not announced."""
+        typos = {w: f for w, f in self.corrections.items() if us_spelling(w) != f}
+        return " ".join(typos.get(w, w) for w in self.typed) if typos else ""
 
-def analyse(text: str, speller: Speller) -> Analysed:
+
+def analyse(text: str, speller: Speller, *, correct: bool = True) -> Analysed:
+    """The query's words; with `correct` off (the reader's "Search instead for …"),
+    typos are kept as typed, and only British spellings are read the American way."""
     folded = fold(_APOSTROPHE.sub("", text))
     typed = folded.split()
     corrections: dict[str, str] = {}
     words = []
     for word in typed:
-        fixed = word if word in FILLER else speller.correct(word)
+        fixed = word if word in FILLER else speller.correct(word) if correct else speller.us(word)
         if fixed != word:
             corrections[word] = fixed
         words.append(fixed)
@@ -105,4 +116,5 @@ def analyse(text: str, speller: Speller) -> Analysed:
         expansions=expansions,
         corrected_text=corrected_text,
         corrections=corrections,
+        typed=typed,
     )

@@ -62,6 +62,13 @@ class Hit:
     score: float
     codes: list[Code] = field(default_factory=list)
     has_article: bool = False
+    # The everyday name shown first (terminology/display.py); `name` is the clinical one.
+    display_name: str = ""
+    # Published articles that cover the symptom beside their own (Article.covers).
+    covered_by_article: bool = False
+    # The catalogue's prior: how likely a reader means it (terminology/prior.py); the
+    # results page groups by it (search/grouping.py).
+    prior: float = 0.0
     # For the results page: the name with the matched words in <mark>, and a line
     # of context (the synonym that matched, or the start of the definition).
     highlighted_name: SafeString = field(default=SafeString(""), compare=False)
@@ -74,7 +81,13 @@ class Hit:
             "score": round(self.score, 4),
             "codes": [{"system": c.system, "code": c.code} for c in self.codes],
             "has_article": self.has_article,
+            "display_name": self.display_name or self.name,
+            "covered_by_article": self.covered_by_article,
         }
+
+    @property
+    def clinical_name_differs(self) -> bool:
+        return bool(self.display_name) and self.display_name.casefold() != self.name.casefold()
 
 
 def clean_query(query: str | None) -> str:
@@ -172,11 +185,30 @@ def engine_reset() -> None:
 # --- the search ----------------------------------------------------------------
 
 
-def search(query: str, *, limit: int = 10) -> list[Hit]:
+@dataclass(frozen=True)
+class Found:
+    """The hits, and the query as the search read it when it corrected a typo ("")."""
+
+    hits: list[Hit]
+    corrected: str = ""
+
+
+def search(query: str, *, limit: int = 10, correct: bool = True) -> list[Hit]:
     """The symptoms the query most likely means, best first."""
+    return search_found(query, limit=limit, correct=correct).hits
+
+
+def search_found(query: str, *, limit: int = 10, correct: bool = True) -> Found:
+    """As search(), with the corrected query the results page announces; `correct` off
+    searches the words as typed (the page's "Search instead for …")."""
     text = clean_query(query)
     current = engine()
-    analysed = analyse(text, current.speller)
+    analysed = analyse(text, current.speller, correct=correct)
+    hits = _ranked(text, analysed, current, limit=limit)
+    return Found(hits=hits, corrected=analysed.typo_corrected if hits else "")
+
+
+def _ranked(text: str, analysed: Analysed, current: Engine, *, limit: int) -> list[Hit]:
     if not analysed.content and not analysed.expansions:
         # Only filler ("I have a really bad"): nothing to look for.
         return []
@@ -233,19 +265,21 @@ def search(query: str, *, limit: int = 10) -> list[Hit]:
             s.overlap = max(s.overlap, score)
             s.exact = s.exact or exact
 
+    published = Article.objects.filter(status=Status.PUBLISHED)
     rows = {
         row.id: row
         for row in Symptom.objects.filter(id__in=list(signals)).annotate(
-            has_published_article=Exists(
-                Article.objects.filter(symptom=OuterRef("pk"), status=Status.PUBLISHED)
-            )
+            has_published_article=Exists(published.filter(symptom=OuterRef("pk"))),
+            covered=Exists(published.filter(covers=OuterRef("pk"))),
         )
     }
     for sid, s in signals.items():
         row = rows.get(sid)
         if row is not None:
             s.prior = row.prior
-            s.has_article = bool(row.has_published_article)  # type: ignore[attr-defined]
+            # A symptom an article covers ranks as one with its own article: its page
+            # leads to that article (issue 11).
+            s.has_article = bool(row.has_published_article or row.covered)  # type: ignore[attr-defined]
 
     ranked = sorted(
         (sid for sid in signals if sid in rows),
@@ -258,8 +292,12 @@ def search(query: str, *, limit: int = 10) -> list[Hit]:
             name=rows[sid].name,
             score=fused_score(signals[sid]),
             codes=codes.get(sid, []),
-            has_article=signals[sid].has_article,
-            highlighted_name=highlight(rows[sid].name, analysed),
+            has_article=bool(rows[sid].has_published_article),  # type: ignore[attr-defined]
+            display_name=rows[sid].everyday_name,
+            covered_by_article=bool(rows[sid].covered)  # type: ignore[attr-defined]
+            and not rows[sid].has_published_article,  # type: ignore[attr-defined]
+            prior=rows[sid].prior,
+            highlighted_name=highlight(rows[sid].everyday_name, analysed),
             snippet=_snippet(rows[sid], matched.get(sid)),
         )
         for sid in ranked
@@ -310,6 +348,6 @@ def _snippet(symptom: Symptom, synonym: str | None) -> str:
     definition = symptom.definition.strip()
     if len(definition) > 160:
         definition = definition[:157].rsplit(" ", 1)[0] + "…"
-    if synonym:
+    if synonym and synonym.casefold() != symptom.everyday_name.casefold():
         return f"Also called “{synonym}”. {definition}".strip()
     return definition
