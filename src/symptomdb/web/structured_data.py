@@ -31,7 +31,10 @@ def person(author: Author, request: HttpRequest) -> dict[str, Any]:
 
 
 def sign_or_symptom(symptom: Symptom, codes: list[SymptomCode]) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "MedicalSignOrSymptom", "name": symptom.name}
+    # The everyday name first, as the page's heading; the clinical one as another name.
+    data: dict[str, Any] = {"@type": "MedicalSignOrSymptom", "name": symptom.everyday_name}
+    if symptom.clinical_name_differs:
+        data["alternateName"] = symptom.name
     if symptom.definition:
         data["description"] = symptom.definition
     # codingSystem is the label people read; inCodeSet the system's FHIR URI, which
@@ -77,13 +80,13 @@ def symptom_page(
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "url": request.build_absolute_uri(symptom.get_absolute_url()),
-        "name": article.title if article else symptom.name,
+        "name": article.title if article else symptom.everyday_name,
         "about": about,
         "inLanguage": "en",
     }
     if article is None:
         return page
-    words = symptom.name.lower()
+    words = symptom.everyday_name.lower()
     page["description"] = article.summary
     page["author"] = person(article.author, request)
     if article.reviewer:

@@ -27,6 +27,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from symptomdb.articles.covering import article_reach
 from symptomdb.articles.models import Article, Urgency
 from symptomdb.articles.selectors import article_published_for
 from symptomdb.community import services as community
@@ -35,6 +36,7 @@ from symptomdb.community.selectors import author_rating_summary, comments_approv
 from symptomdb.community.throttle import TOO_MANY, write_allowed
 from symptomdb.people.models import Author
 from symptomdb.search.answer import search_with_triage
+from symptomdb.search.grouping import results_grouped
 from symptomdb.search.service import QueryError
 from symptomdb.terminology import selectors as catalogue
 from symptomdb.terminology.models import Symptom
@@ -43,6 +45,7 @@ from symptomdb.web import structured_data
 from symptomdb.web.country import country_cookie_set, reader_locale, sent_from_this_site
 from symptomdb.web.forms import CommentForm, RatingForm
 from symptomdb.web.page_cache import public_page
+from symptomdb.web.reading_elsewhere import trusted_links
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +65,18 @@ def search_page(request: HttpRequest) -> HttpResponse:
     status = 200
     if query:
         try:
-            answer = search_with_triage(query, limit=20, locale=reader_locale(request))
-            context.update(results=answer.results, triage=answer.triage)
+            answer = search_with_triage(
+                query,
+                limit=20,
+                locale=reader_locale(request),
+                correct=request.GET.get("as_typed") != "1",
+            )
+            context.update(
+                results=answer.results,
+                groups=results_grouped(answer.results),
+                triage=answer.triage,
+                corrected=answer.corrected,
+            )
         except QueryError as error:
             context["error"] = str(error)
             status = 400
@@ -141,7 +154,13 @@ def symptom_page_context(
             )
         ),
     }
-    if article is not None:
+    if article is None:
+        reach = article_reach(symptom)
+        context["reach"] = reach
+        # Reading elsewhere, where no article here is about this symptom.
+        if not reach.covering:
+            context["trusted_links"] = trusted_links(codes, name=symptom.name)
+    else:
         context.update(
             red_flag_groups=_red_flag_groups(article),
             rating=author_rating_summary(author=article.author),
