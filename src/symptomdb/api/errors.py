@@ -28,6 +28,7 @@ CODES = {
     404: "not_found",
     405: "method_not_allowed",
     429: "too_many_requests",
+    500: "server_error",
 }
 
 
