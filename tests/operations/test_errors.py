@@ -10,6 +10,10 @@ pytestmark = pytest.mark.django_db
 LONG = "x" * 4100
 
 
+def _boom(*args, **kwargs):
+    raise RuntimeError("boom")
+
+
 def error_of(response) -> dict:
     assert response["Content-Type"].startswith("application/json")
     return response.json()["error"]
@@ -30,7 +34,9 @@ def test_it_shows_readers_a_page_for_a_long_address(reader):
     assert "Address too long" in response.content.decode()
 
 
-@pytest.mark.parametrize("path", ["/api/search?q=cramp", "/infobutton?mainSearchCriteria.v.c=R25.2"])
+@pytest.mark.parametrize(
+    "path", ["/api/search?q=cramp", "/infobutton?mainSearchCriteria.v.c=R25.2"]
+)
 def test_it_answers_a_disallowed_host_in_json(path):
     response = Client(HTTP_HOST="evil.example").get(path)
     assert response.status_code == 400
@@ -38,10 +44,7 @@ def test_it_answers_a_disallowed_host_in_json(path):
 
 
 def test_it_answers_a_server_error_in_json(monkeypatch):
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr("symptomdb.terminology.selectors.symptoms_starting_with", broken)
+    monkeypatch.setattr("symptomdb.terminology.selectors.symptoms_starting_with", _boom)
     response = Client(raise_request_exception=False).get("/api/symptoms?letter=M")
     assert response.status_code == 500
     error = error_of(response)
@@ -58,10 +61,7 @@ def test_readers_get_the_sites_404_page(reader):
 
 
 def test_readers_get_the_sites_500_page(monkeypatch):
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr("symptomdb.terminology.selectors.symptoms_starting_with", broken)
+    monkeypatch.setattr("symptomdb.terminology.selectors.symptoms_starting_with", _boom)
     response = Client(raise_request_exception=False).get("/symptoms/?letter=M")
     assert response.status_code == 500
     assert "Sorry, something went wrong" in response.content.decode()
