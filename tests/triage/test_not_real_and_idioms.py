@@ -1,5 +1,5 @@
-"""Fiction, training and idioms share an emergency's words without being one; a real emergency
-told beside them is still one. Our own examples, written for this suite."""
+"""Everyday look-alikes, fiction, training and idioms share an emergency's words without being
+one; a real emergency told beside them is still one. Our own examples, written for this suite."""
 
 from __future__ import annotations
 
@@ -38,3 +38,81 @@ def test_fiction_training_and_idioms_are_not_emergencies(text):
 )
 def test_a_real_emergency_beside_them_still_is_one(text):
     assert triage(text).level == E, triage(text).rule_ids
+
+
+# Told the way readers type them; each follows the NHS page for its picture.
+EVERYDAY_EMERGENCIES = [
+    "my wife's speech went funny all of a sudden and she can't lift her cup with her right hand",
+    "husband is gasping and clutching his chest, grey and sweaty",
+    "baby is grunting with every breath and looks floppy",
+    "my son ate a peanut cookie and his face is puffing up and he's wheezing",
+    "friend took loads of pills at the party and we can't wake her",
+    "my mum slipped in the bathroom, hit her head on the bath and is being sick and confused",
+    "worst headache of my life came on while lifting weights, vomited twice",
+    "i cant breathe properly and my lips look blue",
+    "my 4 month old has a temperature of 39 and won't feed and is very sleepy",
+    "he's been fitting for more than five minutes and won't stop",
+    "sudden agony in my balls, feel sick, started an hour ago",
+    "I'm 8 weeks pregnant with sharp pain on one side and my shoulder tip hurts",
+    "blood pouring from a cut on my leg and it won't stop even with pressure",
+    "she took 30 paracetamol this morning and now feels sick",
+    "my diabetic dad is sweaty, confused and slurring, we can't get him to eat",
+    "can't feel my legs after falling off the ladder, neck hurts",
+    "vomiting blood, lots of it, feel faint",
+    "rash of tiny purple spots that won't fade, fever and cold hands",
+    "i have a plan to end it tonight and have the pills ready",
+    "he was pulled out of the pool not breathing",
+    "my grandad is very hot, confused and not sweating after gardening all day in the heat",
+    "black tarry poo and I nearly passed out on the toilet",
+    "choking on a grape, can't cough or speak",
+    "sudden tearing pain through to my back between my shoulder blades",
+    "my leg is swollen and painful and now I'm suddenly breathless and coughing blood",
+]
+
+# Shares their words but is self-care, a GP appointment, a question or the past.
+EVERYDAY_LOOK_ALIKES = [
+    "had a panic attack on the train, heart racing, it passed after ten minutes, I feel fine now",
+    "got a nosebleed after blowing my nose, stopped after five minutes of pinching",
+    "I cut my thumb chopping onions, a plaster sorted it",
+    "my baby bumped her head on the coffee table, cried straight away, now playing as normal",
+    "my son fell off his scooter and grazed both knees, cleaned them up",
+    "I have a migraine like my usual ones, with the zigzag lights first, took my sumatriptan",
+    "burnt my hand on the oven tray, small red patch, ran it under cold water for 20 minutes",
+    "stung by a wasp on the arm, a bit red and itchy around it, no other symptoms",
+    "ate some prawns and feel fine, just wondering if shellfish allergy can start in adults",
+    "my period is a few days late, I've been stressed",
+    "my blood sugar was 9 after a big dinner, I'm type 2 on metformin",
+    "temperature 37.8 with a cold, taking paracetamol, drinking fine",
+    "feeling a bit down since the winter started, still going to work and seeing friends",
+    "my back is sore after moving house, no numbness, peeing normally",
+    "dizzy for a second when I stand up too fast, fine otherwise",
+    "my toddler swallowed a bit of toothpaste",
+    "got some bleach on my hands while cleaning, washed it off",
+    "i think i strained a muscle in my chest lifting weights, hurts when i press on it",
+    "occasional palpitations after too much coffee",
+    "my mum fell over in the garden, she's up and walking, just a bruised knee",
+    "I've been coughing for a few days with a cold, clear phlegm",
+    "slight headache after a long day on the laptop",
+    "my eye is red and gritty, no pain, vision fine",
+    "toddler has diarrhoea but is drinking and weeing normally",
+    "pregnant 20 weeks, baby moving loads, just some heartburn at night",
+    "can you die from a bee sting if you're not allergic",
+    "what are the early signs of sepsis in adults",
+    "is it normal to feel faint when giving blood",
+    "my husband snores loudly and sometimes stops breathing for a few seconds at night",
+    "my husband snores loudly and sometimes stops breathing for a few seconds at night",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_EMERGENCIES)
+def test_everyday_emergencies_are_called_emergencies(text):
+    assert triage(text).level == E, triage(text).rule_ids
+
+
+@pytest.mark.parametrize("text", EVERYDAY_LOOK_ALIKES)
+def test_everyday_look_alikes_are_not_emergencies(text):
+    assert triage(text).level != E, triage(text).rule_ids
+
+
+def test_a_snorer_who_stops_breathing_and_will_not_wake_is_an_emergency():
+    assert triage("he was snoring, then stopped breathing and now won't wake up").level == E
