@@ -77,8 +77,8 @@ def _strong_secret_key(key: str) -> str:
     if len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure"):
         raise ImproperlyConfigured(
             "SECRET_KEY is too weak for production: unless SYMPTOMDB_DEBUG is on, use at "
-            "least 50 random characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
-            "not Django's 'django-insecure-' default."
+            "least 50 random characters (e.g. python -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'), not Django's 'django-insecure-' default."
         )
     return key
 

@@ -147,9 +147,11 @@ def _rewrite(archive: Path, dest: Path, change) -> Path:
 
 
 def _tampered(name: str, data: bytes) -> bytes:
-    return data.replace(b"Held for moderation", b"Held for moderatioN") if name.startswith(
-        "database"
-    ) and b"Held for moderation" in data else (data + b"!" if name == "secret_key" else data)
+    return (
+        data.replace(b"Held for moderation", b"Held for moderatioN")
+        if name.startswith("database") and b"Held for moderation" in data
+        else (data + b"!" if name == "secret_key" else data)
+    )
 
 
 def _newer(name: str, data: bytes) -> bytes:

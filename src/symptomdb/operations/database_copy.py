@@ -82,7 +82,7 @@ def _pg_tool(name: str) -> str:
 
 def _pg_env() -> dict[str, str]:
     """libpq's variables from the settings, so the password is never on a command line."""
-    db = settings.DATABASES[DEFAULT_DB_ALIAS]
+    db: dict[str, object] = dict(settings.DATABASES[DEFAULT_DB_ALIAS])
     env = dict(os.environ)
     for variable, key in (
         ("PGHOST", "HOST"),
