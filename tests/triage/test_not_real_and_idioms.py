@@ -116,3 +116,98 @@ def test_everyday_look_alikes_are_not_emergencies(text):
 
 def test_a_snorer_who_stops_breathing_and_will_not_wake_is_an_emergency():
     assert triage("he was snoring, then stopped breathing and now won't wake up").level == E
+
+
+# Same-day pictures (NHS: kidney infection, cellulitis, retinal detachment, animal bites, quinsy,
+# baby movements, high blood sugar, fever in babies, delirium with infection, appendicitis,
+# kidney stones, broken bones, pre-eclampsia, first fits, dehydration, palpitations, chest pain).
+EVERYDAY_SAME_DAY = [
+    (
+        "been weeing loads and it stings, now I've got a temperature and my lower back on the"
+        " right is really sore"
+    ),
+    (
+        "my leg has gone red, hot and swollen around a scratch from the garden and the red "
+        "patch is getting bigger"
+    ),
+    "seeing lots of new floaters in one eye and flashes at the edge, like a cobweb came down",
+    "our dog bit my daughter's hand, two small puncture marks, it's bled a bit",
+    "really bad sore throat only on the left, can barely open my mouth and my voice sounds muffled",
+    "I'm 36 weeks and haven't felt the baby kick at all since this morning",
+    "my blood sugar has been over 20 all day even with my insulin, feel thirsty and weeing a lot",
+    "6 month old has had a temperature of 39 since yesterday, still feeding a little",
+    "my mum seems more muddled than usual over the last couple of days and has a water infection",
+    (
+        "pain started around my belly button yesterday and has moved down to the bottom "
+        "right, hurts to walk"
+    ),
+    "agonising pain in my side that comes in waves and goes down to my groin, I'm pacing about",
+    "I think I've broken my wrist falling off my bike, it's swollen and bent a bit",
+    "34 weeks pregnant with a bad headache that won't go and my vision's gone a bit blurry",
+    (
+        "had a fit for the first time yesterday evening at home, I'm back to normal now, "
+        "never had one before"
+    ),
+    "been vomiting since last night, can't keep even water down, peeing hardly anything",
+    "my heart keeps racing for no reason and I feel a bit lightheaded with it",
+    "chest pain on and off since this morning, not too bad, no sweating or breathlessness",
+]
+
+# Emergencies told as a story, the finding in the middle.
+STORIES = [
+    (
+        "I was feeling rubbish with flu-like stuff for a couple of days but tonight I'm "
+        "shivering uncontrollably, my skin looks mottled and I feel like I'm going to die"
+    ),
+    (
+        "we were at the park having a picnic and my little boy was stung by something, and "
+        "now ten minutes later his lips are huge and he's making a whistling noise when he "
+        "breathes"
+    ),
+    (
+        "long story but my brother was drinking all afternoon, took some of his mate's "
+        "tablets, and now he's snoring really loudly and we can't wake him at all"
+    ),
+    (
+        "nan had a fall this morning but said she was fine, now this evening she is really "
+        "drowsy and not making sense and she's on warfarin"
+    ),
+    (
+        "I've had a bit of a cough this week and then today out of nowhere I got a sharp pain"
+        " in my chest when I breathe and I'm really short of breath, I flew back from "
+        "Australia on Monday"
+    ),
+    (
+        "my partner has been really low for months and tonight he sent me a text saying sorry"
+        " for everything and goodbye and he's not answering"
+    ),
+    (
+        "so I've been diabetic for years, been sick all day with a tummy bug, now my "
+        "breathing is deep and fast and my breath smells like pear drops"
+    ),
+    (
+        "doing the gardening and my dad said his arm went dead and now one side of his face "
+        "looks like it's slipping"
+    ),
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_SAME_DAY)
+def test_same_day_pictures_get_at_least_urgent(text):
+    assert triage(text).level in (E, "urgent"), triage(text).rule_ids
+
+
+@pytest.mark.parametrize("text", STORIES)
+def test_emergencies_told_as_stories_are_called_emergencies(text):
+    assert triage(text).level == E, triage(text).rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "said goodbye to my friends at the airport, feeling a bit low",
+        "sent a goodbye message to my team as I'm leaving my job, so sad",
+    ],
+)
+def test_an_ordinary_goodbye_is_not_an_emergency(text):
+    assert triage(text).level != E, triage(text).rule_ids
