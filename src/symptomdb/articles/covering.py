@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from symptomdb.articles.models import Article
+from symptomdb.language.embedding import Embedder
 from symptomdb.terminology.codes import CodeError, symptom_by_code
 from symptomdb.terminology.models import CodeSystem, Symptom
 from symptomdb.terminology.services import symptom_find
@@ -137,6 +138,20 @@ def article_text(article: Article) -> str:
     return f"{article.title} {article.summary[:400]}"
 
 
+# The articles' vectors, by text: the same on every page, so computed once per process
+# (an edited article is a new text). Few articles, so a plain dict, emptied past a bound.
+_ARTICLE_VECTORS: dict[str, np.ndarray] = {}
+
+
+def _article_vectors(model: Embedder, texts: list[str]) -> np.ndarray:
+    missing = [t for t in texts if t not in _ARTICLE_VECTORS]
+    if missing:
+        if len(_ARTICLE_VECTORS) + len(missing) > 2000:
+            _ARTICLE_VECTORS.clear()
+        _ARTICLE_VECTORS.update(zip(missing, np.asarray(model.embed(missing)), strict=True))
+    return np.stack([_ARTICLE_VECTORS[t] for t in texts])
+
+
 def article_related(symptom: Symptom) -> tuple[Article | None, float]:
     """The published article closest in meaning to this symptom, if above
     RELATED_MIN_SIMILARITY; None without the model."""
@@ -149,11 +164,8 @@ def article_related(symptom: Symptom) -> tuple[Article | None, float]:
         model = embedder()
     except EmbeddingUnavailable:
         return None, 0.0
-    # Remembered between pages: the articles' texts are the same on every page.
-    vectors = np.asarray(
-        model.embed_recent([symptom_text(symptom), *(article_text(a) for a in articles)])
-    )
-    scores = vectors[1:] @ vectors[0]
+    query = np.asarray(model.embed_recent([symptom_text(symptom)]))[0]
+    scores = _article_vectors(model, [article_text(a) for a in articles]) @ query
     best = int(np.argmax(scores))
     score = float(scores[best])
     return (articles[best] if score >= RELATED_MIN_SIMILARITY else None), score
