@@ -53,13 +53,13 @@ def take_covers(text: str, *, filename: str) -> tuple[str, Covers]:
                 match = _FRONT_MATTER_KEY.match(lines[i])
                 if match:
                     key_line = i + 1
-                    items = list(split_items(match.group("items")))
+                    listed = list(split_items(match.group("items")))
                     lines[i] = ""
                     while i + 1 < end and (item := _LIST_ITEM.match(lines[i + 1])):
-                        items.append(item.group("item").strip("\"'"))
+                        listed.append(item.group("item").strip("\"'"))
                         lines[i + 1] = ""
                         i += 1
-                    found.append((key_line, tuple(items)))
+                    found.append((key_line, tuple(listed)))
                 i += 1
             if not any(line.strip() for line in lines[1:end]):
                 lines[0] = lines[end] = ""  # nothing else in the front matter
