@@ -158,6 +158,7 @@ def test_seed_to_dict_has_the_contract_keys(seed: ParsedArticle) -> None:
         "disclaimer",
         "sources",
         "author",
+        "covers",
     ]
     assert set(data["causes"][0]) == {"name", "explanation"}
     assert set(data["relief"][0]) == {"name", "text"}

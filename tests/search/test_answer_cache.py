@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from symptomdb.search import answer, warmup
-from symptomdb.search.service import Hit
+from symptomdb.search.service import Found, Hit
 from symptomdb.terminology.models import Symptom, Synonym
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +19,11 @@ def searches(monkeypatch):
     """The queries the search actually ran (not read from the cache)."""
     ran: list[tuple[str, int]] = []
 
-    def fake_search(text: str, *, limit: int = 10) -> list[Hit]:
+    def fake_search(text: str, *, limit: int = 10, correct: bool = True) -> Found:
         ran.append((text, limit))
-        return [Hit(slug="headache", name="Headache", score=1.0)]
+        return Found(hits=[Hit(slug="headache", name="Headache", score=1.0)])
 
-    monkeypatch.setattr(answer, "search", fake_search)
+    monkeypatch.setattr(answer, "search_found", fake_search)
     monkeypatch.setattr(answer, "engine", lambda: SimpleNamespace(model=object()))
     return ran
 
