@@ -80,3 +80,9 @@ def test_a_symptom_without_close_matches_is_added_at_once(editor_client):
 def test_an_author_cannot_add_symptoms(author_client):
     response = author_client.post("/admin/articles/article/symptom-new/", {"name": "Fixture"})
     assert response.status_code == 403
+
+
+def test_the_catalogues_own_add_page_asks_about_close_matches_first(editor_client):
+    response = editor_client.get("/admin/terminology/symptom/add/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/articles/article/symptom-new/"
