@@ -38,7 +38,7 @@ def test_the_migration_creates_the_four_roles():
         ("moderator_client", f"{ARTICLES}add/", False),
         ("site_admin_client", "/admin/auth/user/", True),
         ("site_admin_client", "/admin/community/comment/", True),
-        ("site_admin_client", "/admin/terminology/symptom/add/", True),
+        ("site_admin_client", "/admin/articles/article/symptom-new/", True),
     ],
 )
 def test_each_role_reaches_its_pages_only(request, persona, url, allowed):
@@ -125,3 +125,33 @@ def test_an_author_cannot_moderate(author_client, published_article):
     assert response.status_code == 403
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PENDING
+
+
+def test_a_site_admin_cannot_make_anyone_a_superuser(site_admin_client, author_user):
+    page = site_admin_client.get(f"/admin/auth/user/{author_user.pk}/change/").content.decode()
+    assert 'name="is_staff"' in page  # the account is theirs to manage
+    assert 'name="is_superuser"' not in page and 'name="user_permissions"' not in page
+    site_admin_client.post(
+        f"/admin/auth/user/{author_user.pk}/change/",
+        {
+            "username": author_user.username,
+            "is_active": "on",
+            "is_staff": "on",
+            "is_superuser": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "00:00:00",
+        },
+    )
+    author_user.refresh_from_db()
+    assert not author_user.is_superuser
+
+
+def test_a_site_admin_cannot_change_a_superusers_account(site_admin_client, editor):
+    page = site_admin_client.get(f"/admin/auth/user/{editor.pk}/change/").content.decode()
+    assert 'name="username"' not in page  # shown, not editable
+    site_admin_client.post(
+        f"/admin/auth/user/{editor.pk}/change/", {"username": "renamed", "is_active": ""}
+    )
+    site_admin_client.post(f"/admin/auth/user/{editor.pk}/delete/", {"post": "yes"})
+    editor.refresh_from_db()
+    assert editor.username == "editor" and editor.is_active and editor.is_superuser
