@@ -65,3 +65,28 @@ def test_readers_get_the_sites_500_page(monkeypatch):
     response = Client(raise_request_exception=False).get("/symptoms/?letter=M")
     assert response.status_code == 500
     assert "Sorry, something went wrong" in response.content.decode()
+
+
+def test_an_editors_five_megabyte_section_is_refused_in_a_sentence(
+    editor_client, published_article
+):
+    from symptomdb.articles.models import Article
+
+    before = Article.objects.get(pk=published_article.pk).summary
+    response = editor_client.post(
+        f"/admin/articles/article/{published_article.pk}/change/",
+        {"title": published_article.title, "summary": "x" * 5_000_000},
+    )
+    assert response.status_code == 400
+    assert "larger than the site accepts" in response.content.decode()
+    assert Article.objects.get(pk=published_article.pk).summary == before
+
+
+def test_an_oversized_api_body_is_a_json_400(reader, published_article):
+    response = reader.post(
+        f"/api/authors/{published_article.author.slug}/ratings",
+        data="{" + " " * 5_000_000 + "}",
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "request_too_large"

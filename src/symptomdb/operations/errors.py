@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import requires_csrf_token
@@ -64,6 +66,8 @@ def error_page_or_json(
         return json_error(status, message or MESSAGES[status], code=code)
     shown = page_status or status
     title, text = PAGES[shown]
+    if message and shown == 400:
+        text = message  # a reason the reader can act on, where there is one
     try:
         return render(
             request, "web/error.html", {"title": title, "text": text, "status": shown}, status=shown
@@ -75,6 +79,17 @@ def error_page_or_json(
 
 @requires_csrf_token
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if isinstance(exception, RequestDataTooBig):
+        # An editor's form with a huge section, or a client's oversized body: nothing was read,
+        # so nothing was written.
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        return error_page_or_json(
+            request,
+            400,
+            f"What was sent is larger than the site accepts ({limit // 1_000_000} MB); nothing "
+            "was saved: shorten it, or split it into parts.",
+            code="request_too_large",
+        )
     return error_page_or_json(request, 400)
 
 
