@@ -107,13 +107,20 @@ class Embedder:
         The search and the triage both embed the reader's query: the second to ask gets the
         first's vector instead of running the model again (≈ 5 ms each).
         """
-        missing = [t for t in dict.fromkeys(texts) if t not in self._recent]
+        if not texts:
+            return self.embed([])
+        found = {t: self._recent[t] for t in dict.fromkeys(texts) if t in self._recent}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
-            for text, vector in zip(missing, self.embed(missing), strict=True):
-                self._recent[text] = vector
-            while len(self._recent) > RECENT_QUERIES:
-                self._recent.popitem(last=False)
-        return np.stack([self._recent[t] for t in texts]) if texts else self.embed([])
+            found.update(zip(missing, self.embed(missing), strict=True))
+        # The answer is read from this call's own table: remembering may push out any of its
+        # texts (a call of more texts than are remembered, or old ones first in line).
+        for text, vector in found.items():
+            self._recent[text] = vector
+            self._recent.move_to_end(text)
+        while len(self._recent) > RECENT_QUERIES:
+            self._recent.popitem(last=False)
+        return np.stack([found[t] for t in texts])
 
     def forget_recent(self) -> None:
         """Empty the memory of recent query vectors (the speed benchmark, between calls)."""
