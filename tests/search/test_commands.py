@@ -76,3 +76,9 @@ def test_the_json_carries_the_safety_net_and_the_country(command):
 def test_it_refuses_a_locale_that_is_not_one(command):
     with pytest.raises(CommandError, match="--locale: give a country code"):
         run(command, NOTHING, "--locale", "<GB>")
+
+
+@pytest.mark.parametrize("limit", ["0", "51"])
+def test_the_cli_limit_is_the_apis(limit):
+    with pytest.raises(CommandError, match="--limit must be from 1 to 50, as in the API"):
+        run("search", NOTHING, "--limit", limit)

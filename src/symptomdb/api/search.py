@@ -8,7 +8,7 @@ from symptomdb.api.conditional import conditional
 from symptomdb.api.errors import Error
 from symptomdb.api.schemas import LocaleParams, SearchOut, TriageOut
 from symptomdb.search.answer import search_with_triage, triage_answer
-from symptomdb.search.service import MAX_QUERY_LENGTH
+from symptomdb.search.service import MAX_QUERY_LENGTH, MAX_RESULTS
 
 router = Router(tags=["search"])
 
@@ -24,7 +24,7 @@ class TriageParams(LocaleParams):
 
 
 class SearchParams(TriageParams):
-    limit: int = Field(10, ge=1, le=50, description="How many symptoms to return.")
+    limit: int = Field(10, ge=1, le=MAX_RESULTS, description="How many symptoms to return.")
 
 
 @router.get(

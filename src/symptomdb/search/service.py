@@ -34,6 +34,8 @@ from symptomdb.terminology.text import content_words, key
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 1000
+# The most results one answer gives: the API, the page and the CLI all take at most this many.
+MAX_RESULTS = 50
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # How many candidates each retriever proposes before fusion.

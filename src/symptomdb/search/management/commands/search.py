@@ -12,7 +12,7 @@ from symptomdb.search.management.commands._verdict import (
     write_level,
     write_safety_net,
 )
-from symptomdb.search.service import QueryError
+from symptomdb.search.service import MAX_RESULTS, QueryError
 
 
 class Command(BaseCommand):
@@ -26,8 +26,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         query = " ".join(options["query"])
-        if not 1 <= options["limit"] <= 100:
-            raise CommandError("--limit must be from 1 to 100.")
+        if not 1 <= options["limit"] <= MAX_RESULTS:
+            raise CommandError(f"--limit must be from 1 to {MAX_RESULTS}, as in the API.")
         locale = locale_option(options["locale"])
         try:
             answer = search_with_triage(query, limit=options["limit"], locale=locale)
