@@ -43,10 +43,26 @@ def test_importing_again_updates_in_place(seed_text):
     assert Author.objects.count() == 1
 
 
-def test_each_import_is_a_revision(seed_text):
+def test_each_import_that_changes_something_is_a_revision(seed_text):
     article = article_import(parsed=parse_article(seed_text)).article
-    article_import(parsed=parse_article(seed_text))
+    changed = seed_text.replace("Understanding the causes", "Knowing the causes (fixture edit)", 1)
+    assert changed != seed_text
+    article_import(parsed=parse_article(changed))
     assert Version.objects.get_for_object(article).count() == 2
+
+
+def test_importing_the_same_file_again_writes_nothing(seed_text):
+    article = article_import(parsed=parse_article(seed_text)).article
+    token = Article.objects.get(pk=article.pk).edit_token
+    article_import(parsed=parse_article(seed_text))
+    assert Version.objects.get_for_object(article).count() == 1
+    assert Article.objects.get(pk=article.pk).edit_token == token
+
+
+def test_publishing_an_unchanged_draft_still_publishes(seed_text):
+    article = article_import(parsed=parse_article(seed_text)).article
+    again = article_import(parsed=parse_article(seed_text), publish=True).article
+    assert again.pk == article.pk and again.status == "published"
 
 
 def test_publishing_stamps_review_dates(seed_text):

@@ -43,6 +43,7 @@ from symptomdb.articles.revisions import (
 )
 from symptomdb.people.models import Author
 from symptomdb.people.services import author_get_or_create
+from symptomdb.terminology.models import Symptom
 from symptomdb.terminology.services import symptom_get_or_create
 
 # How long a published article stays current before a clinician must look again.
@@ -113,6 +114,10 @@ def article_import(
     covers = covered_symptoms(parsed.covers, where=parsed.covers_at, main=symptom)
     article = Article.objects.originals().filter(symptom=symptom, title=parsed.title).first()
     created = article is None
+    to_publish = article is not None and publish and article.status != Status.PUBLISHED
+    if article is not None and not to_publish and _unchanged(article, parsed, author, covers):
+        # Re-importing the same file writes nothing: no revision, no staged change.
+        return ImportResult(article=article, created=False)
     if article is None:
         article = Article(symptom=symptom, title=parsed.title, author=author)
     elif article.status == Status.PUBLISHED and not publish:
@@ -131,12 +136,13 @@ def article_import(
     return ImportResult(article=article, created=created)
 
 
-def _replace_sections(article: Article, parsed: ParsedArticle) -> None:
-    # Each part of the parsed article as the fields of its rows, in SECTION_MODELS' order.
+def _section_values(parsed: ParsedArticle) -> list[list[dict[str, Any]]]:
+    """Each part of the parsed article as the fields of its rows, in SECTION_MODELS' order."""
+
     def advice(items: Sequence[Any]) -> list[dict[str, Any]]:
         return [{"name": a.name, "text": a.text} for a in items]
 
-    values: list[list[dict[str, Any]]] = [
+    return [
         [{"name": c.name, "text": c.explanation} for c in parsed.causes],
         advice(parsed.relief),
         advice(parsed.prevention),
@@ -144,6 +150,32 @@ def _replace_sections(article: Article, parsed: ParsedArticle) -> None:
         [{"text": f.text, "urgency": f.urgency} for f in parsed.red_flags],
         [{"title": s.title, "url": _web_address(s.title, s.url)} for s in parsed.sources],
     ]
+
+
+def _unchanged(
+    article: Article, parsed: ParsedArticle, author: Author, covers: Sequence[Symptom]
+) -> bool:
+    """Whether importing ``parsed`` would write exactly what ``article`` holds already."""
+    fields = (article.summary, article.conclusion, article.disclaimer, article.author_id)
+    wanted = (
+        parsed.summary,
+        parsed.conclusion,
+        parsed.disclaimer or DEFAULT_DISCLAIMER,
+        author.pk,
+    )
+    if fields != wanted or set(article.covers.all()) != set(covers):
+        return False
+    for model, part in zip(SECTION_MODELS, _section_values(parsed), strict=True):
+        names = list(part[0]) if part else []
+        rows = model._default_manager.filter(article=article).order_by("position")
+        held = [{name: getattr(row, name) for name in names} for row in rows]
+        if held != part:
+            return False
+    return True
+
+
+def _replace_sections(article: Article, parsed: ParsedArticle) -> None:
+    values = _section_values(parsed)
     rows = [
         (model, [model(article=article, position=i, **fields) for i, fields in enumerate(part)])
         for model, part in zip(SECTION_MODELS, values, strict=True)
