@@ -42,4 +42,3 @@ class EditorAccountAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, EditorAccountAdmin)
-

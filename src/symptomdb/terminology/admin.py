@@ -31,4 +31,3 @@ class SymptomAdmin(admin.ModelAdmin):
         # One way to add a symptom by hand: the page that first shows the catalogue's close
         # matches, so that nobody adds "Hiccups" beside "Hiccough".
         return HttpResponseRedirect(reverse("admin:articles_article_symptom_new"))
-
