@@ -6,10 +6,11 @@ an older one after seeing what it changes."""
 from __future__ import annotations
 
 import json
+from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
@@ -20,6 +21,22 @@ from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_accessibility import BLOCKING, axe_run, summary
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The editors' roles as the data migration grants them (people 0003).
+ROLES = import_module("symptomdb.people.migrations.0003_editor_roles").ROLES
+
+
+@pytest.fixture(autouse=True)
+def _roles(transactional_db):
+    """Earlier live-server tests flush the database, and with it the roles that the data
+    migration created (flush re-creates permissions, not data): grant them again."""
+    for name, wanted in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in sorted(set(wanted))
+        )
+
 
 FIXTURE = Path(__file__).resolve().parents[1] / "articles" / "fixtures" / "leg-cramps.txt"
 PASSWORD = "a-long-staff-pass"

@@ -60,7 +60,15 @@ def test_typos_uk_spellings_and_filler(query, name):
 def test_a_hit_has_every_public_code_and_its_article_flag():
     hit = search("headache", limit=3)[0]
     data = hit.to_dict()
-    assert set(data) == {"slug", "name", "score", "codes", "has_article"}
+    assert set(data) == {
+        "slug",
+        "name",
+        "display_name",
+        "score",
+        "codes",
+        "has_article",
+        "covered_by_article",
+    }
     systems = {c["system"] for c in data["codes"]}
     assert {"HPO", "ICD10CM", "SNOMEDCT"} <= systems
     assert "UMLS" not in systems
