@@ -451,18 +451,25 @@ class ArticleAdmin(VersionAdmin):
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
-        return TemplateResponse(
+        return self._page(
             request,
             "admin/articles/article/symptom_new.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "title": "Add a symptom to the catalogue",
-                "name": name,
-                "matches": matches,
-                "error": error,
-            },
+            title="Add a symptom to the catalogue",
+            name=name,
+            matches=matches,
+            error=error,
             status=400 if error else 200,
+        )
+
+    def _page(
+        self, request: HttpRequest, template: str, *, status: int = 200, **context: Any
+    ) -> TemplateResponse:
+        """One of the editors' own admin pages, with the admin's frame around it."""
+        return TemplateResponse(
+            request,
+            template,
+            {**self.admin_site.each_context(request), "opts": self.model._meta, **context},
+            status=status,
         )
 
     def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -499,21 +506,17 @@ class ArticleAdmin(VersionAdmin):
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return HttpResponseRedirect(_url("history", article))
-        return TemplateResponse(
+        return self._page(
             request,
             "admin/articles/article/compare.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "original": article,
-                "title": f"Compare versions of “{article}”",
-                "left_name": left_name,
-                "right_name": right_name,
-                "compare": SideBySide(left=left, right=right),
-                "versions": versions,
-                "left_key": left_key,
-                "right_key": right_key,
-            },
+            original=article,
+            title=f"Compare versions of “{article}”",
+            left_name=left_name,
+            right_name=right_name,
+            compare=SideBySide(left=left, right=right),
+            versions=versions,
+            left_key=left_key,
+            right_key=right_key,
         )
 
     def _state(self, article: Article, key: str):
@@ -562,19 +565,15 @@ class ArticleAdmin(VersionAdmin):
                     request, f"Restored the revision of {_version_name(version)}.", messages.SUCCESS
                 )
                 return HttpResponseRedirect(_url("change", article))
-        return TemplateResponse(
+        return self._page(
             request,
             "admin/articles/article/restore.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "original": article,
-                "title": f"Restore “{article}” as it was on {_version_name(version)}?",
-                "version": version,
-                "diff": diff,
-                "missing": target.missing,
-                "error": error,
-            },
+            original=article,
+            title=f"Restore “{article}” as it was on {_version_name(version)}?",
+            version=version,
+            diff=diff,
+            missing=target.missing,
+            error=error,
             status=400 if error else 200,
         )
 
@@ -635,24 +634,20 @@ class ArticleAdmin(VersionAdmin):
             }
             for a in articles
         ]
-        return TemplateResponse(
+        return self._page(
             request,
             "admin/articles/article/confirm.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "title": f"{label}?",
-                "label": label,
-                "transition": transition,
-                "rows": rows,
-                "note": note,
-                "via_action": via_action,
-                "action": {"submit": "send_for_review", "return": "return_to_author"}.get(
-                    transition, transition
-                ),
-                "selected": [a.pk for a in articles],
-                "error": bool(errors),
-            },
+            title=f"{label}?",
+            label=label,
+            transition=transition,
+            rows=rows,
+            note=note,
+            via_action=via_action,
+            action={"submit": "send_for_review", "return": "return_to_author"}.get(
+                transition, transition
+            ),
+            selected=[a.pk for a in articles],
+            error=bool(errors),
             status=400 if errors else 200,
         )
 
