@@ -181,8 +181,12 @@ def red_flag_codes_unknown() -> list[str]:
     """The codes the triage's families concern that the catalogue does not hold, each with the
     families naming it: checked when a site starts (site_init), so a typo fails loudly."""
     wanted = concerned_codes()
+    # Only the codes named (about a hundred), not the catalogue's forty thousand: this runs at
+    # every start.
     held = set(
-        SymptomCode.objects.filter(system__in=("HPO", "ICD10CM")).values_list("system", "code")
+        SymptomCode.objects.filter(
+            system__in={system for system, _ in wanted}, code__in={code for _, code in wanted}
+        ).values_list("system", "code")
     )
     return [
         f"{system} {code} (family {', '.join(families)})"
