@@ -8,7 +8,12 @@ from bs4 import BeautifulSoup
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
-QUERIES = ["muscle cramps", "charley horse", "muscel spazms", "my calf knotted up in bed"]
+QUERIES = [
+    "muscle cramps",
+    "charley horse",
+    "mussle spasmz",
+    "my calf cramped up while I was asleep",
+]
 
 
 @pytest.fixture(autouse=True)

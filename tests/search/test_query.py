@@ -14,7 +14,6 @@ SPELLER = Speller(
             "Palmar hyperhidrosis",
             "Sweaty palms",
             "Rectal hemorrhage",
-            "Rectal haemorrhage",
             "Urinary urgency",
             "Abdominal pain",
         ]
@@ -28,10 +27,10 @@ def test_filler_is_not_content():
 
 
 def test_typos_are_corrected_against_the_catalogue():
-    assert analyse("hedache", SPELLER).content == ["headache"]
-    assert analyse("muscel spazms", SPELLER).content == ["muscle", "spasms"]
-    assert analyse("sweaty plams", SPELLER).content == ["sweaty", "palms"]
-    assert analyse("urinry urgency", SPELLER).corrected_text == "urinary urgency"
+    assert analyse("haedache", SPELLER).content == ["headache"]
+    assert analyse("mussle spasms", SPELLER).content == ["muscle", "spasms"]
+    assert analyse("swetty palms", SPELLER).content == ["sweaty", "palms"]
+    assert analyse("urinery urgensy", SPELLER).corrected_text == "urinary urgency"
 
 
 def test_ordinary_english_words_are_not_corrected():

@@ -169,7 +169,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("sudden severe headache like being hit on the head", E),
         ("thunderclap headache", E),
         ("the worst headache I've ever had came on in seconds", E),
-        ("sudden excruciating hedache", E),
+        ("sudden excruciating haedache", E),
         ("mild headache after a long day", NOT_E),
         ("a tension-type headache", None),
         ("not the worst headache, just a dull ache", NOT_E),

@@ -1,6 +1,6 @@
 """What a reader's query says, word by word, before anything is looked up.
 
-"I've had really bad hedache since yesterday" → content words ["headache"]
+"I've had really bad haedache since yesterday" → content words ["headache"]
 (filler dropped, typo corrected), the corrected sentence for the embedding
 model, and the clinical words the lay vocabulary adds ("tummy" → "abdominal").
 """
@@ -76,7 +76,7 @@ class Analysed:
     @property
     def typo_corrected(self) -> str:
         """The query as the search read it when it corrected a typo ("headache" for
-        "hedache"); "" when it corrected none. A British spelling read the American way
+        "haedache"); "" when it corrected none. A British spelling read the American way
         is no typo, and is not announced."""
         typos = {w: f for w, f in self.corrections.items() if us_spelling(w) != f}
         return " ".join(typos.get(w, w) for w in self.typed) if typos else ""

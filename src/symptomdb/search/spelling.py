@@ -3,7 +3,7 @@
 The vocabulary is every word of every symptom name and synonym (written to
 SYMPTOMDB_HOME/search/vocabulary.json when the catalogue loads), counted. A query
 word the vocabulary lacks is replaced by the closest vocabulary word within a
-small edit distance ("hedache" → "headache", "spazms" → "spasms") — unless it
+small edit distance ("haedache" → "headache", "spazmz" → "spasms") — unless it
 is an ordinary English word (the embedding model's own word list), since
 "knotted" or "toddler" are not typos for anything, or an inflected form of a
 known word: "aches" is not a typo for "arches", nor "swells" for "spells", nor
