@@ -6,7 +6,8 @@
 For the catalogue's common symptoms (prior >= 0.3) and for the symptoms the dev queries'
 first results land on: the share whose page offers an article (its own, a covering one,
 a broader or narrower symptom's, or a related one), red flags (the triage's rule
-families), or a trusted link out (MedlinePlus Connect by code), and the share offering at
+families), a trusted link out (MedlinePlus Connect by code) or, lacking a code, a search of
+MedlinePlus and the NHS website for its everyday name, and the share offering at
 least one. Then "Also called": ICD-10-CM inclusion terms set apart as other conditions,
 and entries still shown that are the name of another symptom (should be none). And the
 share of first results shown with an everyday name (display name differing from the
@@ -28,7 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEV_QUERIES = REPO.parent / "shared" / "eval" / "dev_queries.jsonl"
-KINDS = ("own", "covering", "nearby", "related", "red_flags", "trusted_link")
+KINDS = ("own", "covering", "nearby", "related", "red_flags", "trusted_link", "search_link")
 
 
 def setup_django(home: Path) -> None:
@@ -43,7 +44,8 @@ def setup_django(home: Path) -> None:
 def offers(symptom) -> set[str]:  # type: ignore[no-untyped-def]
     from symptomdb.articles.covering import article_reach
     from symptomdb.articles.selectors import article_published_for
-    from symptomdb.terminology.selectors import symptom_codes, symptom_red_flags
+    from symptomdb.terminology.selectors import symptom_codes, symptom_lineage_codes
+    from symptomdb.triage.red_flags import red_flags_for
     from symptomdb.web.reading_elsewhere import trusted_links
 
     found = set()
@@ -54,10 +56,13 @@ def offers(symptom) -> set[str]:  # type: ignore[no-untyped-def]
         found |= {k for k, v in [("covering", reach.covering), ("nearby", reach.nearby)] if v}
         if reach.related is not None:
             found.add("related")
-    if symptom_red_flags(symptom, locale="US"):
+    if red_flags_for(symptom_lineage_codes(symptom), locale="US"):
         found.add("red_flags")
-    if trusted_links(symptom_codes(symptom), name=symptom.name):
-        found.add("trusted_link")
+    links = trusted_links(
+        symptom_codes(symptom), name=symptom.name, everyday_name=symptom.everyday_name
+    )
+    if links:
+        found.add("search_link" if links[0].is_search else "trusted_link")
     return found
 
 

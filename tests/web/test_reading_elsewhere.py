@@ -60,10 +60,43 @@ def test_a_snomed_code_is_used_when_there_is_no_icd10cm_code():
     assert links[1].code_label == "SNOMED CT 55300003"
 
 
-def test_the_general_icd10cm_code_is_chosen_and_an_hpo_only_symptom_gets_none():
+def test_the_general_icd10cm_code_is_chosen():
     codes = [SymptomCode(system="ICD10CM", code="R51.9"), SymptomCode(system="ICD10CM", code="R51")]
-    assert _query(trusted_links(codes, name="Headache")[0].url)["mainSearchCriteria.v.c"] == ["R51"]
-    assert trusted_links([SymptomCode(system="HPO", code="HP:0002315")], name="Headache") == []
+    links = trusted_links(codes, name="Headache")
+    assert _query(links[0].url)["mainSearchCriteria.v.c"] == ["R51"]
+    assert not any(link.is_search for link in links)
+
+
+def test_an_hpo_only_symptom_gets_searches_for_its_everyday_name():
+    links = trusted_links(
+        [SymptomCode(system="HPO", code="HP:0000975")],
+        name="Hyperhidrosis",
+        everyday_name="Excessive sweating",
+    )
+    assert [link.title for link in links] == ["Search MedlinePlus", "Search the NHS website"]
+    assert all(link.is_search and link.code_label == "" for link in links)
+    medlineplus, nhs = (urlsplit(link.url) for link in links)
+    assert medlineplus.netloc == "vsearch.nlm.nih.gov"
+    assert parse_qs(medlineplus.query) == {
+        "v:project": ["medlineplus"],
+        "query": ["Excessive sweating"],
+    }
+    assert (nhs.netloc, nhs.path) == ("www.nhs.uk", "/search/results")
+    assert parse_qs(nhs.query) == {"q": ["Excessive sweating"]}
+
+
+@pytest.mark.django_db
+def test_a_page_without_codes_says_its_links_are_searches(reader):
+    Symptom.objects.create(
+        slug="sweating-a-lot", name="Hyperhidrosis", display_name="Sweating a lot"
+    )
+    soup = BeautifulSoup(reader.get("/symptoms/sweating-a-lot/").content, "html.parser")
+    section = soup.select_one("[data-trusted-links]")
+    assert section is not None
+    searches = section.select("a[data-search-link]")
+    assert len(searches) == 2
+    assert all("Sweating a lot" in a.get_text() for a in searches)
+    assert "search two public health websites" in section.get_text()
 
 
 @pytest.mark.django_db

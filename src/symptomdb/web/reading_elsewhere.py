@@ -9,6 +9,11 @@ OID in `mainSearchCriteria.v.cs` (ICD-10-CM 2.16.840.1.113883.6.90, SNOMED CT
 2.16.840.1.113883.6.96), the code in `mainSearchCriteria.v.c`, optionally its name in
 `mainSearchCriteria.v.dn`, and the language in `informationRecipient.languageCode.c`
 (`en` or `es`). It takes one code a request, so each link names one.
+
+A symptom with no code MedlinePlus Connect takes (many HPO terms) gets, instead, a
+search of two public health sites for its everyday name: MedlinePlus's own site
+search (the address its search box submits, v:project=medlineplus) and the NHS
+website's search. Those links say they are searches, not pages about the symptom.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from symptomdb.terminology.codes import BY_SYSTEM
 from symptomdb.terminology.models import CodeSystem, SymptomCode
 
 MEDLINEPLUS_CONNECT = "https://connect.medlineplus.gov/application"
+MEDLINEPLUS_SEARCH = "https://vsearch.nlm.nih.gov/vivisimo/cgi-bin/query-meta"
+NHS_SEARCH = "https://www.nhs.uk/search/results"
 # ICD-10-CM first: MedlinePlus Connect maps it most fully; SNOMED CT (from HPO's
 # cross-references) for the symptoms that only HPO names.
 _SYSTEMS = (CodeSystem.ICD10CM, CodeSystem.SNOMEDCT)
@@ -33,7 +40,12 @@ class TrustedLink:
     url: str
     language: str  # BCP 47, for hreflang and lang
     language_name: str
-    code_label: str  # "ICD-10-CM R25.2", what the link asks about
+    code_label: str  # "ICD-10-CM R25.2", what the link asks about; "" for a search
+    search_words: str = ""  # what a search link searches for; "" for a link by code
+
+    @property
+    def is_search(self) -> bool:
+        return bool(self.search_words)
 
 
 def medlineplus_connect_url(*, system: str, code: str, name: str = "", language: str) -> str:
@@ -59,12 +71,39 @@ def _best_code(codes: Iterable[SymptomCode]) -> SymptomCode | None:
     return None
 
 
-def trusted_links(codes: Iterable[SymptomCode], *, name: str) -> list[TrustedLink]:
-    """MedlinePlus Connect in English and Spanish for the symptom's best code; none when
-    it has no code MedlinePlus Connect takes."""
+def search_links(words: str) -> list[TrustedLink]:
+    """Searches of MedlinePlus and of the NHS website for the symptom's everyday name."""
+    medlineplus = urlencode({"v:project": "medlineplus", "query": words})
+    nhs = urlencode({"q": words})
+    return [
+        TrustedLink(
+            title="Search MedlinePlus",
+            url=f"{MEDLINEPLUS_SEARCH}?{medlineplus}",
+            language="en",
+            language_name="English",
+            code_label="",
+            search_words=words,
+        ),
+        TrustedLink(
+            title="Search the NHS website",
+            url=f"{NHS_SEARCH}?{nhs}",
+            language="en",
+            language_name="English",
+            code_label="",
+            search_words=words,
+        ),
+    ]
+
+
+def trusted_links(
+    codes: Iterable[SymptomCode], *, name: str, everyday_name: str = ""
+) -> list[TrustedLink]:
+    """MedlinePlus Connect in English and Spanish for the symptom's best code; when it
+    has no code MedlinePlus Connect takes, searches of MedlinePlus and the NHS website
+    for its everyday name (else its name)."""
     code = _best_code(list(codes))
     if code is None:
-        return []
+        return search_links(everyday_name or name)
     label = f"{BY_SYSTEM[code.system].label} {code.code}"
     return [
         TrustedLink(

@@ -159,7 +159,9 @@ def symptom_page_context(
         context["reach"] = reach
         # Reading elsewhere, where no article here is about this symptom.
         if not reach.covering:
-            context["trusted_links"] = trusted_links(codes, name=symptom.name)
+            context["trusted_links"] = trusted_links(
+                codes, name=symptom.name, everyday_name=symptom.everyday_name
+            )
     else:
         context.update(
             red_flag_groups=_red_flag_groups(article),
