@@ -18,23 +18,31 @@ from dataclasses import replace
 from .blocks import Block
 from .covers import take_covers
 from .errors import ParseError
+from .headings import HeadingFallback
 from .html import read_html
 from .intake import check_text, decode, detect_format
+from .items import Skip
 from .markdown import read_markdown
 from .model import Advice, Byline, Cause, ParsedArticle, RedFlag, Source, Urgency
 from .plaintext import read_plaintext
 from .render import render_markdown
-from .structure import build_article
+from .structure import Analysis, SectionReport, analyse_blocks
 
 __all__ = [
     "Advice",
+    "Analysis",
     "Byline",
     "Cause",
+    "HeadingFallback",
     "ParseError",
     "ParsedArticle",
     "RedFlag",
+    "SectionReport",
+    "Skip",
     "Source",
     "Urgency",
+    "analyse_article",
+    "analyse_article_bytes",
     "parse_article",
     "parse_article_bytes",
     "render_markdown",
@@ -47,20 +55,45 @@ _READERS: dict[str, Callable[[str], list[Block]]] = {
 }
 
 
-def parse_article(text: str, *, filename: str = "<input>") -> ParsedArticle:
-    """Parse one article in the seed's plain-text layout, HTML or Markdown.
+def analyse_article(
+    text: str, *, filename: str = "<input>", fallback: HeadingFallback | None = None
+) -> Analysis:
+    """Parse one article in the seed's plain-text layout, HTML or Markdown, with the report
+    the dry run prints: per section what was found from which lines, what was left out
+    and why, and warnings. `fallback` names the kind of headings no synonym set knows
+    (the loader passes the sentence model's; None reads by words alone).
 
     Raises ParseError naming the file, the line and what to fix.
     """
     text = check_text(text, filename=filename)
     text, covers = take_covers(text, filename=filename)
     blocks = _READERS[detect_format(text, filename=filename)](text)
-    article = build_article(blocks, filename=filename)
+    analysis = analyse_blocks(blocks, filename=filename, fallback=fallback)
     if not covers.items:
-        return article
-    return replace(article, covers=list(covers.items), covers_at=f"{filename}, line {covers.line}")
+        return analysis
+    article = replace(
+        analysis.article, covers=list(covers.items), covers_at=f"{filename}, line {covers.line}"
+    )
+    return replace(analysis, article=article)
 
 
-def parse_article_bytes(data: bytes, *, filename: str = "<input>") -> ParsedArticle:
+def parse_article(
+    text: str, *, filename: str = "<input>", fallback: HeadingFallback | None = None
+) -> ParsedArticle:
+    """The article alone (see `analyse_article`). Raises ParseError naming the file, the
+    line and what to fix."""
+    return analyse_article(text, filename=filename, fallback=fallback).article
+
+
+def parse_article_bytes(
+    data: bytes, *, filename: str = "<input>", fallback: HeadingFallback | None = None
+) -> ParsedArticle:
     """Like `parse_article`, for a file's bytes: UTF-8, with or without a byte-order mark."""
-    return parse_article(decode(data, filename=filename), filename=filename)
+    return parse_article(decode(data, filename=filename), filename=filename, fallback=fallback)
+
+
+def analyse_article_bytes(
+    data: bytes, *, filename: str = "<input>", fallback: HeadingFallback | None = None
+) -> Analysis:
+    """Like `analyse_article`, for a file's bytes."""
+    return analyse_article(decode(data, filename=filename), filename=filename, fallback=fallback)

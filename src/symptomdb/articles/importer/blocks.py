@@ -56,11 +56,15 @@ class Block:
     lines: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     depth: int = 0  # bullets: 0 for a top-level item, 1 for an item nested in it, …
+    # What the markup says a heading is, beyond its words: "term" for a definition list's
+    # term (its items follow as bullets), "routine"/"urgent"/"emergency" for the heading
+    # of a care card of that urgency.
+    role: str = ""
 
 
-def heading(text: str, line: int, level: int = UNKNOWN_LEVEL) -> Block:
+def heading(text: str, line: int, level: int = UNKNOWN_LEVEL, role: str = "") -> Block:
     text = clean(text)
-    return Block("heading", text, line, level=level, lines=(text,))
+    return Block("heading", text, line, level=level, lines=(text,), role=role)
 
 
 def paragraph(lines: list[str] | tuple[str, ...], line: int, links: tuple[Link, ...] = ()) -> Block:

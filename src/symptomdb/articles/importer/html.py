@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
 from . import blocks as b
+from .headings import care_prefix
+from .vocabulary import vocabulary
 
 # Never article text, wherever they appear.
 _DROP_TAGS = (
@@ -175,9 +177,51 @@ def _text(tag: Tag) -> str:
     return " ".join(_text_lines(tag))
 
 
+def _care_urgency(tag: Tag) -> str:
+    classes = tag.get("class")
+    names = classes if isinstance(classes, list) else str(classes or "").split()
+    cards = vocabulary().care_classes
+    return next((cards[c.lower()] for c in names if c.lower() in cards), "")
+
+
+def _care_card(tag: Tag, urgency: str, found: list[b.Block], depth: int) -> None:
+    """A care card: its heading opens a red-flags section of the card's urgency. The
+    visually hidden prefix ("Urgent advice: ") says it again; a card without a heading
+    is headed by that prefix."""
+    prefix = ""
+    for hidden in tag.find_all(class_=re.compile(r"visually-hidden|sr-only")):
+        if isinstance(hidden, Tag) and care_prefix(_text(hidden))[0]:
+            prefix = _text(hidden).rstrip(": ")
+            hidden.decompose()
+    start = len(found)
+    _walk(tag, found, depth)
+    for index in range(start, len(found)):
+        if found[index].kind == "heading":
+            old = found[index]
+            found[index] = b.heading(old.text, old.line, level=old.level, role=urgency)
+            return
+    found.insert(start, b.heading(prefix or f"{urgency.title()} advice", _line(tag), role=urgency))
+
+
+def _definition_list(tag: Tag, found: list[b.Block], depth: int) -> None:
+    """<dt> terms as headings of the "term" role, each <dd> as an item under it."""
+    for child in tag.find_all(["dt", "dd"]):
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "dt":
+            found.append(b.heading(_text(child), _line(child), role="term"))
+        else:
+            found.append(b.bullet(_text(child), _line(child), _links(child), depth))
+
+
 def _block(tag: Tag, found: list[b.Block], depth: int) -> None:
     name = tag.name
-    if name in _HEADINGS:
+    urgency = _care_urgency(tag) if name in {"div", "section", "aside"} else ""
+    if urgency:
+        _care_card(tag, urgency, found, depth)
+    elif name == "dl":
+        _definition_list(tag, found, depth)
+    elif name in _HEADINGS:
         found.append(b.heading(_text(tag), _line(tag), level=int(name[1])))
     elif _is_author_mark(tag) or (name == "p" and tag.find(_is_author_mark)):
         found.append(b.byline(_text_lines(tag), _line(tag)))
@@ -215,4 +259,7 @@ def _is_bold_only(tag: Tag) -> bool:
         and isinstance(children[0], Tag)
         and children[0].name in {"strong", "b"}
         and 0 < len(_text(children[0])) <= _MAX_BOLD_HEADING_CHARS
+        # A whole sentence in bold ("See a GP urgently if you're coughing up blood.") is
+        # emphasis, not a heading.
+        and not _text(children[0]).endswith(".")
     )

@@ -4,22 +4,22 @@ and finds the disclaimer sentence in the closing text."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from markdown_it import MarkdownIt
 
 from .blocks import Block
-from .errors import ParseError
+from .headings import care_prefix, classify_heading
 from .model import Advice, Cause, RedFlag, Source, Urgency
 from .sections import Section
+from .vocabulary import vocabulary
 
 _MAX_NAME_WORDS = 8
-_EMERGENCY = re.compile(r"\b(911|999|112|emergency|ambulance|immediately)\b", re.IGNORECASE)
 # Capitals matter here: "ER" is the emergency room, "er" is a hesitation.
 _EMERGENCY_ABBREVIATIONS = re.compile(r"(?<!\w)(A&E|ER)(?!\w)")
-_URGENT = re.compile(
-    r"\b(today|same[- ]day|urgent|urgently|promptly|within 24 hours|within a day|"
-    r"as soon as possible|right away|straight away)\b",
-    re.IGNORECASE,
-)
 # "Emergency: …" written by the author (and by `render_markdown`) says the urgency outright.
 _URGENCY_PREFIX = re.compile(r"^(emergency|urgent|routine)\s*(?::|—|–|-)\s*(\S.*)$", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
@@ -81,78 +81,207 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57].rstrip() + "…"
 
 
-def read_causes(section: Section, *, filename: str) -> list[Cause]:
-    causes: list[Cause] = []
-    lead = section.lead
-    bullets = [x for x in lead if x.kind == "bullet"]
-    for index, block in enumerate(bullets):
-        if block.depth > 0 and causes:
-            # Nested bullets explain the cause above them.
-            causes[-1] = Cause(causes[-1].name, _append(causes[-1].explanation, block.text))
+# What a reader found in a section: each item with the line it came from, and what it
+# left out with the reason (the dry run's report shows both).
+@dataclass(frozen=True)
+class Skip:
+    line: int
+    text: str
+    reason: str
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class Reading(Generic[T]):
+    items: list[tuple[T, int]] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+
+    def add(self, item: T, line: int) -> None:
+        self.items.append((item, line))
+
+    def skip(self, block: Block, reason: str) -> None:
+        self.skipped.append(Skip(block.line, _short(block.text), reason))
+
+    def values(self) -> list[T]:
+        return [item for item, _ in self.items]
+
+
+_LINK_ONLY = re.compile(r"^\W*$")
+# Where the list a cause cue opens ends: the sentence's end, or a new clause.
+_CLAUSE_END = re.compile(
+    r"[.;!?]|,?\s+(?:but|which|although|though|so that|while|whereas|and this|this)\b"
+    r"|,\s+(?=\w+ (?:can|may|will|is|are)\b)"
+)
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_ITEM_LEAD = re.compile(r"^(?:from|by|of|with)\s+", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_OPEN_CONDITION = re.compile(
+    r"\bif( you| your child| they| you're| you are| you have| you've)?\s*:?$", re.IGNORECASE
+)
+_CONTINUES = re.compile(r"\b(and|with|or|plus|also)\s*:$", re.IGNORECASE)
+_NAMES_HELP = re.compile(
+    r"\b(gp|doctor|pharmacist|nurse|midwife|111|999|911|112|a&e|emergency|hospital|ambulance|"
+    r"urgent care|health ?care provider|clinician|specialist)\b",
+    re.IGNORECASE,
+)
+
+
+def is_link_only(block: Block) -> bool:
+    """A paragraph that is only a link ("Find a pharmacy"): page furniture, not content."""
+    if not block.links or block.kind != "paragraph":
+        return False
+    rest = block.text
+    for link in block.links:
+        rest = rest.replace(link.text, "")
+    return bool(_LINK_ONLY.match(rest))
+
+
+def causes_in_prose(text: str) -> list[str]:
+    """The causes a sentence lists: "… because of something else, for example cold, flu,
+    bad posture or stress" gives cold, flu, bad posture, stress. Each is named as written;
+    nothing is added to explain it. Sentences without a cause cue give nothing."""
+    words = vocabulary()
+    found: list[str] = []
+    for sentence in sentences(text):
+        plain = _PARENTHESES.sub("", sentence)
+        cue = words.prose_cue.search(plain)
+        if not cue:
             continue
-        named = split_named(block.text)
-        nested_follows = index + 1 < len(bullets) and bullets[index + 1].depth > 0
-        if named is None and block.text.endswith(":") and nested_follows:
-            named = (block.text.rstrip(":").strip(), "")
-        if named is None:
-            raise ParseError(
-                filename,
-                block.line,
-                f"the cause “{_short(block.text.rstrip(':'))}” has no explanation; write it "
-                f"as “Name: explanation”, such as “Dehydration: not drinking enough fluid”.",
-            )
-        causes.append(Cause(*named))
-    if not bullets and not section.subsections:
-        # Causes written one per line without bullet marks.
-        lines = [line for x in lead if x.kind == "paragraph" for line in x.lines]
-        named_lines = [n for n in (split_named(line) for line in lines) if n]
-        if len(named_lines) >= 2:
-            causes.extend(Cause(*n) for n in named_lines)
-    for sub in section.subsections:
-        explanation = join_text(sub.blocks)
-        if not explanation:
-            raise ParseError(
-                filename,
-                sub.heading.line,
-                f"the cause “{_short(sub.heading.text)}” has no explanation; add a paragraph "
-                f"under its heading.",
-            )
-        causes.append(Cause(sub.heading.text, explanation))
-    if not causes:
-        raise ParseError(
-            filename,
-            section.line,
-            "the causes section lists no causes; add bullet points such as "
-            "“Dehydration: not drinking enough fluid”.",
-        )
-    return causes
+        tail_from = cue.end()
+        for marker in words.prose_list_after.finditer(plain, cue.start()):
+            tail_from = max(tail_from, marker.end())
+        tail = plain[tail_from:]
+        end = _CLAUSE_END.search(tail)
+        tail = tail[: end.start()] if end else tail
+        for part in _ITEM_SPLIT.split(tail):
+            name = _ITEM_LEAD.sub("", part.strip(" ,:;–—-")).strip()
+            if name and len(name.split()) <= _MAX_NAME_WORDS:
+                found.append(name)
+    return found
 
 
-def read_advice(section: Section) -> list[Advice]:
-    """Relief methods, prevention tips or treatments: subsections (a name line, then its
-    text) or bullets ("Rest: lie down…"). The section's opening sentence is not an item;
-    a section with neither is one item named by its heading."""
-    items: list[Advice] = []
-    for block in section.lead:
+def _is_causes_heading(block: Block) -> bool:
+    return classify_heading(block.text) == "causes" or bool(
+        vocabulary().causes_lead_in.search(block.text)
+    )
+
+
+def _is_symptoms_lead_in(text: str) -> bool:
+    return bool(vocabulary().symptoms_lead_in.search(text)) or classify_heading(text) == "summary"
+
+
+def _read_cause_blocks(blocks: list[Block], reading: Reading[Cause]) -> None:
+    """Bullets are causes ("Name: explanation", or a plain name); a sentence naming causes
+    gives each; a list introduced as symptoms ("Symptoms include:") is not causes."""
+    intro = ""
+    causes_start = len(reading.items)
+    for index, block in enumerate(blocks):
+        if block.kind == "paragraph":
+            if is_link_only(block):
+                reading.skip(block, "a link, not a cause")
+                continue
+            if block.text.endswith(":"):
+                intro = block.text
+                reading.skip(block, "introduces the list below")
+                continue
+            intro = ""
+            named_lines = [n for n in (split_named(x) for x in block.lines) if n]
+            if len(block.lines) >= 2 and len(named_lines) >= 2:
+                for cause in named_lines:
+                    reading.add(Cause(*cause), block.line)
+                continue
+            names = causes_in_prose(block.text)
+            for name in names:
+                reading.add(Cause(name, ""), block.line)
+            if not names:
+                reading.skip(block, "running text that names no list of causes")
+            continue
         if block.kind != "bullet":
             continue
-        if block.depth > 0 and items:
-            items[-1] = Advice(items[-1].name, _append(items[-1].text, block.text))
+        if intro and _is_symptoms_lead_in(intro):
+            reading.skip(block, "a symptom (the list's lead-in says so), not a cause")
             continue
-        name, text = split_named(block.text) or ("", block.text)
-        items.append(Advice(name, text))
-    items.extend(Advice(sub.heading.text, join_text(sub.blocks)) for sub in section.subsections)
-    if not items and section.heading is not None:
-        text = join_text(x for x in section.lead if x.kind == "paragraph")
+        if block.depth > 0 and len(reading.items) > causes_start:
+            last, line = reading.items[-1]
+            reading.items[-1] = (Cause(last.name, _append(last.explanation, block.text)), line)
+            continue
+        named = split_named(block.text)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if named is None and block.text.endswith(":") and following and following.depth > 0:
+            named = (block.text.rstrip(":").strip(), "")
+        reading.add(Cause(*(named or (block.text.rstrip(":").strip(), ""))), block.line)
+
+
+def read_causes(section: Section) -> Reading[Cause]:
+    reading: Reading[Cause] = Reading()
+    _read_cause_blocks(section.lead, reading)
+    for sub in section.subsections:
+        heading = sub.heading
+        if heading.role == "term" or _is_causes_heading(heading):
+            _read_cause_blocks(sub.blocks, reading)
+        elif _is_symptoms_lead_in(heading.text):
+            for block in sub.blocks:
+                reading.skip(block, f"under “{_short(heading.text)}”: symptoms, not causes")
+        else:
+            reading.add(Cause(heading.text, join_text(sub.blocks)), heading.line)
+    return reading
+
+
+def _dont(text: str) -> str:
+    return text if vocabulary().already_negative.match(text) else f"Don't {text}"
+
+
+def read_advice(section: Section) -> Reading[Advice]:
+    """Relief methods, prevention tips or treatments: bullets ("Rest: lie down…"), "Do" and
+    "Don't" lists (each item one piece of advice), or subsections (a name, then its text).
+    The section's running text is not an item; a section with neither is one item named
+    by its heading."""
+    words = vocabulary()
+    reading: Reading[Advice] = Reading()
+    groups: list[tuple[Block | None, list[Block]]] = [(None, section.lead)]
+    groups.extend((sub.heading, sub.blocks) for sub in section.subsections)
+    for heading, blocks in groups:
+        do = heading is not None and bool(words.do.match(heading_text(heading)))
+        dont = heading is not None and bool(words.dont.match(heading_text(heading)))
+        as_items = heading is None or do or dont or heading.role == "term"
+        if not as_items and heading is not None:
+            reading.add(Advice(heading.text, join_text(blocks)), heading.line)
+            continue
+        group_start = len(reading.items)
+        for block in blocks:
+            if block.kind != "bullet":
+                if block.kind == "paragraph":
+                    reason = "a link, not advice" if is_link_only(block) else "running text"
+                    reading.skip(block, reason)
+                continue
+            if block.depth > 0 and len(reading.items) > group_start:
+                last, line = reading.items[-1]
+                reading.items[-1] = (Advice(last.name, _append(last.text, block.text)), line)
+                continue
+            if dont:
+                reading.add(Advice("", _dont(block.text)), block.line)
+                continue
+            name, text = split_named(block.text) or ("", block.text)
+            reading.add(Advice(name, text), block.line)
+    if not reading.items and section.heading is not None:
+        text = join_text(x for x in section.lead if x.kind == "paragraph" and not is_link_only(x))
         if text:
-            items.append(Advice(section.heading.text, text))
-    return items
+            reading.skipped.clear()
+            reading.add(Advice(section.heading.text, text), section.heading.line)
+    return reading
+
+
+def heading_text(block: Block) -> str:
+    return block.text.strip().rstrip(":").strip().lower().replace("’", "'")
 
 
 def urgency_of(text: str) -> Urgency:
-    if _EMERGENCY.search(text) or _EMERGENCY_ABBREVIATIONS.search(text):
+    words = vocabulary()
+    if any(p.search(text) for p in words.emergency) or _EMERGENCY_ABBREVIATIONS.search(text):
         return "emergency"
-    if _URGENT.search(text):
+    if any(p.search(text) for p in words.urgent):
         return "urgent"
     return "routine"
 
@@ -165,36 +294,88 @@ def _most_urgent(first: Urgency, second: Urgency) -> Urgency:
     return first if _RANK[first] >= _RANK[second] else second
 
 
-def read_red_flags(section: Section) -> list[RedFlag]:
+def _heading_urgency(heading: Block) -> Urgency:
+    if heading.role in _STATED:
+        return _STATED[heading.role]
+    stated, rest = care_prefix(heading.text)
+    if stated:
+        return _most_urgent(stated, urgency_of(rest))
+    return urgency_of(heading.text)
+
+
+def _says_what_to_do(text: str) -> bool:
+    """ "See a GP urgently if you're coughing up blood.": an action and its condition."""
+    return classify_heading(text) == "red_flags" and " if " in f" {text.lower()} "
+
+
+def read_red_flags(section: Section) -> Reading[RedFlag]:
     """Each bullet is a red flag; its urgency is the one it states ("Emergency: …"), else
-    the most urgent of its own words, its heading's and the line that introduces it
-    ("Call 999 if:"). A section without bullets has one red flag per paragraph."""
-    base = urgency_of(section.heading.text) if section.heading else "routine"
-    groups: list[tuple[Urgency, list[Block]]] = [(base, section.lead)]
+    the most urgent of its own words, its heading's (a care card's class or prefix) and
+    the line that introduces it ("Call 999 if:"). Under a heading that leaves its
+    condition open ("Call 999 if you:"), sentences before the list are red flags too; a
+    sentence after the list is a note unless it says what to do itself. A section without
+    bullets has one red flag per paragraph — per paragraph that says whom to contact,
+    when only some do."""
+    reading: Reading[RedFlag] = Reading()
+    base = _heading_urgency(section.heading) if section.heading else "routine"
+    open_heading = section.heading is not None and bool(
+        _OPEN_CONDITION.search(section.heading.text)
+    )
+    groups: list[tuple[Urgency, bool, list[Block]]] = [(base, open_heading, section.lead)]
     groups.extend(
-        (_most_urgent(base, urgency_of(sub.heading.text)), sub.blocks)
+        (
+            _most_urgent(base, _heading_urgency(sub.heading)),
+            bool(_OPEN_CONDITION.search(sub.heading.text)),
+            sub.blocks,
+        )
         for sub in section.subsections
     )
-    has_bullets = any(x.kind == "bullet" for _, blocks in groups for x in blocks)
-    flags: list[RedFlag] = []
-    for group_urgency, blocks in groups:
+    for group_urgency, open_condition, blocks in groups:
+        bullets = [i for i, x in enumerate(blocks) if x.kind == "bullet"]
+        paragraphs = [x for x in blocks if x.kind == "paragraph" and not is_link_only(x)]
+        some_name_help = any(_NAMES_HELP.search(x.text) for x in paragraphs)
+        all_name_help = all(_NAMES_HELP.search(x.text) for x in paragraphs)
         context = group_urgency
-        for block in blocks:
-            if block.kind == "paragraph" and has_bullets:
-                context = _most_urgent(group_urgency, urgency_of(block.text))
-                continue
+        lead_in = ""
+        start = len(reading.items)
+        for index, block in enumerate(blocks):
             if block.kind not in {"bullet", "paragraph"}:
                 continue
-            if block.depth > 0 and flags:
-                last = flags[-1]
-                flags[-1] = RedFlag(_append(last.text, block.text), last.urgency)
+            if block.kind == "paragraph":
+                if is_link_only(block):
+                    reading.skip(block, "a link, not a red flag")
+                    continue
+                if bullets and block.text.endswith(":"):
+                    context = _most_urgent(group_urgency, urgency_of(block.text))
+                    lead_in = block.text[:-1].strip() if _CONTINUES.search(block.text) else ""
+                    reading.skip(block, "introduces the list below")
+                    continue
+                before_list = bool(bullets) and index < bullets[0]
+                if _says_what_to_do(block.text):
+                    pass
+                elif bullets and not (before_list and open_condition):
+                    reading.skip(block, "a note beside the list, not a sign to act on")
+                    continue
+                elif (
+                    not bullets
+                    and some_name_help
+                    and not all_name_help
+                    and not _NAMES_HELP.search(block.text)
+                ):
+                    reading.skip(block, "says no one to contact, unlike the others")
+                    continue
+            if block.depth > 0 and len(reading.items) > start:
+                last, line = reading.items[-1]
+                reading.items[-1] = (RedFlag(_append(last.text, block.text), last.urgency), line)
                 continue
             stated = _URGENCY_PREFIX.match(block.text)
             if stated:
-                flags.append(RedFlag(stated[2], _STATED[stated[1].lower()]))
-            else:
-                flags.append(RedFlag(block.text, _most_urgent(context, urgency_of(block.text))))
-    return flags
+                reading.add(RedFlag(stated[2], _STATED[stated[1].lower()]), block.line)
+                continue
+            text = f"{lead_in} {block.text}" if block.kind == "bullet" and lead_in else block.text
+            urgency = context if block.kind == "bullet" else group_urgency
+            reading.add(RedFlag(text, _most_urgent(urgency, urgency_of(block.text))), block.line)
+    return reading
 
 
 def read_sources(section: Section) -> list[Source]:
@@ -204,19 +385,30 @@ def read_sources(section: Section) -> list[Source]:
     for block in blocks:
         if block.kind != ("bullet" if has_bullets else "paragraph"):
             continue
-        link = next((x for x in block.links if _SAFE_URL.match(x.url)), None)
+        link = next((x for x in block.links if _SAFE_URL.match(x.url) and _printable(x.url)), None)
         if link is not None:
             title = block.text or link.text
             sources.append(Source(title or link.url, link.url))
             continue
         match = _URL.search(block.text)
         url = match.group(0).rstrip(").,;:") if match else ""
+        url = _MARKDOWN.normalizeLink(url) if url and _printable(url) else ""
         if url.lower().startswith("www."):
             url = f"https://{url}"
         title = _URL.sub("", block.text) if match else block.text
         title = title.strip().strip("—–-:|(<>").strip().rstrip("—–-:|(<").strip()
         sources.append(Source(title or url, url))
     return sources
+
+
+# Addresses are stored as Markdown reads them back ("https://¡x" → punycode), so an
+# export re-imports to the same address.
+_MARKDOWN = MarkdownIt("commonmark")
+
+
+def _printable(url: str) -> bool:
+    """No control or unassigned characters: a link that holds them is damage, not an address."""
+    return not any(unicodedata.category(c).startswith("C") for c in url)
 
 
 def sentences(text: str) -> list[str]:

@@ -25,7 +25,16 @@ class _Item:
     emitted: bool = False
 
 
+# Lines of Markdown dialects CommonMark does not know, blanked (line numbers kept):
+# kramdown/Pandoc attribute lists after a block ("{.list--check}") and abbreviation
+# definitions ("*[A&E]: Accident and Emergency").
+_DIALECT_LINES = re.compile(r"^\s{0,3}(?:\{:?[.#][^{}\n]*\}|\*\[[^\]\n]+\]:.*)\s*$", re.MULTILINE)
+# A definition list (PHP Markdown Extra, Pandoc): a term line, then "~ " or ": " items.
+_DEFINITION = re.compile(r"^[~:]\s+(\S.*)$")
+
+
 def read_markdown(text: str) -> list[b.Block]:
+    text = _DIALECT_LINES.sub("", text)
     # "commonmark" keeps typography as written: no smart quotes, no linkify.
     tokens = MarkdownIt("commonmark").parse(text)
     found: list[b.Block] = []
@@ -59,11 +68,30 @@ def read_markdown(text: str) -> list[b.Block]:
             elif items and not items[-1].emitted:
                 items[-1].lines.extend(lines)
                 items[-1].links.extend(links)
-            elif _is_bold_only(token) and len(" ".join(lines)) <= _MAX_BOLD_HEADING_CHARS:
+            elif _is_definitions(lines):
+                found.append(b.heading(lines[0], line, role="term"))
+                found.extend(
+                    b.bullet(_DEFINITION.sub(r"\1", x), line + i)
+                    for i, x in enumerate(lines[1:], start=1)
+                )
+            elif (
+                _is_bold_only(token)
+                and len(" ".join(lines)) <= _MAX_BOLD_HEADING_CHARS
+                # A whole sentence in bold is emphasis, not a heading.
+                and not " ".join(lines).endswith(".")
+            ):
                 found.append(b.heading(" ".join(lines), line))
             else:
                 found.append(b.paragraph(lines, line, tuple(links)))
     return [block for block in found if block.text or block.kind == "gap"]
+
+
+def _is_definitions(lines: list[str]) -> bool:
+    return (
+        len(lines) >= 2
+        and not _DEFINITION.match(lines[0])
+        and all(_DEFINITION.match(x) for x in lines[1:])
+    )
 
 
 def _inline_text(token: Token) -> tuple[list[str], list[b.Link]]:

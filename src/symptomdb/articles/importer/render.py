@@ -99,6 +99,13 @@ def _causes_section(heading: str, causes: list[Cause]) -> list[str]:
     bullets: list[str] = []
     after_subsection = False
     for cause in causes:
+        if not cause.explanation and "\n" not in cause.name and split_named(cause.name) is None:
+            # A cause named without an explanation ("smoking"): a plain bullet.
+            if after_subsection:
+                out.append(_heading(2, heading))
+                after_subsection = False
+            bullets.append(f"- {escape(cause.name)}")
+            continue
         as_bullet = f"{cause.name}: {cause.explanation}"
         if "\n" in as_bullet or split_named(as_bullet) != (cause.name, cause.explanation):
             # Not expressible as one "Name: explanation" bullet: a "###" subsection.
@@ -152,6 +159,8 @@ def render_markdown(article: ParsedArticle) -> str:
                 for s in article.sources
             )
         )
+    # Written even with no author: the heading ends the article, so no closing line that
+    # looks like a byline is taken for one when this is read back.
     blocks.append(_heading(2, "About the author"))
     blocks.extend(escape(line) for line in byline_lines(article.author))
     return "\n\n".join(blocks) + "\n"

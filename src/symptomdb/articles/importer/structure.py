@@ -8,33 +8,80 @@ first one in the file.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any
+
 from .blocks import Block
 from .byline import has_name, is_byline_line, parse_byline
 from .errors import ParseError
-from .headings import classify_heading, is_label
+from .headings import HeadingFallback, classify_heading, is_label
 from .items import (
+    Reading,
+    Skip,
     extract_disclaimer,
     join_text,
     read_advice,
     read_causes,
     read_red_flags,
     read_sources,
+    split_named,
 )
-from .model import Advice, Byline, Cause, ParsedArticle
+from .model import Advice, Byline, Cause, ParsedArticle, RedFlag, Source
 from .sections import Section, split_sections
 from .symptom import derive_symptom
+from .vocabulary import vocabulary
 
 _ITEM_KINDS = frozenset({"causes", "relief", "prevention", "professional", "red_flags"})
 _TRAILING_KINDS = frozenset({"sources", "disclaimer", "author"})
 _MAX_TITLE_CHARS = 200
 
 
-def build_article(blocks: list[Block], *, filename: str) -> ParsedArticle:
+@dataclass(frozen=True)
+class SectionReport:
+    """What the dry run says about one section: what it is, how that was told, the
+    items found (each with its line) and what was left out, with why."""
+
+    heading: str
+    line: int
+    kind: str
+    recognised_by: str
+    items: tuple[tuple[int, str], ...] = ()
+    skipped: tuple[Skip, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "heading": self.heading,
+            "line": self.line,
+            "kind": self.kind,
+            "recognised_by": self.recognised_by,
+            "items": [{"line": line, "text": text} for line, text in self.items],
+            "skipped": [{"line": x.line, "text": x.text, "reason": x.reason} for x in self.skipped],
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    article: ParsedArticle
+    sections: tuple[SectionReport, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def build_article(
+    blocks: list[Block], *, filename: str, fallback: HeadingFallback | None = None
+) -> ParsedArticle:
+    return analyse_blocks(blocks, filename=filename, fallback=fallback).article
+
+
+def analyse_blocks(
+    blocks: list[Block], *, filename: str, fallback: HeadingFallback | None = None
+) -> Analysis:
     blocks = [x for x in blocks if not (x.kind in {"heading", "paragraph"} and is_label(x.text))]
     title, body = _take_title(blocks, filename=filename)
-    last_line = blocks[-1].line if blocks else title.line
+    warnings: list[str] = []
+    body, attribution, furniture = _take_attribution(body)
     body, author = _take_byline(body)
-    sections = split_sections(body)
+    sections = split_sections(body, fallback)
     conclusion = _take_conclusion(sections)
 
     def of_kind(kind: str) -> list[Section]:
@@ -46,33 +93,167 @@ def build_article(blocks: list[Block], *, filename: str) -> ParsedArticle:
             s.heading.text
             for k in ("causes", "relief", "prevention")
             for s in of_kind(k)
-            if s.heading
+            if s.heading and s.recognised_by == "words"
         ],
     )
-    causes = _read_causes(sections, symptom=symptom, filename=filename, last_line=last_line)
-    if not author.name:
-        raise ParseError(
-            filename,
-            last_line,
-            "no author byline was found; end the article with the author's name and "
-            "credentials on a line of their own, such as “Jane Doe, MD”.",
+    readings: dict[int, Reading[Any]] = {}
+    for index, section in enumerate(sections):
+        if section.kind == "causes":
+            readings[index] = read_causes(section)
+        elif section.kind in {"relief", "prevention", "professional"}:
+            readings[index] = read_advice(section)
+        elif section.kind == "red_flags":
+            readings[index] = read_red_flags(section)
+    # A list whose lead-in says it lists causes ("Triggers can include:") is causes in
+    # whatever section it sits.
+    stray_causes = _stray_causes(sections, readings)
+
+    def values(kind: str) -> list[Any]:
+        return [v for i, s in enumerate(sections) if s.kind == kind for v in readings[i].values()]
+
+    causes = values("causes") + [c for c, _, _ in stray_causes]
+    if not of_kind("causes") and not causes:
+        warnings.append(
+            "no causes section was found; the article is imported without causes (add a "
+            "heading such as “What causes …?” to give them)."
         )
+    elif not causes:
+        warnings.append("the causes section lists no causes.")
+    if not author.name:
+        warnings.append(
+            "no author is named in the page; the article is imported as a draft without "
+            "one (name the clinician with --author, or in the import form, before publishing)."
+        )
+    unknown = [s for s in sections if s.kind == "other"]
+    for section in unknown:
+        if section.heading is not None:
+            warnings.append(
+                f"line {section.line}: the section “{section.heading.text}” was not recognised "
+                "and is left out."
+            )
+    for section in sections:
+        if section.recognised_by == "model" and section.heading is not None:
+            warnings.append(
+                f"line {section.line}: “{section.heading.text}” was read as {section.kind} by "
+                "its meaning (no synonym names it); check it."
+            )
     disclaimer_sections = of_kind("disclaimer")
     disclaimer = " ".join(join_text(s.all_blocks()) for s in disclaimer_sections)
-    return ParsedArticle(
+    sources = [x for s in of_kind("sources") for x in read_sources(s)]
+    sources.extend(attribution)
+    article = ParsedArticle(
         title=title.text,
         symptom=symptom,
         summary=_summary(sections),
         causes=causes,
-        relief=_advice(of_kind("relief")),
-        prevention=_advice(of_kind("prevention")),
-        professional_treatment=_advice(of_kind("professional")),
-        red_flags=[f for s in of_kind("red_flags") for f in read_red_flags(s)],
+        relief=values("relief"),
+        prevention=values("prevention"),
+        professional_treatment=values("professional"),
+        red_flags=values("red_flags"),
         conclusion=conclusion,
         disclaimer=disclaimer if disclaimer_sections else extract_disclaimer(conclusion),
-        sources=[x for s in of_kind("sources") for x in read_sources(s)],
+        sources=sources,
         author=author,
     )
+    reports = [
+        _section_report(s, readings.get(i), [x for x in stray_causes if x[2] == i])
+        for i, s in enumerate(sections)
+        if s.heading is not None or i in readings
+    ]
+    if furniture:
+        reports.append(
+            SectionReport(
+                heading="(page furniture)",
+                line=furniture[0].line,
+                kind="other",
+                recognised_by="",
+                skipped=tuple(furniture),
+            )
+        )
+    return Analysis(article=article, sections=tuple(reports), warnings=tuple(warnings))
+
+
+def _stray_causes(
+    sections: list[Section], readings: dict[int, Reading[Any]]
+) -> list[tuple[Cause, int, int]]:
+    found: list[tuple[Cause, int, int]] = []
+    words = vocabulary()
+    for index, section in enumerate(sections):
+        if section.kind in {"causes", "intro", "summary", "conclusion", "sources", "author"}:
+            continue
+        groups = [(None, section.lead)] + [(sub.heading, sub.blocks) for sub in section.subsections]
+        for heading, blocks in groups:
+            intro = heading.text if heading is not None else ""
+            for block in blocks:
+                if block.kind == "paragraph":
+                    intro = block.text if block.text.endswith(":") else intro
+                    continue
+                if block.kind != "bullet" or block.depth > 0:
+                    continue
+                # The lead-in's last clause must say it: "Many things can cause a cough
+                # and your GP might:" introduces what the GP does.
+                last_clause = re.split(r"\s+and\s+|,\s+", intro)[-1]
+                if last_clause and words.causes_lead_in.search(last_clause):
+                    name, explanation = split_named(block.text) or (block.text, "")
+                    found.append((Cause(name, explanation), block.line, index))
+                    reading = readings.get(index)
+                    if reading is not None:
+                        reading.items[:] = [x for x in reading.items if x[1] != block.line]
+    return found
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:77].rstrip() + "…"
+
+
+def _item_label(item: Any) -> str:
+    if isinstance(item, Cause):
+        return f"{item.name}: {item.explanation}" if item.explanation else item.name
+    if isinstance(item, Advice):
+        return f"{item.name}: {item.text}" if item.name else item.text
+    if isinstance(item, RedFlag):
+        return f"{item.urgency}: {item.text}"
+    return str(item)
+
+
+def _section_report(
+    section: Section, reading: Reading[Any] | None, stray: list[tuple[Cause, int, int]]
+) -> SectionReport:
+    items = [(line, _short(_item_label(x))) for x, line in reading.items] if reading else []
+    items.extend((line, _short("cause " + _item_label(c))) for c, line, _ in stray)
+    skipped = list(reading.skipped) if reading else []
+    if reading is None and section.kind == "other":
+        skipped = [
+            Skip(section.line, _short(section.heading.text if section.heading else ""),
+                 "a section this importer does not know; left out")
+        ]  # fmt: skip
+    return SectionReport(
+        heading=section.heading.text if section.heading else "(introduction)",
+        line=section.line,
+        kind=section.kind,
+        recognised_by=section.recognised_by,
+        items=tuple(sorted(items, key=lambda x: x[0])),
+        skipped=tuple(skipped),
+    )
+
+
+def _take_attribution(body: list[Block]) -> tuple[list[Block], list[Source], list[Skip]]:
+    """Attribution lines ("Content supplied by the NHS website, nhs.uk") become sources;
+    review stamps ("Page last reviewed: …") are page furniture."""
+    words = vocabulary()
+    kept: list[Block] = []
+    sources: list[Source] = []
+    furniture: list[Skip] = []
+    for block in body:
+        if block.kind in {"paragraph", "byline"} and words.attribution.match(block.text):
+            link = next((x for x in block.links if x.url.startswith(("http://", "https://"))), None)
+            sources.append(Source(block.text, link.url if link else ""))
+            continue
+        if block.kind == "paragraph" and words.furniture.match(block.text):
+            furniture.append(Skip(block.line, _short(block.text), "page furniture"))
+            continue
+        kept.append(block)
+    return kept, sources, furniture
 
 
 def _take_title(blocks: list[Block], *, filename: str) -> tuple[Block, list[Block]]:
@@ -125,11 +306,12 @@ def _take_byline(body: list[Block]) -> tuple[list[Block], Byline]:
     explicit: list[str] = []
     kept: list[Block] = []
     in_author_section = False
+    has_author_section = False
     for block in body:
         if block.kind == "heading":
             kind = classify_heading(block.text)
             if kind == "author":
-                in_author_section = True
+                in_author_section = has_author_section = True
                 continue
             if kind is not None:
                 in_author_section = False
@@ -139,6 +321,9 @@ def _take_byline(body: list[Block]) -> tuple[list[Block], Byline]:
             kept.append(block)
 
     explicit_author = parse_byline(explicit, explicit=True)
+    if has_author_section:
+        # The page says where its author is; an empty "About the author" names no one.
+        return kept, explicit_author
     body, tail = _take_tail(kept)
     tail_author = parse_byline(tail)
     if not tail_author.name and not explicit_author.name:
@@ -246,24 +431,3 @@ def _summary(sections: list[Section]) -> str:
             if text:
                 parts.append(text)
     return "\n\n".join(parts)
-
-
-def _read_causes(
-    sections: list[Section], *, symptom: str, filename: str, last_line: int
-) -> list[Cause]:
-    found = [s for s in sections if s.kind == "causes"]
-    if not found:
-        after_intro = next((s for s in sections if s.heading is not None), None)
-        line = after_intro.line if after_intro else last_line
-        example = f"What Causes {symptom.title()}?" if symptom else "What Causes Headaches?"
-        raise ParseError(
-            filename,
-            line,
-            f"no causes section was found; add a heading such as “{example}” "
-            f"followed by bullet points.",
-        )
-    return [c for s in found for c in read_causes(s, filename=filename)]
-
-
-def _advice(sections: list[Section]) -> list[Advice]:
-    return [a for s in sections for a in read_advice(s)]

@@ -21,7 +21,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"^(?:how (?:to|do i|can i|do you) |ways to |tips to )(?:{_VERBS}) (?P<symptom>.+)$"
     ),
-    re.compile(r"^why (?:do|does|do i|do you) (?:get |have )?(?P<symptom>.+)$"),
+    re.compile(
+        r"^why (?:do i|do you|does|do|am i|is|are) (?:get |have |getting |having )?(?P<symptom>.+)$"
+    ),
     re.compile(
         r"^(?:understanding|all about|dealing with|living with|preventing|relieving|treating|"
         r"managing|easing|soothing|stopping|avoiding) (?P<symptom>.+)$"
@@ -46,7 +48,7 @@ _TAIL_CLAUSE = re.compile(
 )
 _TAIL_WORDS = re.compile(
     r"\s+(?:fast|quickly|naturally|effectively|now|at home|for good|right away|"
-    r"immediately|in adults|in children)$"
+    r"immediately|in adults|in children|yourself)$"
 )
 _LEADING_WORDS = re.compile(r"^(?:a|an|the|your|my|our|their|those|these)\s+")
 # Words that fill a pattern's slot without naming a symptom ("Common causes", "How to stop it").
