@@ -29,7 +29,9 @@ from symptomdb.articles.importer import (
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = Path(__file__).parents[3] / "shared/seed/muscle-spasms.txt"
-GOOD_FIXTURES = sorted(p.name for p in FIXTURES.iterdir() if not p.name.startswith("bad-"))
+GOOD_FIXTURES = sorted(
+    p.name for p in FIXTURES.iterdir() if p.is_file() and not p.name.startswith("bad-")
+)
 
 
 def parse_fixture(name: str) -> ParsedArticle:

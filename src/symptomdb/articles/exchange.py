@@ -94,7 +94,7 @@ def _article_dict(article: Article) -> dict[str, Any]:
         **article_to_parsed(article).to_dict(),
         "symptom_slug": article.symptom.slug,
         "status": article.status,
-        "author_slug": article.author.slug,
+        "author_slug": article.author.slug if article.author else None,
         "reviewer_slug": article.reviewer.slug if article.reviewer else None,
         **{
             key: getattr(article, field).isoformat() if getattr(article, field) else None

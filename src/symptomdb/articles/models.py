@@ -80,7 +80,16 @@ class Article(models.Model):
         help_text="Shown on every article, below the conclusion (Markdown).",
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
-    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
+    # Empty for an imported page that names no clinician (a publisher's page): it stays a
+    # draft until an editor names its author, since publishing needs one.
+    author = models.ForeignKey(
+        Author,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        null=True,
+        blank=True,
+        help_text="The clinician who wrote the article; needed before it is published.",
+    )
     reviewer = models.ForeignKey(
         Author,
         on_delete=models.PROTECT,
@@ -175,6 +184,12 @@ class Section(models.Model):
 
 class Cause(Section):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="causes")
+    # A page may name a cause without explaining it ("smoking"); none is invented.
+    text = models.TextField(
+        blank=True,
+        validators=[_text_max],
+        help_text="What the cause is and how it leads to the symptom (Markdown); may be empty.",
+    )
 
 
 class ReliefMethod(Section):

@@ -66,7 +66,9 @@ def article_to_parsed(article: Article) -> ParsedArticle:
             credentials=article.author.credentials,
             affiliation=article.author.affiliation,
             location=article.author.location,
-        ),
+        )
+        if article.author
+        else Byline(),
         # By slug: unambiguous, and read back by the importer's "Covers:" as it is.
         covers=sorted(s.slug for s in article.covers.all()),
     )

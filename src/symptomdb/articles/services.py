@@ -10,7 +10,9 @@ write is refused (article_edit_claim).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,12 +23,20 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from reversion.models import Version
 
 from symptomdb.articles.checks import publish_problems
 from symptomdb.articles.covering import covered_symptoms
-from symptomdb.articles.importer import ParsedArticle, parse_article_bytes
+from symptomdb.articles.importer import (
+    Analysis,
+    HeadingFallback,
+    ParsedArticle,
+    Source,
+    analyse_article_bytes,
+    parse_article_bytes,
+)
 from symptomdb.articles.models import (
     DEFAULT_DISCLAIMER,
     SECTION_MODELS,
@@ -44,7 +54,7 @@ from symptomdb.articles.revisions import (
 from symptomdb.people.models import Author
 from symptomdb.people.services import author_get_or_create
 from symptomdb.terminology.models import Symptom
-from symptomdb.terminology.services import symptom_get_or_create
+from symptomdb.terminology.services import symptom_find, symptom_get_or_create
 
 # How long a published article stays current before a clinician must look again.
 REVIEW_INTERVAL = dt.timedelta(days=365)
@@ -70,20 +80,151 @@ class ImportResult:
     created: bool
 
 
-def articles_parse_files(paths: Sequence[Path]) -> list[ParsedArticle]:
+def articles_parse_files(
+    paths: Sequence[Path], *, fallback: HeadingFallback | None = None
+) -> list[ParsedArticle]:
     """Parse every file first, so that one bad file stops the import before any write.
 
     Raises the importer's ParseError, which names the file, the line and the reason.
     """
-    return [parse_article_bytes(Path(p).read_bytes(), filename=str(p)) for p in paths]
+    return [
+        parse_article_bytes(Path(p).read_bytes(), filename=str(p), fallback=fallback) for p in paths
+    ]
+
+
+# The sentence model reads headings no synonym set names; SYMPTOMDB_IMPORT_MODEL=0 (or
+# `import --no-model`) reads by words alone.
+def import_heading_fallback(*, use_model: bool = True) -> HeadingFallback | None:
+    if not use_model or os.environ.get("SYMPTOMDB_IMPORT_MODEL", "1").strip() in {"0", "no"}:
+        return None
+    from symptomdb.articles.importer.meaning import model_fallback
+
+    return model_fallback()
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """A file's dry-run report: the parsed article, its sections and warnings, and the
+    catalogue symptom it will attach to with the close alternatives."""
+
+    name: str
+    analysis: Analysis
+    symptom: Symptom | None  # the catalogue's, or None: a new symptom will be made
+    alternatives: tuple[Symptom, ...] = ()
+    author: Author | None = None  # the named author (--author, the form), if any
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def article(self) -> ParsedArticle:
+        return self.analysis.article
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.name,
+            "sections": [s.to_dict() for s in self.analysis.sections],
+            "symptom": {
+                "name": self.article.symptom,
+                "match": _symptom_dict(self.symptom) if self.symptom else None,
+                "alternatives": [_symptom_dict(x) for x in self.alternatives],
+            },
+            "author": {"slug": self.author.slug, "name": self.author.name} if self.author else None,
+            "warnings": list(self.warnings),
+        }
+
+
+def _symptom_dict(symptom: Symptom) -> dict[str, str]:
+    return {"slug": symptom.slug, "name": symptom.name}
+
+
+def symptom_alternatives(name: str, *, chosen: Symptom | None, limit: int = 5) -> list[Symptom]:
+    """Catalogue symptoms close to an article's symptom name: those whose name or a
+    synonym holds it, then those holding its last word ("sore throat" → "throat")."""
+    words = name.split()
+    found: list[Symptom] = []
+    for needle in dict.fromkeys([name, *(words[-1:] if len(words) > 1 else [])]):
+        if len(needle) < 3:
+            continue
+        rows = Symptom.objects.filter(
+            Q(name__icontains=needle) | Q(synonyms__text__icontains=needle)
+        )
+        if chosen is not None:
+            rows = rows.exclude(pk=chosen.pk)
+        rows = rows.distinct().order_by("-prior", "name")[:limit]
+        found.extend(x for x in rows if x not in found)
+    return found[:limit]
+
+
+def articles_report(
+    files: Sequence[tuple[str, bytes]],
+    *,
+    author: Author | None = None,
+    publisher: str = "",
+    fallback: HeadingFallback | None = None,
+) -> list[ImportReport]:
+    """What importing these files would do, file by file, writing nothing. Raises the
+    importer's ParseError for the first file that cannot be read."""
+    reports = []
+    for name, data in files:
+        analysis = analyse_article_bytes(data, filename=name, fallback=fallback)
+        article = _with_publisher(analysis.article, publisher)
+        analysis = dataclasses.replace(analysis, article=article)
+        symptom = symptom_find(name=article.symptom) if article.symptom else None
+        warnings = list(analysis.warnings)
+        if author is not None:
+            warnings = [w for w in warnings if not w.startswith("no author is named")]
+        if symptom is None:
+            warnings.append(
+                f"no catalogue symptom is called “{article.symptom}”; a new one will be made "
+                "unless you choose one of the alternatives."
+            )
+        reports.append(
+            ImportReport(
+                name=name,
+                analysis=analysis,
+                symptom=symptom,
+                alternatives=tuple(symptom_alternatives(article.symptom, chosen=symptom)),
+                author=author,
+                warnings=tuple(warnings),
+            )
+        )
+    return reports
+
+
+def _with_publisher(parsed: ParsedArticle, publisher: str) -> ParsedArticle:
+    """The publisher named on import (--publisher, the form) kept as a source."""
+    publisher = " ".join(publisher.split())
+    if not publisher or any(publisher.lower() in s.title.lower() for s in parsed.sources):
+        return parsed
+    return dataclasses.replace(
+        parsed, sources=[*parsed.sources, Source(f"Content supplied by {publisher}")]
+    )
 
 
 @transaction.atomic
 def articles_import(
-    *, parsed: Sequence[ParsedArticle], publish: bool = False, comment: str = "Imported"
+    *,
+    parsed: Sequence[ParsedArticle],
+    publish: bool = False,
+    comment: str = "Imported",
+    author: Author | None = None,
+    publisher: str = "",
+    symptoms: Sequence[Symptom | None] = (),
+    user: User | None = None,
 ) -> list[ImportResult]:
-    """Store parsed articles in one transaction: all of them, or none."""
-    return [article_import(parsed=p, publish=publish, comment=comment) for p in parsed]
+    """Store parsed articles in one transaction: all of them, or none. `author` and
+    `publisher` apply to every article; `symptoms[i]`, when given, is the catalogue
+    symptom the i-th article attaches to instead of the one its name finds."""
+    return [
+        article_import(
+            parsed=_with_publisher(p, publisher),
+            publish=publish,
+            comment=comment,
+            author=author,
+            symptom=symptoms[i] if i < len(symptoms) else None,
+            user=user,
+        )
+        for i, p in enumerate(parsed)
+    ]
 
 
 @transaction.atomic
@@ -94,22 +235,31 @@ def article_import(
     comment: str = "Imported",
     author: Author | None = None,
     user: User | None = None,
+    symptom: Symptom | None = None,
 ) -> ImportResult:
     """Create an article from its parsed form, or update the one with the same title.
 
-    The author is the byline's, unless the caller already knows them (an export
-    names its authors by slug). Re-importing a published article without `publish`
+    The author is the byline's, unless the caller already knows them (an export names
+    its authors by slug, the operator `--author`); a page that names no one is stored
+    without an author, as a draft. Re-importing a published article without `publish`
     writes a staged change that readers do not see until it is published; with
     `publish` (the operator's `import --publish`) the live page is updated at once,
-    without the editors' checks. Every write is one whole revision.
+    without the editors' checks — but never without an author. Every write is one
+    whole revision.
     """
-    author = author or author_get_or_create(
-        name=parsed.author.name,
-        credentials=parsed.author.credentials,
-        affiliation=parsed.author.affiliation,
-        location=parsed.author.location,
-    )
-    symptom = symptom_get_or_create(name=parsed.symptom)
+    if author is None and parsed.author.name:
+        author = author_get_or_create(
+            name=parsed.author.name,
+            credentials=parsed.author.credentials,
+            affiliation=parsed.author.affiliation,
+            location=parsed.author.location,
+        )
+    if publish and author is None:
+        raise ValidationError(
+            f"“{parsed.title}” names no author, and an article is published only with its "
+            "author; name the clinician (--author SLUG) or import it as a draft."
+        )
+    symptom = symptom or symptom_get_or_create(name=parsed.symptom)
     # Resolved before any write: an unknown "Covers:" item refuses the whole import.
     covers = covered_symptoms(parsed.covers, where=parsed.covers_at, main=symptom)
     article = Article.objects.originals().filter(symptom=symptom, title=parsed.title).first()
@@ -126,7 +276,8 @@ def article_import(
         article.summary = parsed.summary
         article.conclusion = parsed.conclusion
         article.disclaimer = parsed.disclaimer or DEFAULT_DISCLAIMER
-        article.author = author
+        # A re-import of a page that names no one keeps the author an editor chose.
+        article.author = author or article.author
         article.full_clean(exclude=["status"])
         article.save()
         article.covers.set(covers)
@@ -153,7 +304,7 @@ def _section_values(parsed: ParsedArticle) -> list[list[dict[str, Any]]]:
 
 
 def _unchanged(
-    article: Article, parsed: ParsedArticle, author: Author, covers: Sequence[Symptom]
+    article: Article, parsed: ParsedArticle, author: Author | None, covers: Sequence[Symptom]
 ) -> bool:
     """Whether importing ``parsed`` would write exactly what ``article`` holds already."""
     fields = (article.summary, article.conclusion, article.disclaimer, article.author_id)
@@ -161,7 +312,7 @@ def _unchanged(
         parsed.summary,
         parsed.conclusion,
         parsed.disclaimer or DEFAULT_DISCLAIMER,
-        author.pk,
+        author.pk if author else article.author_id,
     )
     if fields != wanted or set(article.covers.all()) != set(covers):
         return False
@@ -320,10 +471,18 @@ def article_publish(
     Returns the article readers now see.
     """
     today = today or timezone.localdate()
-    if checks:
-        problems = publish_problems(article, change_note=change_note, user=user, today=today)
-        if problems:
-            raise ValidationError(problems)
+    problems = (
+        publish_problems(article, change_note=change_note, user=user, today=today) if checks else []
+    )
+    if article.author_id is None:
+        # Even the operator's import publishes nothing without its author.
+        problems.insert(
+            0,
+            "Name the article's author: an imported page that named no clinician is "
+            "published only once an editor has named the clinician who stands behind it.",
+        )
+    if problems:
+        raise ValidationError(problems)
     note = " ".join(change_note.split()) or "Published"
     if article.live_id is not None:
         return _publish_staged(staged=article, today=today, user=user, note=note)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from .blocks import Block
 from .covers import take_covers
 from .errors import ParseError
+from .frontmatter import take_front_matter
 from .headings import HeadingFallback
 from .html import read_html
 from .intake import check_text, decode, detect_format
@@ -67,14 +68,22 @@ def analyse_article(
     """
     text = check_text(text, filename=filename)
     text, covers = take_covers(text, filename=filename)
+    text, author, publisher = take_front_matter(text)
     blocks = _READERS[detect_format(text, filename=filename)](text)
     analysis = analyse_blocks(blocks, filename=filename, fallback=fallback)
-    if not covers.items:
-        return analysis
-    article = replace(
-        analysis.article, covers=list(covers.items), covers_at=f"{filename}, line {covers.line}"
-    )
-    return replace(analysis, article=article)
+    article = analysis.article
+    warnings = analysis.warnings
+    if author is not None and author.name and not article.author.name:
+        # The front matter names the author where the page does not.
+        article = replace(article, author=author)
+        warnings = tuple(w for w in warnings if not w.startswith("no author is named"))
+    if publisher is not None and publisher not in article.sources:
+        article = replace(article, sources=[*article.sources, publisher])
+    if covers.items:
+        article = replace(
+            article, covers=list(covers.items), covers_at=f"{filename}, line {covers.line}"
+        )
+    return replace(analysis, article=article, warnings=warnings)
 
 
 def parse_article(

@@ -60,6 +60,9 @@ class Block:
     # term (its items follow as bullets), "routine"/"urgent"/"emergency" for the heading
     # of a care card of that urgency.
     role: str = ""
+    # A paragraph that opens with bold words ("**Rest.** Lie down…"): those words, which
+    # name the item the paragraph is ("bold lead-ins").
+    lead: str = ""
 
 
 def heading(text: str, line: int, level: int = UNKNOWN_LEVEL, role: str = "") -> Block:
@@ -67,9 +70,16 @@ def heading(text: str, line: int, level: int = UNKNOWN_LEVEL, role: str = "") ->
     return Block("heading", text, line, level=level, lines=(text,), role=role)
 
 
-def paragraph(lines: list[str] | tuple[str, ...], line: int, links: tuple[Link, ...] = ()) -> Block:
+def paragraph(
+    lines: list[str] | tuple[str, ...], line: int, links: tuple[Link, ...] = (), lead: str = ""
+) -> Block:
     kept = tuple(c for c in (clean(x) for x in lines) if c)
-    return Block("paragraph", " ".join(kept), line, lines=kept, links=links)
+    text = " ".join(kept)
+    lead = clean(lead)
+    # Only a lead that is a short name at the start, with text after it.
+    if not (lead and text.startswith(lead) and len(text) > len(lead) + 1 and len(lead) <= 80):
+        lead = ""
+    return Block("paragraph", text, line, lines=kept, links=links, lead=lead)
 
 
 def bullet(text: str, line: int, links: tuple[Link, ...] = (), depth: int = 0) -> Block:

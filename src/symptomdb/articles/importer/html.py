@@ -234,7 +234,7 @@ def _block(tag: Tag, found: list[b.Block], depth: int) -> None:
         if _is_bold_only(tag):
             found.append(b.heading(_text(tag), _line(tag)))
         else:
-            found.append(b.paragraph(_text_lines(tag), _line(tag), _links(tag)))
+            found.append(b.paragraph(_text_lines(tag), _line(tag), _links(tag), _bold_lead(tag)))
     elif name == "li":
         _list_item(tag, found, depth)
     elif name != "br":
@@ -249,6 +249,15 @@ def _list_item(item: Tag, found: list[b.Block], depth: int) -> None:
     for sub in nested:
         for child in sub.find_all("li", recursive=False):
             _list_item(child, found, depth + 1)
+
+
+def _bold_lead(tag: Tag) -> str:
+    """The bold words a paragraph opens with (<p><strong>Rest.</strong> Lie down…</p>)."""
+    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    first = children[0] if children else None
+    if isinstance(first, Tag) and first.name in {"strong", "b"} and len(children) > 1:
+        return _text(first)
+    return ""
 
 
 def _is_bold_only(tag: Tag) -> bool:

@@ -138,6 +138,13 @@ def is_link_only(block: Block) -> bool:
     return bool(_LINK_ONLY.match(rest))
 
 
+def _lead_split(block: Block) -> tuple[str, str]:
+    """("Rest", "Lie down…") from a paragraph "**Rest.** Lie down…"."""
+    name = block.lead.strip().rstrip(".:—–-").strip()
+    rest = block.text[len(block.lead) :].strip().lstrip(".:—–-").strip()
+    return name, rest
+
+
 def causes_in_prose(text: str) -> list[str]:
     """The causes a sentence lists: "… because of something else, for example cold, flu,
     bad posture or stress" gives cold, flu, bad posture, stress. Each is named as written;
@@ -187,6 +194,9 @@ def _read_cause_blocks(blocks: list[Block], reading: Reading[Cause]) -> None:
                 reading.skip(block, "introduces the list below")
                 continue
             intro = ""
+            if block.lead:
+                reading.add(Cause(*_lead_split(block)), block.line)
+                continue
             named_lines = [n for n in (split_named(x) for x in block.lines) if n]
             if len(block.lines) >= 2 and len(named_lines) >= 2:
                 for cause in named_lines:
@@ -251,6 +261,9 @@ def read_advice(section: Section) -> Reading[Advice]:
             continue
         group_start = len(reading.items)
         for block in blocks:
+            if block.kind == "paragraph" and block.lead:
+                reading.add(Advice(*_lead_split(block)), block.line)
+                continue
             if block.kind != "bullet":
                 if block.kind == "paragraph":
                     reason = "a link, not advice" if is_link_only(block) else "running text"
@@ -322,14 +335,24 @@ def read_red_flags(section: Section) -> Reading[RedFlag]:
         _OPEN_CONDITION.search(section.heading.text)
     )
     groups: list[tuple[Urgency, bool, list[Block]]] = [(base, open_heading, section.lead)]
-    groups.extend(
-        (
-            _most_urgent(base, _heading_urgency(sub.heading)),
-            bool(_OPEN_CONDITION.search(sub.heading.text)),
-            sub.blocks,
+    for sub in section.subsections:
+        says_when = (
+            classify_heading(sub.heading.text) == "red_flags"
+            or sub.heading.role in _STATED
+            or bool(_OPEN_CONDITION.search(sub.heading.text))
         )
-        for sub in section.subsections
-    )
+        if not says_when and not any(x.kind == "bullet" for x in sub.blocks):
+            # "### Antibiotics" under "See a GP if": a note on something else.
+            for block in sub.blocks:
+                reading.skip(block, f"under “{_short(sub.heading.text)}”, not a sign to act on")
+            continue
+        groups.append(
+            (
+                _most_urgent(base, _heading_urgency(sub.heading)),
+                bool(_OPEN_CONDITION.search(sub.heading.text)),
+                sub.blocks,
+            )
+        )
     for group_urgency, open_condition, blocks in groups:
         bullets = [i for i, x in enumerate(blocks) if x.kind == "bullet"]
         paragraphs = [x for x in blocks if x.kind == "paragraph" and not is_link_only(x)]

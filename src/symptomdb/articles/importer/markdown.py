@@ -82,7 +82,7 @@ def read_markdown(text: str) -> list[b.Block]:
             ):
                 found.append(b.heading(" ".join(lines), line))
             else:
-                found.append(b.paragraph(lines, line, tuple(links)))
+                found.append(b.paragraph(lines, line, tuple(links), _bold_lead(token)))
     return [block for block in found if block.text or block.kind == "gap"]
 
 
@@ -121,6 +121,21 @@ def _is_br(token: Token) -> bool:
     return token.type == "html_inline" and bool(
         re.fullmatch(r"<br\s*/?>", token.content, re.IGNORECASE)
     )
+
+
+def _bold_lead(token: Token) -> str:
+    """The bold words a paragraph opens with ("**Rest.** Lie down…")."""
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content)]
+    if len(children) < 4 or children[0].type != "strong_open":
+        return ""
+    words: list[str] = []
+    for child in children[1:]:
+        if child.type == "strong_close":
+            return "".join(words)
+        if child.type not in {"text", "text_special", "code_inline"}:
+            return ""
+        words.append(child.content)
+    return ""
 
 
 def _is_bold_only(token: Token) -> bool:

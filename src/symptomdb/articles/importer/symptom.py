@@ -39,7 +39,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
         r"explained|helps?)\b).*$"
     ),
     # "Muscle Spasm Remedies", "Heartburn relief", "Hiccup causes"
-    re.compile(r"^(?P<symptom>.+?) (?:remedies|relief|causes|explained|treatment|prevention)$"),
+    re.compile(
+        r"^(?P<symptom>.+?) (?:home )?(?:remedies|relief|causes|explained|treatment|prevention)$"
+    ),
 )
 
 # A clause that follows the symptom in a longer question: "… and how to treat them".
@@ -48,7 +50,7 @@ _TAIL_CLAUSE = re.compile(
 )
 _TAIL_WORDS = re.compile(
     r"\s+(?:fast|quickly|naturally|effectively|now|at home|for good|right away|"
-    r"immediately|in adults|in children|yourself)$"
+    r"immediately|in adults|in children|yourself|happen|occur)$"
 )
 _LEADING_WORDS = re.compile(r"^(?:a|an|the|your|my|our|their|those|these)\s+")
 # Words that fill a pattern's slot without naming a symptom ("Common causes", "How to stop it").
@@ -84,6 +86,8 @@ def symptom_from_heading(text: str) -> str:
                 and symptom not in _NOT_SYMPTOMS
                 and len(symptom.split()) <= 6
                 and not re.search(r"[:,;|—–]", symptom)
+                # "Lifestyle and home remedies" names no symptom.
+                and not re.search(r"\b(and|or|with|of|lifestyle)$", symptom)
             ):
                 return symptom
     return ""
