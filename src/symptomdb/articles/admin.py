@@ -63,6 +63,7 @@ from symptomdb.articles.revisions import (
     state_of_revision,
 )
 from symptomdb.articles.selectors import symptom_label, symptoms_for_picker
+from symptomdb.articles.upload import upload_view
 from symptomdb.people.models import Author
 from symptomdb.terminology.services import symptom_find, symptom_get_or_create
 
@@ -175,6 +176,8 @@ class _Retry(Exception):
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleForm
+    # reversion's list, with a link to importing files (upload.py).
+    change_list_template = "admin/articles/article/change_list.html"
     list_display = [
         "title",
         "symptom",
@@ -381,6 +384,7 @@ class ArticleAdmin(VersionAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path("import/", view(self.upload_view), name="articles_article_import"),
             path(
                 "symptom-search/",
                 view(self.symptom_search_view),
@@ -404,6 +408,10 @@ class ArticleAdmin(VersionAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def upload_view(self, request: HttpRequest) -> HttpResponse:
+        """Import articles from uploaded files: the dry run's report, then drafts."""
+        return upload_view(self, request)
 
     def _article(self, request: HttpRequest, object_id: str) -> Article:
         article = self.get_object(request, unquote(object_id))
