@@ -109,3 +109,12 @@ def test_an_unknown_symptom_or_a_tampered_payload_changes_nothing(editor_client)
 
 def test_an_editor_who_may_not_add_articles_cannot_import(moderator_client):
     assert moderator_client.get(URL).status_code == 403
+
+
+def test_an_imported_draft_without_an_author_opens_and_previews_in_the_admin(editor_client):
+    preview = _preview(editor_client, "library-muscle-cramps.html")
+    editor_client.post(URL, {"payload": preview.context["payload"], "confirm": "import"})
+    article = Article.objects.get()
+    assert editor_client.get("/admin/articles/article/").status_code == 200
+    assert editor_client.get(f"/admin/articles/article/{article.pk}/change/").status_code == 200
+    assert editor_client.get(f"/admin/articles/article/{article.pk}/preview/").status_code == 200

@@ -88,7 +88,8 @@ def symptom_page(
         return page
     words = symptom.everyday_name.lower()
     page["description"] = article.summary
-    page["author"] = person(article.author, request)
+    if article.author:  # an imported draft may not name its author yet (its preview)
+        page["author"] = person(article.author, request)
     if article.reviewer:
         page["reviewedBy"] = person(article.reviewer, request)
     if article.last_reviewed_on:
