@@ -106,24 +106,24 @@ def routes_on_dev(home: Path, dev_file: Path) -> None:
     import search_quality as sq
 
     sq.setup_django(home.resolve(), None)
-    from symptomdb.search import fusion, service, vectors
+    from symptomdb.search import engine, fusion, vectors
 
     rows = [json.loads(line) for line in dev_file.read_text().splitlines() if line.strip()]
 
     def run(label: str) -> None:
-        service.engine_reset()
+        engine.engine_reset()
         table, _ = sq.evaluate(rows, sq.engine)
         weights = {k: getattr(fusion, k) for k in dir(fusion) if k.startswith("W_")}
         for k in weights:
             setattr(fusion, k, 0.0)
-        service.engine_reset()
+        engine.engine_reset()
         alone, _ = sq.evaluate(rows, sq.engine)
         for k, v in weights.items():
             setattr(fusion, k, v)
         timings = []
         for row in rows:
             started = time.perf_counter()
-            service.engine().model.embed([row["query"]])  # type: ignore[union-attr]
+            engine.engine().model.embed([row["query"]])  # type: ignore[union-attr]
             timings.append((time.perf_counter() - started) * 1000)
         print(
             f"  {label:<22} search top-1 {table['overall']['top1']:.2f} "
@@ -144,8 +144,8 @@ def routes_on_dev(home: Path, dev_file: Path) -> None:
     took = time.monotonic() - started
     print(f"  (reference re-embedded {len(stored.texts):,} texts in {took:.0f} s)")
     swapped = vectors.StoredVectors(matrix=matrix, texts=stored.texts, slugs=stored.slugs)
-    service.vectors_load = lambda: swapped  # type: ignore[assignment]
-    service.embedder = lambda: reference  # type: ignore[assignment]
+    engine.vectors_load = lambda: swapped  # type: ignore[assignment]
+    engine.embedder = lambda: reference  # type: ignore[assignment]
     run("fp32 sentence-transformers")
 
 

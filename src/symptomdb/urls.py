@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from symptomdb.api.app import api
 from symptomdb.cds_hooks.views import service_call, service_discovery
 from symptomdb.infobutton.views import knowledge_request
+from symptomdb.operations.health import healthz, healthz_ready
 
 # Errors outside any view: JSON for the API and services, the site's pages for readers.
 handler400 = "symptomdb.operations.errors.bad_request"
@@ -23,5 +24,8 @@ urlpatterns = [
     # CDS Hooks: {baseUrl}/cds-services and {baseUrl}/cds-services/{id}, as clients build them.
     re_path(r"^cds-services/?$", service_discovery, name="cds-services"),
     re_path(r"^cds-services/(?P<service_id>[^/]{1,200})/?$", service_call, name="cds-service"),
+    # Answered by operations.middleware.HealthProbeMiddleware first; named here for reverse().
+    path("healthz", healthz, name="healthz"),
+    path("healthz/ready", healthz_ready, name="healthz-ready"),
     path("", include("symptomdb.web.urls")),
 ]

@@ -12,7 +12,8 @@ from symptomdb.articles.checks import publish_problems, red_flags_needed
 from symptomdb.articles.models import Article, RedFlag, Source, Status, Urgency
 from symptomdb.articles.services import article_publish
 from symptomdb.terminology.models import Symptom, SymptomCode
-from symptomdb.terminology.selectors import symptom_red_flags
+from symptomdb.terminology.selectors import symptom_lineage_codes
+from symptomdb.triage.red_flags import red_flags_for
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_the_red_flags_needed_are_those_the_page_shows():
     SymptomCode.objects.create(symptom=hiccups, system="ICD10CM", code="R06.6")
     needed = red_flags_needed(headache)
     assert [n.urgency for n in needed] == [Urgency.EMERGENCY, Urgency.URGENT]
-    shown = {f.family for f in symptom_red_flags(headache, locale="US")}
+    shown = {f.family for f in red_flags_for(symptom_lineage_codes(headache), locale="US")}
     assert {n.family for n in needed} <= shown
     assert red_flags_needed(hiccups) == ()
 

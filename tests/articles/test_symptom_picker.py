@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from symptomdb.articles.selectors import symptom_label, symptoms_for_picker
+from symptomdb.articles.selectors import symptom_label
+from symptomdb.search.picker import symptoms_for_picker
 from symptomdb.terminology.models import Symptom, SymptomCode, Synonym
 
 pytestmark = pytest.mark.django_db

@@ -4,15 +4,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from symptomdb.search.service import engine_reset
-from tests.terminology.catalogue import catalogue_loaded
-
-
-@pytest.fixture(scope="package")
-def catalogue(django_db_setup, django_db_blocker) -> Iterator[None]:
-    """The whole catalogue (and the bundled article) in the test database."""
-    with catalogue_loaded(django_db_blocker):
-        yield
+from symptomdb.search.engine import engine_reset
+from tests.terminology.catalogue import catalogue  # noqa: F401 - the one fixture, per package
 
 
 @pytest.fixture

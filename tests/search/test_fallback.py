@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from symptomdb.language import embedding
-from symptomdb.search import service
+from symptomdb.search import engine, service
 from symptomdb.search.index import search_index_build
 from symptomdb.terminology.models import Symptom, Synonym
 
@@ -36,8 +36,8 @@ def test_it_falls_back_to_words_and_warns_once(small_catalogue, no_model, caplog
     messages: list[str] = []
     search_index_build(say=messages.append, progress=False)
     assert "no embedding model" in messages[-1]
-    service.engine_reset()
-    with caplog.at_level(logging.WARNING, logger="symptomdb.search.service"):
+    engine.engine_reset()
+    with caplog.at_level(logging.WARNING, logger="symptomdb.search.engine"):
         assert service.search("charley horse")[0].slug == "muscle-spasm"
         assert service.search("headach")[0].slug == "headache"
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]

@@ -7,7 +7,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from symptomdb.search.service import search
+from symptomdb.search.service import search, search_found
+from symptomdb.web.search_results import hit_shown
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -76,9 +77,10 @@ def test_a_hit_has_every_public_code_and_its_article_flag():
 
 
 def test_the_name_is_highlighted_and_escaped():
-    hit = search("muscle cramps")[0]
-    assert hit.highlighted_name == "<mark>Muscle</mark> spasm"
-    assert "<script>" not in search("<script>muscle</script>")[0].highlighted_name
+    found = search_found("muscle cramps")
+    assert hit_shown(found.hits[0], found.words).highlighted_name == "<mark>Muscle</mark> spasm"
+    found = search_found("<script>muscle</script>")
+    assert "<script>" not in hit_shown(found.hits[0], found.words).highlighted_name
 
 
 def test_results_are_ranked_and_limited():

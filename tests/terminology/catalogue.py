@@ -6,6 +6,9 @@ vectors under the session's SYMPTOMDB_HOME). So it is loaded once per test
 package that asks for it, committed outside the per-test transactions, and
 flushed when the package is done, so the packages after it start empty.
 
+The `catalogue` fixture is defined here, once; a test package's conftest that
+needs it imports it, which makes it package-scoped to that package.
+
 Before the catalogue, the bundled article is imported: it creates "Muscle
 spasms" on its own, and the loader must merge it into the catalogue's
 "Muscle spasm" (tests/terminology/test_loader.py checks that).
@@ -17,12 +20,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from django.core.management import call_command
 
 from symptomdb.articles.bundled import bundled_articles_load
+from symptomdb.search.engine import engine_reset
 from symptomdb.search.lexical import lexical
-from symptomdb.search.service import engine_reset
-from symptomdb.terminology.loader import catalogue_load
+from symptomdb.site_init import catalogue_ready
 
 LOAD_MESSAGES: list[str] = []
 
@@ -32,13 +36,20 @@ def catalogue_loaded(django_db_blocker: Any) -> Iterator[None]:
     with django_db_blocker.unblock():
         LOAD_MESSAGES.clear()
         bundled_articles_load()
-        catalogue_load(say=LOAD_MESSAGES.append, progress=False)
+        catalogue_ready(say=LOAD_MESSAGES.append, progress=False)
         engine_reset()
     try:
         yield
     finally:
         with django_db_blocker.unblock():
             catalogue_flush()
+
+
+@pytest.fixture(scope="package")
+def catalogue(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """The whole catalogue (and the bundled article) in the test database."""
+    with catalogue_loaded(django_db_blocker):
+        yield
 
 
 def catalogue_flush() -> None:

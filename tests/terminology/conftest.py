@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from symptomdb.terminology.hpo import HpoRelease, hpo_read
 from symptomdb.terminology.icd import IcdCode, icd_read
 from symptomdb.terminology.mapping import Concept, concepts_build
-from tests.terminology.catalogue import catalogue_loaded
+from tests.terminology.catalogue import catalogue  # noqa: F401 - the one fixture, per package
 
 
 @pytest.fixture(scope="session")
@@ -27,16 +25,9 @@ def concepts(hpo, icd_codes) -> list[Concept]:
 
 @pytest.fixture(scope="session")
 def concept_of(concepts):
-    by_code = {code: c for c in concepts for code in c.codes}
+    by_code = {code.pair: c for c in concepts for code in c.codes}
 
     def find(system: str, code: str) -> Concept:
         return by_code[(system, code)]
 
     return find
-
-
-@pytest.fixture(scope="package")
-def catalogue(django_db_setup, django_db_blocker) -> Iterator[None]:
-    """The whole catalogue (and the bundled article) in the test database."""
-    with catalogue_loaded(django_db_blocker):
-        yield

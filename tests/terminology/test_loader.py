@@ -9,6 +9,7 @@ import pytest
 from symptomdb.articles.models import Article
 from symptomdb.terminology.loader import catalogue_load
 from symptomdb.terminology.models import CatalogueRelease, Symptom, SymptomCode, Synonym
+from symptomdb.terminology.prior import concept_prior
 from symptomdb.terminology.selectors import catalogue_release
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -60,6 +61,13 @@ def test_the_article_imported_first_is_merged_into_the_catalogue():
     article = Article.objects.get(title__icontains="muscle spasm")
     assert article.symptom_id == spasm().id
     assert not Symptom.objects.filter(name__iexact="Muscle spasms").exists()
+
+
+def test_the_prior_holds_only_facts_about_the_concept(concept_of):
+    # Muscle spasm has the bundled article, yet its prior is the concept's own: whether an
+    # article is published is read live by the search (tests/search/test_live_articles.py).
+    assert Article.objects.published().filter(symptom=spasm()).exists()
+    assert spasm().prior == concept_prior(concept_of("HPO", "HP:0003394"))
 
 
 def test_a_second_load_changes_nothing_and_is_quick():

@@ -4,7 +4,8 @@ from collections import Counter
 
 import pytest
 
-from symptomdb.terminology.mapping import concepts_build
+from symptomdb.terminology.mapping import SynonymRow, concepts_build
+from symptomdb.terminology.models import CodeSystem, SynonymKind
 from symptomdb.terminology.prior import concept_prior
 
 
@@ -19,8 +20,8 @@ def test_muscle_spasm_carries_its_hpo_icd_and_snomed_codes(concept_of):
         ("ICD10CM", "M62.831"),
         ("ICD10CM", "M62.838"),
         ("SNOMEDCT", "55300003"),
-    } <= set(spasm.codes)
-    assert ("Charley-horse", "inclusion", "ICD10CM", "") in spasm.synonyms
+    } <= {c.pair for c in spasm.codes}
+    assert SynonymRow("Charley-horse", SynonymKind.INCLUSION, CodeSystem.ICD10CM) in spasm.synonyms
 
 
 def test_icd_codes_join_hpo_terms_by_name(concept_of):
@@ -38,7 +39,7 @@ def test_a_code_without_an_hpo_term_is_a_symptom_of_its_own(concept_of):
 
 
 def test_every_code_and_slug_belongs_to_one_symptom(concepts):
-    codes = Counter(code for c in concepts for code in c.codes)
+    codes = Counter(code.pair for c in concepts for code in c.codes)
     assert [code for code, n in codes.items() if n > 1] == []
     slugs = Counter(c.slug for c in concepts)
     assert [slug for slug, n in slugs.items() if n > 1] == []

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from symptomdb.site_init import red_flag_codes_unknown
 from symptomdb.terminology.models import Symptom, SymptomCode
-from symptomdb.terminology.selectors import red_flag_codes_unknown, symptom_red_flags
+from symptomdb.terminology.selectors import symptom_lineage_codes
+from symptomdb.triage.red_flags import RedFlag, red_flags_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -13,6 +15,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 @pytest.fixture(autouse=True)
 def _catalogue(catalogue):
     return catalogue
+
+
+def symptom_red_flags(symptom: Symptom, *, locale: str) -> list[RedFlag]:
+    """What the symptom's page shows (web/views.py composes the same two calls)."""
+    return red_flags_for(symptom_lineage_codes(symptom), locale=locale)
 
 
 def by_code(system: str, code: str) -> Symptom:

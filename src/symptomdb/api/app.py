@@ -12,7 +12,7 @@ from ninja import NinjaAPI
 
 from symptomdb import __version__
 from symptomdb.api import articles, authors, errors, search, security, symptoms
-from symptomdb.api.errors import json_error
+from symptomdb.json_errors import json_error
 
 
 def _json_method_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -1,15 +1,13 @@
 """Every API error, 4xx, in one JSON shape: {"error": {"status", "code", "message"}}.
 
-Clients parse one shape; readers of `message` get one sentence that says what
-was wrong with their request. `parameter`, when present, names the query, path
-or body field at fault. The same shape comes back for routes that do not exist
-under /api/ and for a method a route does not take (see `app.py`), and from the
-Infobutton service.
+The shape and its helpers are symptomdb/json_errors.py, shared with the
+Infobutton, CDS Hooks and the site's error handlers; this module maps the API's
+own exceptions onto it. The same shape comes back for routes that do not exist
+under /api/ and for a method a route does not take (see `app.py`).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -18,18 +16,9 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from symptomdb.json_errors import CODES, error_payload
 from symptomdb.search.service import QueryError
 from symptomdb.terminology.codes import CodeError
-
-CODES = {
-    400: "invalid_request",
-    401: "unauthorised",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    429: "too_many_requests",
-    500: "server_error",
-}
 
 
 class ErrorBody(Schema):
@@ -41,15 +30,6 @@ class ErrorBody(Schema):
 
 class Error(Schema):
     error: ErrorBody
-
-
-def error_payload(
-    status: int, code: str, message: str, *, parameter: str | None = None
-) -> dict[str, dict[str, object]]:
-    body: dict[str, object] = {"status": status, "code": code, "message": message}
-    if parameter:
-        body["parameter"] = parameter
-    return {"error": body}
 
 
 def error_response(
@@ -64,26 +44,6 @@ def error_response(
     return api.create_response(
         request, error_payload(status, code, message, parameter=parameter), status=status
     )
-
-
-def json_error(
-    status: int,
-    message: str,
-    *,
-    code: str | None = None,
-    parameter: str | None = None,
-    allow: Iterable[str] = (),
-) -> HttpResponse:
-    """The error shape outside a ninja operation (unknown route, wrong method)."""
-    payload = error_payload(
-        status, code or CODES.get(status, "error"), message, parameter=parameter
-    )
-    response = HttpResponse(
-        json.dumps(payload), status=status, content_type="application/json; charset=utf-8"
-    )
-    if allow:
-        response["Allow"] = ", ".join(sorted(allow))
-    return response
 
 
 def _where(loc: Iterable[object]) -> str:

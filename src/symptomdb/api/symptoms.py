@@ -19,7 +19,7 @@ from symptomdb.api.schemas import (
     SymptomOut,
     SymptomPage,
 )
-from symptomdb.articles.selectors import article_published_for
+from symptomdb.articles.selectors import article_published_for, symptoms_with_article_flags
 from symptomdb.terminology import selectors as catalogue
 from symptomdb.terminology.codes import (
     BY_SYSTEM,
@@ -29,6 +29,7 @@ from symptomdb.terminology.codes import (
     system_for,
 )
 from symptomdb.terminology.models import Symptom
+from symptomdb.triage.red_flags import red_flags_for
 
 router = Router(tags=["symptoms"])
 
@@ -46,7 +47,9 @@ class SymptomListParams(Schema):
 
 def symptom_payload(request: HttpRequest, symptom: Symptom, *, locale: str = "") -> dict[str, Any]:
     article = article_published_for(symptom=symptom)
-    red_flags = catalogue.symptom_red_flags(symptom, locale=locale or settings.SYMPTOMDB_LOCALE)
+    red_flags = red_flags_for(
+        catalogue.symptom_lineage_codes(symptom), locale=locale or settings.SYMPTOMDB_LOCALE
+    )
     page_url = request.build_absolute_uri(symptom.get_absolute_url())
     return {
         "slug": symptom.slug,
@@ -78,10 +81,10 @@ def symptom_payload(request: HttpRequest, symptom: Symptom, *, locale: str = "")
 )
 @conditional
 def symptom_list(request: HttpRequest, params: Query[SymptomListParams]) -> dict[str, Any]:
-    symptoms = (
+    symptoms = symptoms_with_article_flags(
         catalogue.symptoms_starting_with(params.letter)
         if params.letter
-        else catalogue.symptoms_with_article_flag().order_by("name", "slug")
+        else Symptom.objects.order_by("name", "slug")
     )
     items, paging = page_of(request, symptoms, number=params.page, per_page=PER_PAGE)
     return {
@@ -100,18 +103,14 @@ def symptom_list(request: HttpRequest, params: Query[SymptomListParams]) -> dict
 
 
 # A code system as a path segment: its short name or its OID (a FHIR URI has slashes,
-# so it goes in the query form below). An enum, so the schema says what is accepted.
-PathSystem = Literal[
-    "HPO",
-    "ICD10CM",
-    "SNOMEDCT",
-    "2.16.840.1.113883.6.339",
-    "2.16.840.1.113883.6.90",
-    "2.16.840.1.113883.6.96",
-    "urn:oid:2.16.840.1.113883.6.339",
-    "urn:oid:2.16.840.1.113883.6.90",
-    "urn:oid:2.16.840.1.113883.6.96",
-]
+# so it goes in the query form below). An enum, so the schema says what is accepted; its
+# values come from the catalogue's one table of code systems (terminology/codes.py).
+PATH_SYSTEMS = (
+    *(info.system for info in CODE_SYSTEMS),
+    *(info.oid for info in CODE_SYSTEMS),
+    *(f"urn:oid:{info.oid}" for info in CODE_SYSTEMS),
+)
+PathSystem = Literal[PATH_SYSTEMS]  # type: ignore[valid-type]  # built from the table at import
 
 
 class ByCodeParams(LocaleParams):

@@ -14,6 +14,10 @@ import, the export and the CLI use). What the admin adds is the editor's view of
   empty a section or take the page from readers;
 - roles (people/roles.py): an author changes only their own drafts; publishing needs
   the "publish_article" permission and someone other than the article's author.
+
+The pages that need the layers above the articles (the preview, which is the public
+page, and the symptom picker, which is the site's search) are added by web/admin.py,
+which registers the editors' admin for Article.
 """
 
 from __future__ import annotations
@@ -33,7 +37,6 @@ from django.http import (
     HttpResponse,
     HttpResponseBase,
     HttpResponseRedirect,
-    JsonResponse,
 )
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -62,10 +65,9 @@ from symptomdb.articles.revisions import (
     state_of_article,
     state_of_revision,
 )
-from symptomdb.articles.selectors import symptom_label, symptoms_for_picker
+from symptomdb.articles.selectors import symptom_label
 from symptomdb.articles.upload import upload_view
 from symptomdb.people.models import Author
-from symptomdb.terminology.services import symptom_find, symptom_get_or_create
 
 PUBLISH = "articles.publish_article"
 
@@ -173,7 +175,6 @@ class _Retry(Exception):
     """Another save claimed the article between this form's check and its write."""
 
 
-@admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleForm
     # reversion's list, with a link to importing files (upload.py).
@@ -386,17 +387,6 @@ class ArticleAdmin(VersionAdmin):
         return [
             path("import/", view(self.upload_view), name="articles_article_import"),
             path(
-                "symptom-search/",
-                view(self.symptom_search_view),
-                name="articles_article_symptom_search",
-            ),
-            path("symptom-new/", view(self.symptom_new_view), name="articles_article_symptom_new"),
-            path(
-                "<path:object_id>/preview/",
-                view(self.preview_view),
-                name="articles_article_preview",
-            ),
-            path(
                 "<path:object_id>/compare/",
                 view(self.compare_view),
                 name="articles_article_compare",
@@ -419,56 +409,6 @@ class ArticleAdmin(VersionAdmin):
             raise PermissionDenied
         return article
 
-    def symptom_search_view(self, request: HttpRequest) -> JsonResponse:
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        choices = symptoms_for_picker(request.GET.get("term", ""))
-        return JsonResponse(
-            {
-                "results": [{"id": str(c.symptom.pk), "text": c.label} for c in choices],
-                "pagination": {"more": False},
-            }
-        )
-
-    def symptom_new_view(self, request: HttpRequest) -> HttpResponse:
-        if not request.user.has_perm("terminology.add_symptom"):
-            raise PermissionDenied
-        name = " ".join(request.POST.get("name", request.GET.get("name", "")).split())
-        matches = symptoms_for_picker(name) if name else []
-        error = ""
-        if request.method == "POST":
-            if not name:
-                error = "Type the symptom's name."
-            elif len(name) > 255:
-                error = f"The name is {len(name)} characters long; keep it under 255."
-            elif matches and request.POST.get("none_of_these") != "yes":
-                error = (
-                    "The catalogue has close matches, listed below. Choose one in the article's "
-                    "picker, or tick “None of these” to add a new symptom."
-                )
-            elif (same := symptom_find(name=name)) is not None:
-                error = (
-                    f"“{name}” is already in the catalogue as “{same.name}”; choose that in the "
-                    "article's picker."
-                )
-            else:
-                symptom = symptom_get_or_create(name=name)
-                self.message_user(
-                    request,
-                    f"“{symptom.name}” is in the catalogue; choose it in the article's picker.",
-                    messages.SUCCESS,
-                )
-                return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
-        return self._page(
-            request,
-            "admin/articles/article/symptom_new.html",
-            title="Add a symptom to the catalogue",
-            name=name,
-            matches=matches,
-            error=error,
-            status=400 if error else 200,
-        )
-
     def _page(
         self, request: HttpRequest, template: str, *, status: int = 200, **context: Any
     ) -> TemplateResponse:
@@ -479,26 +419,6 @@ class ArticleAdmin(VersionAdmin):
             {**self.admin_site.each_context(request), "opts": self.model._meta, **context},
             status=status,
         )
-
-    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """The article exactly as readers will see it, behind sign-in, never cached
-        (admin_view adds Cache-Control: no-store, private to every admin page)."""
-        from symptomdb.web.views import symptom_page_context
-
-        article = self._article(request, object_id)
-        context = symptom_page_context(request, article.symptom, article)
-        if article.live_id:
-            context["preview"] = (
-                "A staged change to a published page: readers still see the published "
-                "version until this change is published."
-            )
-        elif article.status != Status.PUBLISHED:
-            context["preview"] = (
-                f"This article is {article.get_status_display().lower()}: readers do not see it."
-            )
-        else:
-            context["preview"] = "This is the published page, as readers see it."
-        return TemplateResponse(request, "web/symptom.html", context)
 
     def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """Any two states of the article side by side: revisions by id, "current" (the

@@ -3,9 +3,10 @@
     publish_problems(article, change_note=…, user=…) -> ["Choose a reviewer …", …]
 
 The red flags an article's symptom needs are those its page shows from the triage's rule families
-(terminology.selectors.symptom_red_flags: the families whose `concerns:` name the symptom's codes
-or a broader symptom's, in rules.yaml). For every level among them that an article can give
-(emergency, urgent), the article needs at least one red flag of that urgency.
+(triage.red_flags.red_flags_for over terminology.selectors.symptom_lineage_codes: the families
+whose `concerns:` name the symptom's codes or a broader symptom's, in rules.yaml). For every
+level among them that an article can give (emergency, urgent), the article needs at least one
+red flag of that urgency.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from django.utils import timezone
 
 from symptomdb.articles.models import Article, Urgency
 from symptomdb.terminology.models import Symptom
-from symptomdb.terminology.selectors import symptom_red_flags
+from symptomdb.terminology.selectors import symptom_lineage_codes
+from symptomdb.triage.red_flags import red_flags_for
 
 CHANGE_NOTE_MAX = 200
 _LEVELS = {"emergency": Urgency.EMERGENCY, "urgent": Urgency.URGENT}
@@ -36,7 +38,7 @@ class NeededFlag:
 
 def red_flags_needed(symptom: Symptom) -> tuple[NeededFlag, ...]:
     """One needed red flag per level the symptom's guidance flags reach, most urgent first."""
-    flags = symptom_red_flags(symptom, locale=settings.SYMPTOMDB_LOCALE)
+    flags = red_flags_for(symptom_lineage_codes(symptom), locale=settings.SYMPTOMDB_LOCALE)
     needed = {}
     for flag in flags:  # most urgent first
         if flag.level in _LEVELS and flag.level not in needed:

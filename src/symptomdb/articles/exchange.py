@@ -14,6 +14,11 @@ not editors' work and are left out.
 The import goes through the same services as every other write: article_import
 for the text, article_publish / article_submit_for_review / article_unpublish for
 the status, comment_submit and comment_approve for comments.
+
+Comments belong to the community app, which sits above the articles: so the
+exchange does not import it. It sends `article_exported` with each article's entry
+and `article_imported` with each stored article and its entry; community/exchange.py
+adds and reads the entry's "comments", and returns how many it added.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.dateparse import parse_date, parse_datetime
+from django.dispatch import Signal
+from django.utils.dateparse import parse_date
 
 from symptomdb.articles.importer import ParsedArticle
 from symptomdb.articles.models import Article, Status
@@ -38,8 +44,6 @@ from symptomdb.articles.services import (
     article_submit_for_review,
     article_unpublish,
 )
-from symptomdb.community.models import Comment
-from symptomdb.community.services import comment_approve, comment_submit
 from symptomdb.people.models import Author
 from symptomdb.people.services import author_get_or_create
 
@@ -51,6 +55,13 @@ DATE_FIELDS = {
     "last_reviewed_on": "last_reviewed_on",
     "next_review_on": "next_review_on",
 }
+
+
+# Sent with (article, entry) once an article's entry is built; a receiver adds its own keys.
+article_exported = Signal()
+# Sent with (article, entry) once an article is stored; a receiver stores what it exported
+# and returns how many comments it added; a ValueError names what it could not read.
+article_imported = Signal()
 
 
 class ExportError(ValueError):
@@ -90,7 +101,7 @@ def _author_dict(author: Author) -> dict[str, str]:
 
 
 def _article_dict(article: Article) -> dict[str, Any]:
-    return {
+    entry: dict[str, Any] = {
         **article_to_parsed(article).to_dict(),
         "symptom_slug": article.symptom.slug,
         "status": article.status,
@@ -100,11 +111,9 @@ def _article_dict(article: Article) -> dict[str, Any]:
             key: getattr(article, field).isoformat() if getattr(article, field) else None
             for key, field in DATE_FIELDS.items()
         },
-        "comments": [
-            {"name": c.name, "body": c.body, "created_at": c.created_at.isoformat()}
-            for c in Comment.objects.approved().filter(article=article).order_by("created_at", "id")
-        ],
     }
+    article_exported.send(sender=Article, article=article, entry=entry)
+    return entry
 
 
 def export_all() -> dict[str, Any]:
@@ -186,20 +195,10 @@ def _import_article(data: Mapping[str, Any], authors: Mapping[str, Author]) -> t
         article.save()
     article = _set_status(article, str(data.get("status") or Status.DRAFT))
 
-    added = 0
-    for i, c in enumerate(data.get("comments") or []):
-        created_at = parse_datetime(str(c.get("created_at") or ""))
-        if created_at is None:
-            raise ValueError(f"comments[{i}].created_at is not a date and time")
-        if Comment.objects.filter(
-            article=article, name=c["name"], body=c["body"], created_at=created_at
-        ).exists():
-            continue  # imported before
-        comment = comment_submit(article=article, name=c["name"], body=c["body"])
-        comment_approve(comment=comment)
-        # created_at is set on insert; keep the reader's own date.
-        Comment.objects.filter(pk=comment.pk).update(created_at=created_at)
-        added += 1
+    replies: list[Any] = [
+        reply for _, reply in article_imported.send(Article, article=article, entry=data)
+    ]
+    added = sum(reply for reply in replies if isinstance(reply, int))
     return result.created, added
 
 

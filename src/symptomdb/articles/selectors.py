@@ -1,11 +1,11 @@
-"""Reads of articles, shared by the pages, the API and the exporter."""
+"""Reads of articles, shared by the pages, the API, the search and the exporter."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from symptomdb.articles.importer import (
     Advice,
@@ -18,10 +18,38 @@ from symptomdb.articles.importer import (
 from symptomdb.articles.importer.model import Urgency
 from symptomdb.articles.markup import markdown_html, markdown_inline_html
 from symptomdb.articles.models import SECTION_NAMES, Article
-from symptomdb.search.service import QueryError, search
-from symptomdb.terminology.models import Symptom, SymptomCode, SynonymKind
+from symptomdb.terminology.models import Symptom, SynonymKind
 
 SECTIONS = SECTION_NAMES
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Whether readers find an article from a symptom's page: one of its own, or one
+    that covers it beside its own symptom (Article.covers)."""
+
+    has_article: bool = False
+    covered: bool = False
+
+
+def symptoms_with_article_flags(symptoms: QuerySet[Symptom]) -> QuerySet[Symptom]:
+    """The symptoms annotated, live, with `has_article` (a published article of its own)
+    and `covered_by_article` (a published article covers it): what the A–Z, the API and
+    the search show and rank by. Read at every request, never stored with the symptom, so a
+    publication or withdrawal shows at once."""
+    published = Article.objects.published()
+    return symptoms.annotate(
+        has_article=Exists(published.filter(symptom=OuterRef("pk"))),
+        covered_by_article=Exists(published.filter(covers=OuterRef("pk"))),
+    )
+
+
+def article_facts(symptom_ids: list[int]) -> dict[int, ArticleFacts]:
+    """ArticleFacts of these symptoms, in one query (the search's candidates)."""
+    flagged = symptoms_with_article_flags(Symptom.objects.filter(id__in=symptom_ids))
+    # The annotations come from the function above, which the type checker cannot follow.
+    rows = flagged.values_list("id", "has_article", "covered_by_article")  # type: ignore[misc]
+    return {sid: ArticleFacts(has_article=own, covered=covered) for sid, own, covered in rows}
 
 
 def article_published_for(*, symptom: Symptom) -> Article | None:
@@ -91,15 +119,7 @@ def article_html(article: Article) -> dict[str, object]:
     }
 
 
-# --- the editors' symptom picker --------------------------------------------------------
-
-PICKER_LIMIT = 20
-
-
-@dataclass(frozen=True)
-class SymptomChoice:
-    symptom: Symptom
-    label: str
+# --- the editors' symptom picker (search/picker.py finds the choices) -----------------
 
 
 def symptom_label(symptom: Symptom) -> str:
@@ -115,33 +135,3 @@ def symptom_label(symptom: Symptom) -> str:
     if everyday and everyday.casefold() != symptom.name.casefold():
         label += f" (everyday: {everyday})"
     return f"{label} · {codes}" if codes else label
-
-
-def symptoms_for_picker(term: str, *, limit: int = PICKER_LIMIT) -> list[SymptomChoice]:
-    """The symptoms an editor typing `term` may mean: an exact code first ("R06.6",
-    "HP:0100247"), then the site's own search over names, synonyms, everyday words and
-    typos, then names and synonyms starting with the term (a catalogue the search has
-    not indexed yet)."""
-    term = " ".join(term.split())[:200]
-    if not term:
-        return []
-    ordered: list[int] = list(
-        SymptomCode.objects.filter(code__iexact=term).values_list("symptom_id", flat=True)
-    )
-    try:
-        slugs = [hit.slug for hit in search(term, limit=limit)]
-    except QueryError:
-        slugs = []
-    by_slug = dict(Symptom.objects.filter(slug__in=slugs).values_list("slug", "id"))
-    ordered += [by_slug[s] for s in slugs if s in by_slug]
-    ordered += list(
-        Symptom.objects.filter(name__istartswith=term).values_list("id", flat=True)[:limit]
-    )
-    ordered += list(
-        Symptom.objects.filter(synonyms__text__istartswith=term).values_list("id", flat=True)[
-            :limit
-        ]
-    )
-    unique = list(dict.fromkeys(ordered))[:limit]
-    found = Symptom.objects.prefetch_related("codes").in_bulk(unique)
-    return [SymptomChoice(found[i], symptom_label(found[i])) for i in unique if i in found]

@@ -23,11 +23,11 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from symptomdb.api.errors import json_error
 from symptomdb.cds_hooks.cards import cards_for
 from symptomdb.cds_hooks.catalogue import CONDITIONS, SERVICES, discovery
 from symptomdb.cds_hooks.fhir import conditions_in, holds_conditions
 from symptomdb.cds_hooks.hook import HookError, HookRequest, parse_hook_request
+from symptomdb.json_errors import json_error
 
 JSON = "application/json; charset=utf-8"
 

@@ -22,7 +22,6 @@ from django.utils.html import format_html
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
-from symptomdb.api.errors import error_payload, json_error
 from symptomdb.infobutton import atom
 from symptomdb.infobutton.freshness import ContentState, content_state
 from symptomdb.infobutton.knowledge import answer
@@ -34,6 +33,7 @@ from symptomdb.infobutton.negotiation import (
     negotiate,
 )
 from symptomdb.infobutton.request import KnowledgeRequest, RequestError, parse_request
+from symptomdb.json_errors import error_payload, json_error
 
 METHODS = ("GET", "HEAD", "POST")
 

@@ -21,14 +21,16 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from symptomdb.content_cache import content_cache, content_version
-from symptomdb.search.service import Hit, clean_query, engine, search_found
+from symptomdb.search.engine import engine
+from symptomdb.search.service import Hit, clean_query, search_found
 from symptomdb.triage import TriageResult, triage
 from symptomdb.triage.locale import numbers_for
 
 # Bump when SearchAnswer changes shape, so answers pickled by an older version
 # are not read back into the new one. 2: the verdict's safety net, sources and country.
 # 3: hits' everyday names, covering articles and priors; the corrected query.
-ANSWER_FORMAT = 3
+# 4: data only, no HTML: hits' matched synonym and definition, the answer's words.
+ANSWER_FORMAT = 4
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class SearchAnswer:
     triage: TriageResult
     # The query as the search read it when it corrected a typo; "" when it did not.
     corrected: str = ""
+    # The folded words the search looked for: the results page marks them in each name.
+    words: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -91,6 +95,7 @@ def answer_now(text: str, *, limit: int, locale: str, correct: bool = True) -> S
         results=found.hits,
         triage=triage(text, locale=locale),
         corrected=found.corrected,
+        words=found.words,
     )
 
 

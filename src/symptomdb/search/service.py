@@ -1,37 +1,35 @@
 """The one search entry point, used by the results page, the API and the CLI.
 
-    query → clean_query → analyse (filler, typos, UK spellings, lay words)
-          → candidates from the database's full-text search (search/lexical/:
-            FTS5 bm25 on SQLite, a weighted tsvector on PostgreSQL) and the
-            embedding model (language/embedding.py over search/vectors.py)
-          → one fused score each (search/fusion.py) → Hits
+    search_found(query)
+      clean_query      whitespace folded; too long or control characters → QueryError
+      analyse          filler, typos, UK spellings, lay words (search/query.py)
+      candidates       the database's full-text search (search/lexical/: FTS5 bm25 on
+                       SQLite, a weighted tsvector on PostgreSQL) and the embedding model
+                       (the engine, search/engine.py, over search/vectors.py)
+      wording_scored   each candidate's best name or synonym against the query's words
+      facts_read       the catalogue's prior and, live, whether an article is about it
+                       (articles/selectors.article_facts)
+      ranked           one fused score each (search/fusion.py), best first
+      hits_built       the Hits: data only; the results page highlights them (web/)
 
 docs/search.md describes the design and its measured quality and speed.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Exists, OuterRef
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
-from symptomdb.articles.models import Article, Status
-from symptomdb.language.embedding import Embedder, EmbeddingUnavailable, embedder
+from symptomdb.articles.selectors import ArticleFacts, article_facts
+from symptomdb.search.engine import Engine, engine
 from symptomdb.search.fusion import Signals, fused_score, overlap
 from symptomdb.search.lexical import lexical
 from symptomdb.search.query import Analysed, analyse
-from symptomdb.search.spelling import Speller, speller_load
-from symptomdb.search.vectors import SemanticIndex, vectors_load, vectors_stamp
-from symptomdb.terminology.models import CodeSystem, Symptom
+from symptomdb.terminology.codes import BY_SYSTEM, CODE_SYSTEMS
+from symptomdb.terminology.models import Symptom, SymptomCode
 from symptomdb.terminology.text import content_words, key
-
-logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 1000
 # The most results one answer gives: the API, the page and the CLI all take at most this many.
@@ -54,7 +52,8 @@ class Code:
 
     @property
     def label(self) -> str:
-        return {"ICD10CM": "ICD-10-CM", "SNOMEDCT": "SNOMED CT"}.get(self.system, self.system)
+        info = BY_SYSTEM.get(self.system)
+        return info.label if info else self.system
 
 
 @dataclass(frozen=True)
@@ -71,10 +70,10 @@ class Hit:
     # The catalogue's prior: how likely a reader means it (terminology/prior.py); the
     # results page groups by it (search/grouping.py).
     prior: float = 0.0
-    # For the results page: the name with the matched words in <mark>, and a line
-    # of context (the synonym that matched, or the start of the definition).
-    highlighted_name: SafeString = field(default=SafeString(""), compare=False)
-    snippet: str = field(default="", compare=False)
+    # For the results page's line of context (web/search_results.py): the synonym that
+    # matched the query, when it was not the name, and the symptom's definition.
+    matched_synonym: str = field(default="", compare=False)
+    definition: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -92,6 +91,16 @@ class Hit:
         return bool(self.display_name) and self.display_name.casefold() != self.name.casefold()
 
 
+@dataclass(frozen=True)
+class Found:
+    """The hits; the query as the search read it when it corrected a typo (""); and the
+    folded words it looked for (what the results page marks in each name)."""
+
+    hits: list[Hit]
+    corrected: str = ""
+    words: tuple[str, ...] = ()
+
+
 def clean_query(query: str | None) -> str:
     """The query with its whitespace folded, or QueryError saying what is wrong."""
     if query is None or not query.strip():
@@ -106,95 +115,6 @@ def clean_query(query: str | None) -> str:
     return " ".join(query.split())
 
 
-PUBLIC_SYSTEMS = {CodeSystem.HPO, CodeSystem.ICD10CM, CodeSystem.SNOMEDCT}
-
-
-# --- the per-process engine: vectors, model and vocabulary, loaded once --------
-
-
-@dataclass
-class Engine:
-    speller: Speller
-    semantic: SemanticIndex | None
-    model: Embedder | None
-    stamp: tuple[int, int] | None
-
-
-_engine: Engine | None = None
-_lock = threading.Lock()
-_warned = False
-
-
-def _warn_once(message: str) -> None:
-    global _warned
-    if not _warned:
-        _warned = True
-        logger.warning(message)
-
-
-def engine() -> Engine:
-    """The loaded indexes, reloaded when `init` has rewritten them."""
-    global _engine
-    stamp = vectors_stamp()
-    if _engine is not None and _engine.stamp == stamp:
-        return _engine
-    with _lock:
-        if _engine is not None and _engine.stamp == stamp:
-            return _engine
-        _engine = _engine_load(stamp)
-        return _engine
-
-
-def _engine_load(stamp: tuple[int, int] | None) -> Engine:
-    speller = speller_load()
-    stored = vectors_load()
-    model: Embedder | None = None
-    semantic: SemanticIndex | None = None
-    if stored is None:
-        _warn_once(
-            "Search: no catalogue vectors under SYMPTOMDB_HOME (run `symptomdb init`); "
-            "matching words only."
-        )
-    else:
-        try:
-            model = embedder()
-        except EmbeddingUnavailable as error:
-            _warn_once(
-                f"Search: the embedding model is unavailable ({error}); matching words only."
-            )
-        if model is not None:
-            ids = dict(Symptom.objects.values_list("slug", "id"))
-            keep = np.array([slug in ids for slug in stored.slugs], dtype=bool)
-            if keep.any():
-                symptom_ids = np.array(
-                    [ids[s] for s, k in zip(stored.slugs, keep, strict=True) if k], dtype=np.int64
-                )
-                # Usually every row is kept: then the memory-mapped file itself is
-                # the index, one copy in the page cache shared by every worker,
-                # instead of 35 MB of private memory in each.
-                matrix = stored.matrix if keep.all() else np.asarray(stored.matrix)[keep]
-                semantic = SemanticIndex(matrix, symptom_ids)
-    return Engine(speller=speller, semantic=semantic, model=model, stamp=stamp)
-
-
-def engine_reset() -> None:
-    """Forget the loaded indexes (tests; after rebuilding them in-process)."""
-    global _engine, _warned
-    _engine = None
-    _warned = False
-
-
-# --- the search ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Found:
-    """The hits, and the query as the search read it when it corrected a typo ("")."""
-
-    hits: list[Hit]
-    corrected: str = ""
-
-
 def search(query: str, *, limit: int = 10, correct: bool = True) -> list[Hit]:
     """The symptoms the query most likely means, best first."""
     return search_found(query, limit=limit, correct=correct).hits
@@ -206,116 +126,141 @@ def search_found(query: str, *, limit: int = 10, correct: bool = True) -> Found:
     text = clean_query(query)
     current = engine()
     analysed = analyse(text, current.speller, correct=correct)
-    hits = _ranked(text, analysed, current, limit=limit)
-    return Found(hits=hits, corrected=analysed.typo_corrected if hits else "")
-
-
-def _ranked(text: str, analysed: Analysed, current: Engine, *, limit: int) -> list[Hit]:
+    words = tuple(_keys([*analysed.content, *analysed.expansions]))
     if not analysed.content and not analysed.expansions:
-        # Only filler ("I have a really bad"): nothing to look for.
-        return []
-
-    retriever = lexical()
-    found = retriever.match([*analysed.content, *analysed.expansions], limit=LEXICAL_POOL)
-    signals: dict[int, Signals] = {}
-    if current.semantic is not None and current.model is not None:
-        # The query as typed, and (when spelling or the lay vocabulary changed
-        # anything) as corrected with the clinical words its lay words stand for
-        # ("tummy ache (abdominal pain)"): closer to the catalogue's wording.
-        # The typed one stays in case a correction was wrong.
-        texts = [text]
-        if analysed.changed or analysed.expansions:
-            rewritten = analysed.corrected_text
-            if analysed.expansions:
-                rewritten += f" ({' '.join(analysed.expansions)})"
-            texts.append(rewritten)
-        vectors = current.model.embed_recent(texts)
-        similarities = current.semantic.similarities(vectors)
-        pool = min(SEMANTIC_POOL, len(similarities))
-        top = np.argpartition(-similarities, pool - 1)[:pool]
-        for position in top:
-            signals[int(current.semantic.symptom_ids[position])] = Signals(
-                similarity=float(similarities[position])
-            )
-        for sid in found:
-            position_of = current.semantic.position.get(sid)
-            similarity = float(similarities[position_of]) if position_of is not None else 0.0
-            signals.setdefault(sid, Signals(similarity=similarity))
-    else:
-        for sid in found:
-            signals.setdefault(sid, Signals())
+        return Found(hits=[], words=words)  # only filler ("I have a really bad")
+    signals, lexical_scores = candidates(text, analysed, current)
     if not signals:
-        return []
+        return Found(hits=[], words=words)
+    matched = wording_scored(signals, lexical_scores, analysed)
+    rows = facts_read(signals)
+    hits = hits_built(ranked(signals, rows, limit=limit), signals, rows, matched)
+    return Found(hits=hits, corrected=analysed.typo_corrected if hits else "", words=words)
 
-    best_lexical = max(found.values(), default=0.0)
+
+def candidates(
+    text: str, analysed: Analysed, current: Engine
+) -> tuple[dict[int, Signals], dict[int, float]]:
+    """The symptoms either retriever proposes, each with its similarity to the query (0
+    without the model), and the full-text scores of the lexical ones."""
+    found = lexical().match([*analysed.content, *analysed.expansions], limit=LEXICAL_POOL)
+    signals: dict[int, Signals] = {}
+    if current.semantic is None or current.model is None:
+        return {sid: Signals() for sid in found}, found
+    # The query as typed, and (when spelling or the lay vocabulary changed anything) as
+    # corrected with the clinical words its lay words stand for ("tummy ache (abdominal
+    # pain)"): closer to the catalogue's wording. The typed one stays in case a
+    # correction was wrong.
+    texts = [text]
+    if analysed.changed or analysed.expansions:
+        rewritten = analysed.corrected_text
+        if analysed.expansions:
+            rewritten += f" ({' '.join(analysed.expansions)})"
+        texts.append(rewritten)
+    similarities = current.semantic.similarities(current.model.embed_recent(texts))
+    pool = min(SEMANTIC_POOL, len(similarities))
+    for position in np.argpartition(-similarities, pool - 1)[:pool]:
+        signals[int(current.semantic.symptom_ids[position])] = Signals(
+            similarity=float(similarities[position])
+        )
+    for sid in found:
+        position_of = current.semantic.position.get(sid)
+        similarity = float(similarities[position_of]) if position_of is not None else 0.0
+        signals.setdefault(sid, Signals(similarity=similarity))
+    return signals, found
+
+
+def wording_scored(
+    signals: dict[int, Signals], lexical_scores: dict[int, float], analysed: Analysed
+) -> dict[int, str]:
+    """Each candidate's full-text score (within this query), word overlap and exact match
+    against its best name or synonym. Returns the synonym that matched, where one did
+    better than the name (the results page says "Also called …")."""
+    best_lexical = max(lexical_scores.values(), default=0.0)
     matched: dict[int, str] = {}
     query_words = set(_keys(analysed.content))
     extra_words = set(_keys(analysed.expansions))
     query_key = " ".join(_keys(analysed.content))
-    for indexed in retriever.texts(signals):
+    for indexed in lexical().texts(signals):
         s = signals[indexed.symptom_id]
-        s.lexical = found.get(indexed.symptom_id, 0.0) / best_lexical if best_lexical > 0 else 0.0
+        score = lexical_scores.get(indexed.symptom_id, 0.0)
+        s.lexical = score / best_lexical if best_lexical > 0 else 0.0
         for i, wording in enumerate([indexed.name, *indexed.synonyms]):
             words = content_words(wording)
-            score = overlap(query_words, extra_words, words)
+            similar = overlap(query_words, extra_words, words)
             exact = bool(query_key) and (key(wording) == query_key or words == query_words)
-            if exact or score > s.overlap:
-                if i and (exact or score > 0.5):
+            if exact or similar > s.overlap:
+                if i and (exact or similar > 0.5):
                     matched[indexed.symptom_id] = wording
                 elif not i:
                     matched.pop(indexed.symptom_id, None)
-            s.overlap = max(s.overlap, score)
+            s.overlap = max(s.overlap, similar)
             s.exact = s.exact or exact
+    return matched
 
-    published = Article.objects.filter(status=Status.PUBLISHED)
+
+@dataclass(frozen=True)
+class Row:
+    symptom: Symptom
+    articles: ArticleFacts
+
+
+def facts_read(signals: dict[int, Signals]) -> dict[int, Row]:
+    """The candidates' rows, with the catalogue's prior and, read live, whether a
+    published article is about them or covers them; a symptom an article covers ranks
+    as one with its own article: its page leads to that article."""
+    facts = article_facts(list(signals))
     rows = {
-        row.id: row
-        for row in Symptom.objects.filter(id__in=list(signals)).annotate(
-            has_published_article=Exists(published.filter(symptom=OuterRef("pk"))),
-            covered=Exists(published.filter(covers=OuterRef("pk"))),
-        )
+        symptom.id: Row(symptom, facts.get(symptom.id, ArticleFacts()))
+        for symptom in Symptom.objects.filter(id__in=list(signals))
     }
-    for sid, s in signals.items():
-        row = rows.get(sid)
-        if row is not None:
-            s.prior = row.prior
-            # A symptom an article covers ranks as one with its own article: its page
-            # leads to that article (issue 11).
-            s.has_article = bool(row.has_published_article or row.covered)  # type: ignore[attr-defined]
+    for sid, row in rows.items():
+        signals[sid].prior = row.symptom.prior
+        signals[sid].has_article = row.articles.has_article or row.articles.covered
+    return rows
 
-    ranked = sorted(
+
+def ranked(signals: dict[int, Signals], rows: dict[int, Row], *, limit: int) -> list[int]:
+    """The best `limit` candidates by fused score, ties by name."""
+    return sorted(
         (sid for sid in signals if sid in rows),
-        key=lambda sid: (-fused_score(signals[sid]), rows[sid].name),
+        key=lambda sid: (-fused_score(signals[sid]), rows[sid].symptom.name),
     )[:limit]
-    codes = _codes_of(ranked)
-    return [
-        Hit(
-            slug=rows[sid].slug,
-            name=rows[sid].name,
-            score=fused_score(signals[sid]),
-            codes=codes.get(sid, []),
-            has_article=bool(rows[sid].has_published_article),  # type: ignore[attr-defined]
-            display_name=rows[sid].everyday_name,
-            covered_by_article=bool(rows[sid].covered)  # type: ignore[attr-defined]
-            and not rows[sid].has_published_article,  # type: ignore[attr-defined]
-            prior=rows[sid].prior,
-            highlighted_name=highlight(rows[sid].everyday_name, analysed),
-            snippet=_snippet(rows[sid], matched.get(sid)),
+
+
+def hits_built(
+    order: list[int], signals: dict[int, Signals], rows: dict[int, Row], matched: dict[int, str]
+) -> list[Hit]:
+    codes = _codes_of(order)
+    hits = []
+    for sid in order:
+        symptom, facts = rows[sid].symptom, rows[sid].articles
+        hits.append(
+            Hit(
+                slug=symptom.slug,
+                name=symptom.name,
+                score=fused_score(signals[sid]),
+                codes=codes.get(sid, []),
+                has_article=facts.has_article,
+                display_name=symptom.everyday_name,
+                covered_by_article=facts.covered and not facts.has_article,
+                prior=symptom.prior,
+                matched_synonym=matched.get(sid, ""),
+                definition=symptom.definition,
+            )
         )
-        for sid in ranked
-    ]
+    return hits
 
 
 def _keys(words: list[str]) -> list[str]:
     return [k for k in (key(w) for w in words) if k]
 
 
-_SYSTEM_ORDER = {CodeSystem.HPO: 0, CodeSystem.ICD10CM: 1, CodeSystem.SNOMEDCT: 2}
+# The order codes are shown in: the catalogue's table of code systems (terminology/codes.py).
+_SYSTEM_ORDER = {info.system: i for i, info in enumerate(CODE_SYSTEMS)}
 
 
 def _codes_of(symptom_ids: list[int]) -> dict[int, list[Code]]:
-    from symptomdb.terminology.models import SymptomCode
-
     out: dict[int, list[Code]] = {}
     # Filtered by symptom only: with the system in the WHERE clause too, SQLite
     # picks the (system, code) unique index and scans every HPO code.
@@ -324,32 +269,8 @@ def _codes_of(symptom_ids: list[int]) -> dict[int, list[Code]]:
         .order_by("code")
         .values_list("symptom_id", "system", "code")
     ):
-        if system in PUBLIC_SYSTEMS:
+        if system in BY_SYSTEM:
             out.setdefault(sid, []).append(Code(system, code))
     for codes in out.values():
-        codes.sort(key=lambda c: _SYSTEM_ORDER.get(c.system, 9))  # type: ignore[call-overload]
+        codes.sort(key=lambda c: _SYSTEM_ORDER.get(c.system, len(_SYSTEM_ORDER)))
     return out
-
-
-def highlight(name: str, analysed: Analysed) -> SafeString:
-    """The name, HTML-escaped, with the words the query matched in <mark>."""
-    wanted = set(_keys([*analysed.content, *analysed.expansions]))
-    stems = {w[:5] for w in wanted if len(w) >= 5}
-    parts = []
-    for piece in re.split(r"(\w+)", name):
-        if piece and re.fullmatch(r"\w+", piece):
-            k = key(piece)
-            if k in wanted or (len(k) >= 5 and k[:5] in stems):
-                parts.append(f"<mark>{escape(piece)}</mark>")
-                continue
-        parts.append(str(escape(piece)))
-    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
-
-
-def _snippet(symptom: Symptom, synonym: str | None) -> str:
-    definition = symptom.definition.strip()
-    if len(definition) > 160:
-        definition = definition[:157].rsplit(" ", 1)[0] + "…"
-    if synonym and synonym.casefold() != symptom.everyday_name.casefold():
-        return f"Also called “{synonym}”. {definition}".strip()
-    return definition

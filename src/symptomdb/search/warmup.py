@@ -1,6 +1,6 @@
 """Loading what the search needs before the first reader asks, under gunicorn.
 
-The search loads its engine lazily (search.service.engine(): vocabulary, catalogue
+The search loads its engine lazily (search.engine.engine(): vocabulary, catalogue
 vectors and the embedding model), and the triage its rules, on first use; without
 a warm-up the first search of every worker waits for all of it.
 
@@ -28,8 +28,8 @@ from django.conf import settings
 from django.db import connections
 
 from symptomdb.search.answer import answer_now
+from symptomdb.search.engine import engine
 from symptomdb.search.query import lay_vocabulary
-from symptomdb.search.service import engine
 from symptomdb.search.spelling import english_words
 from symptomdb.triage import load_rules
 from symptomdb.triage.locale import numbers_for

@@ -27,11 +27,35 @@ from django.utils.text import slugify
 
 from symptomdb.terminology.hpo import HpoTerm
 from symptomdb.terminology.icd import IcdCode
+from symptomdb.terminology.models import CodeSystem, SynonymKind
 from symptomdb.terminology.text import QUALIFIERS, key, name_variants
 
 # HPO synonym kinds that say the same thing as the name; broader, narrower and
 # related synonyms would join an ICD code to the wrong term.
 _SAME_MEANING = {"exact", "layperson", "plural", "uk_spelling"}
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    """One code a concept carries ("ICD10CM", "R25.2")."""
+
+    system: CodeSystem
+    code: str
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """As the database's (system, code) unique key reads it."""
+        return (str(self.system), self.code)
+
+
+@dataclass(frozen=True)
+class SynonymRow:
+    """One synonym a concept carries; ICD-10-CM terms have no OBO scope."""
+
+    text: str
+    kind: SynonymKind
+    source: CodeSystem
+    scope: str = ""  # the OBO scope the source gave: EXACT, RELATED, BROAD, NARROW
 
 
 @dataclass
@@ -41,9 +65,8 @@ class Concept:
     key: str  # "HP:0003394" or "ICD10CM:R25.2": stable across releases
     name: str
     definition: str = ""
-    codes: list[tuple[str, str]] = field(default_factory=list)
-    # (text, kind, source, OBO scope); ICD-10-CM terms have no scope.
-    synonyms: list[tuple[str, str, str, str]] = field(default_factory=list)
+    codes: list[CodeRow] = field(default_factory=list)
+    synonyms: list[SynonymRow] = field(default_factory=list)
     parents: list[str] = field(default_factory=list)  # keys of broader concepts
     slug: str = ""
     # Where the HPO term sits, for the prior (prior.py): under an "Abnormal …
@@ -54,11 +77,11 @@ class Concept:
 
     @property
     def has_layperson(self) -> bool:
-        return any(s[1] == "layperson" for s in self.synonyms)
+        return any(s.kind == SynonymKind.LAYPERSON for s in self.synonyms)
 
     @property
     def has_icd(self) -> bool:
-        return any(system == "ICD10CM" for system, _ in self.codes)
+        return any(c.system == CodeSystem.ICD10CM for c in self.codes)
 
 
 def curated_mapping() -> dict[str, str]:
@@ -145,9 +168,11 @@ def concepts_build(
             anatomical=term.id in anatomical,
             grouping=term.id in grouping,
         )
-        concept.codes.append(("HPO", term.id))
-        concept.codes.extend(term.xrefs)
-        concept.synonyms.extend((s.text, s.kind, "HPO", s.scope) for s in term.synonyms)
+        concept.codes.append(CodeRow(CodeSystem.HPO, term.id))
+        concept.codes.extend(CodeRow(CodeSystem(system), code) for system, code in term.xrefs)
+        concept.synonyms.extend(
+            SynonymRow(s.text, SynonymKind(s.kind), CodeSystem.HPO, s.scope) for s in term.synonyms
+        )
         concept.parents = [p for p in term.parents if p != term.id]
         concepts[term.id] = concept
 
@@ -177,9 +202,11 @@ def concepts_build(
             )
         concept_of_code[icd.code] = target
         concept = concepts[target]
-        concept.codes.append(("ICD10CM", icd.code))
-        concept.synonyms.append((icd.name, "exact", "ICD10CM", ""))
-        concept.synonyms.extend((t, "inclusion", "ICD10CM", "") for t in icd.inclusions)
+        concept.codes.append(CodeRow(CodeSystem.ICD10CM, icd.code))
+        concept.synonyms.append(SynonymRow(icd.name, SynonymKind.EXACT, CodeSystem.ICD10CM))
+        concept.synonyms.extend(
+            SynonymRow(t, SynonymKind.INCLUSION, CodeSystem.ICD10CM) for t in icd.inclusions
+        )
 
     result = list(concepts.values())
     for concept in result:
@@ -194,7 +221,7 @@ def _share_codes_once(concepts: list[Concept]) -> None:
     """A code belongs to one symptom. HPO cross-references a few SNOMED CT and
     UMLS codes from several terms; the code stays with the term readers are most
     likely to mean (one with lay synonyms), then the lowest HPO id."""
-    owner: dict[tuple[str, str], str] = {}
+    owner: dict[CodeRow, str] = {}
     for concept in sorted(concepts, key=lambda c: (not c.has_layperson, c.key)):
         for code in concept.codes:
             owner.setdefault(code, concept.key)
@@ -202,21 +229,21 @@ def _share_codes_once(concepts: list[Concept]) -> None:
         concept.codes = [code for code in concept.codes if owner[code] == concept.key]
 
 
-def _distinct_synonyms(concept: Concept) -> list[tuple[str, str, str, str]]:
+def _distinct_synonyms(concept: Concept) -> list[SynonymRow]:
     """Every HPO synonym as published; ICD-10-CM titles and inclusion terms only
     where they add words: side variants ("Pain in right elbow") and titles that
     restate the name ("Headache, unspecified") are dropped."""
-    out = list(dict.fromkeys(s for s in concept.synonyms if s[2] == "HPO"))
-    seen = {key(concept.name), _stripped(concept.name)} | {key(s[0]) for s in out}
-    for text, kind, source, scope in concept.synonyms:
-        if source == "HPO":
+    out = list(dict.fromkeys(s for s in concept.synonyms if s.source == CodeSystem.HPO))
+    seen = {key(concept.name), _stripped(concept.name)} | {key(s.text) for s in out}
+    for synonym in concept.synonyms:
+        if synonym.source == CodeSystem.HPO:
             continue
-        folded = key(text)
-        stripped = _stripped(text) if kind != "inclusion" else folded
+        folded = key(synonym.text)
+        stripped = _stripped(synonym.text) if synonym.kind != SynonymKind.INCLUSION else folded
         if folded in seen or stripped in seen:
             continue
         seen.update({folded, stripped})
-        out.append((text, kind, source, scope))
+        out.append(synonym)
     return out
 
 

@@ -14,8 +14,11 @@ rather than from any list of queries:
                    organising class ("Abnormality of the calf")
           + 0.10 · has a layperson synonym but is such a finding or class
           + 0.10 · cross-referenced to SNOMED CT by HPO (an established clinical idea)
-          + 0.25 · has an article
     clipped to [0, 1].
+
+Only facts about the concept: whether an article is published about it changes by the
+hour, so the search reads that live (articles/selectors.article_facts) and adds its own
+small bonus (search/fusion.py), instead of a prior baked in when the catalogue loads.
 
 The search uses it as a tie-breaker (docs/search.md): it moves a common
 complaint above a rare finding that matches about as well, never above a much
@@ -25,6 +28,7 @@ better match.
 from __future__ import annotations
 
 from symptomdb.terminology.mapping import Concept
+from symptomdb.terminology.models import CodeSystem
 
 
 def is_finding_code(code: str) -> bool:
@@ -32,12 +36,11 @@ def is_finding_code(code: str) -> bool:
     return code.startswith("R") and code[1:3].isdigit() and int(code[1:3]) >= 70
 
 
-def concept_prior(concept: Concept, *, has_article: bool = False) -> float:
-    icd = [code for system, code in concept.codes if system == "ICD10CM"]
+def concept_prior(concept: Concept) -> float:
+    icd = [c.code for c in concept.codes if c.system == CodeSystem.ICD10CM]
     complaint = any(not is_finding_code(code) for code in icd)
     score = 0.45 if complaint else (0.10 if icd else 0.0)
     if concept.has_layperson:
         score += 0.10 if (concept.anatomical or concept.grouping) else 0.30
-    score += 0.10 * any(system == "SNOMEDCT" for system, _ in concept.codes)
-    score += 0.25 * has_article
+    score += 0.10 * any(c.system == CodeSystem.SNOMEDCT for c in concept.codes)
     return round(min(1.0, score), 4)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf, Upper
 
-from symptomdb.articles.models import Article, Status
 from symptomdb.terminology.models import CatalogueRelease, Symptom, SymptomCode, Synonym
 from symptomdb.terminology.text import content_words, key
-from symptomdb.triage.red_flags import RedFlag, concerned_codes, red_flags_for
 
 LETTERS = list(string.ascii_uppercase)
 
@@ -26,17 +25,11 @@ KIND_LABELS = {
 }
 
 
-def symptoms_with_article_flag() -> QuerySet[Symptom]:
-    published = Article.objects.filter(symptom=OuterRef("pk"), status=Status.PUBLISHED)
-    return Symptom.objects.annotate(has_article=Exists(published))
-
-
 def symptoms_starting_with(letter: str) -> QuerySet[Symptom]:
     """The A–Z's letter, by the name readers see first (the everyday one)."""
     shown = Coalesce(NullIf("display_name", Value("")), "name")
     return (
-        symptoms_with_article_flag()
-        .annotate(shown_name=Upper(shown))
+        Symptom.objects.annotate(shown_name=Upper(shown))
         .filter(shown_name__startswith=letter.upper())
         .order_by("shown_name", "name")
     )
@@ -160,10 +153,10 @@ def catalogue_release() -> CatalogueRelease | None:
     return CatalogueRelease.objects.order_by("-loaded_at", "-id").first()
 
 
-def symptom_red_flags(symptom: Symptom, *, locale: str) -> list[RedFlag]:
-    """When to get help, for this symptom's page and API: the red flags of the triage's rule
-    families that concern it or any broader symptom, most urgent first, with the numbers of the
-    reader's country."""
+def symptom_lineage_codes(symptom: Symptom) -> list[tuple[str, str]]:
+    """The HPO and ICD-10-CM codes of the symptom and of every broader symptom, its own first:
+    what the triage's red flags are looked up by (`triage.red_flags.red_flags_for`, so that its
+    own rule families lead within each level)."""
     ids, frontier = {symptom.pk}, {symptom.pk}
     while frontier:
         above = Symptom.broader.through.objects.filter(from_symptom_id__in=frontier)
@@ -174,22 +167,15 @@ def symptom_red_flags(symptom: Symptom, *, locale: str) -> list[RedFlag]:
     ordered = sorted(
         rows.values_list("symptom_id", "system", "code"), key=lambda r: r[0] != symptom.pk
     )
-    return red_flags_for([(system, code) for _, system, code in ordered], locale=locale)
+    return [(system, code) for _, system, code in ordered]
 
 
-def red_flag_codes_unknown() -> list[str]:
-    """The codes the triage's families concern that the catalogue does not hold, each with the
-    families naming it: checked when a site starts (site_init), so a typo fails loudly."""
-    wanted = concerned_codes()
-    # Only the codes named (about a hundred), not the catalogue's forty thousand: this runs at
-    # every start.
-    held = set(
+def codes_held(wanted: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these (system, code) pairs the catalogue holds. Reads only the codes named
+    (the triage's hundred at start-up), not the catalogue's forty thousand."""
+    wanted = set(wanted)
+    return set(
         SymptomCode.objects.filter(
             system__in={system for system, _ in wanted}, code__in={code for _, code in wanted}
         ).values_list("system", "code")
     )
-    return [
-        f"{system} {code} (family {', '.join(families)})"
-        for (system, code), families in sorted(wanted.items())
-        if (system, code) not in held
-    ]

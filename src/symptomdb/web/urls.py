@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.urls import path
 
-from symptomdb.operations.health import healthz, healthz_ready
 from symptomdb.web import views
 
 urlpatterns = [
@@ -14,8 +13,5 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("authors/<slug:slug>/rate", views.author_rate, name="author-rate"),
     path("country", views.country_choose, name="country"),
-    # Answered by operations.middleware.HealthProbeMiddleware first; named here for reverse().
-    path("healthz", healthz, name="healthz"),
-    path("healthz/ready", healthz_ready, name="healthz-ready"),
     path("favicon.ico", views.favicon),
 ]

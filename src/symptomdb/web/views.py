@@ -29,23 +29,24 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from symptomdb.articles.covering import article_reach
 from symptomdb.articles.models import Article, Urgency
-from symptomdb.articles.selectors import article_published_for
+from symptomdb.articles.selectors import article_published_for, symptoms_with_article_flags
 from symptomdb.community import services as community
 from symptomdb.community.reader import reader_cookie_set, reader_id_ensure, reader_id_from
 from symptomdb.community.selectors import author_rating_summary, comments_approved, reader_rating
 from symptomdb.community.throttle import TOO_MANY, write_allowed
 from symptomdb.people.models import Author
 from symptomdb.search.answer import search_with_triage
-from symptomdb.search.grouping import results_grouped
 from symptomdb.search.service import QueryError
 from symptomdb.terminology import selectors as catalogue
 from symptomdb.terminology.models import Symptom
 from symptomdb.triage.locale import choosable_country, numbers_for
+from symptomdb.triage.red_flags import red_flags_for
 from symptomdb.web import structured_data
 from symptomdb.web.country import country_cookie_set, reader_locale, sent_from_this_site
 from symptomdb.web.forms import CommentForm, RatingForm
 from symptomdb.web.page_cache import public_page
 from symptomdb.web.reading_elsewhere import trusted_links
+from symptomdb.web.search_results import results_shown
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             )
             context.update(
                 results=answer.results,
-                groups=results_grouped(answer.results),
+                groups=results_shown(answer),
                 triage=answer.triage,
                 corrected=answer.corrected,
             )
@@ -89,9 +90,8 @@ def symptom_index(request: HttpRequest) -> HttpResponse:
     letter = request.GET.get("letter", "A").upper()[:1]
     if letter not in catalogue.LETTERS:
         letter = "A"
-    page = Paginator(catalogue.symptoms_starting_with(letter), 100).get_page(
-        request.GET.get("page")
-    )
+    symptoms = symptoms_with_article_flags(catalogue.symptoms_starting_with(letter))
+    page = Paginator(symptoms, 100).get_page(request.GET.get("page"))
     return render(
         request,
         "web/symptom_index.html",
@@ -102,7 +102,7 @@ def symptom_index(request: HttpRequest) -> HttpResponse:
 def _guidance_flag_groups(symptom: Symptom, locale: str) -> list[dict[str, object]]:
     """The triage's red flags for this symptom and its broader ones (rules.yaml), one care card
     per level, each item with the guidance it follows: what the API's `red_flags` gives."""
-    flags = catalogue.symptom_red_flags(symptom, locale=locale)
+    flags = red_flags_for(catalogue.symptom_lineage_codes(symptom), locale=locale)
     return [
         {"urgency": level, "flags": [f for f in flags if f.level == level]}
         for level in ("emergency", "urgent")
