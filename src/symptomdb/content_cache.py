@@ -10,21 +10,45 @@ read again; they leave by their timeout or by the store's size limit.
 A version is a random token, never a counter: if the store loses it (evicted, or
 the cache cleared by hand), the next request starts a fresh version rather than
 going back to one whose entries may still be stored.
+
+The store is a convenience, never a requirement for reading: when it is away
+(Redis stopped, its disk or the cache folder full) its stores (page_stores.py) answer every
+read with a miss and drop every write, so pages and answers are computed afresh
+instead of failing. A change of content is different: if its new version cannot
+be stored, pages kept before it could be shown again once the store is back, so
+content_changed() raises StoreUnavailable and the change is refused (a 503,
+operations/errors.py) rather than saved unseen. docs/serving.md, *Faults*.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+import sqlite3
 from typing import Any
 
-from diskcache import DjangoCache
+from diskcache import DjangoCache, Timeout
 from django.core.cache import BaseCache, caches
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 
 CACHE = "pages"
 VERSION_KEY = "content-version"
+
+
+class StoreUnavailable(Exception):
+    """The shared store (Redis, or diskcache's folder) could not keep a write."""
+
+
+def store_errors() -> tuple[type[BaseException], ...]:
+    """What the shared stores raise when they are away or full: redis-py's errors
+    (refused connection, timeout, a Redis that cannot persist refusing writes),
+    diskcache's SQLite and file errors (a full disk) and its lock timeout."""
+    errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError, Timeout)
+    try:
+        from redis.exceptions import RedisError
+    except ImportError:  # pragma: no cover - redis-py is a dependency of the project
+        return errors
+    return (*errors, RedisError)
 
 
 def content_cache() -> BaseCache:
@@ -46,19 +70,49 @@ def content_version() -> str:
 
 def content_changed(**_: object) -> None:
     """Start a new version: from now on every page and answer is made afresh.
-    (Takes keyword arguments so that it can be connected to model signals.)"""
-    content_cache().set(VERSION_KEY, _new_version(), timeout=None)
+    (Takes keyword arguments so that it can be connected to model signals.)
+
+    Raises StoreUnavailable when the store did not keep the new version
+    (page_stores.py drops writes it cannot make, and says so), so that the change
+    that called it is refused rather than hidden behind pages kept before it."""
+    cache = content_cache()
+    version = _new_version()
+    cache.set(VERSION_KEY, version, timeout=None)
+    # A store that refused the write may still read the old version (a Redis that
+    # cannot save refuses writes, not reads): page_stores.py says so. One that keeps
+    # nothing reads None. (Another change may have started a newer version meanwhile:
+    # any version is enough.)
+    if getattr(cache, "last_write_failed", False) or cache.get(VERSION_KEY) is None:
+        raise StoreUnavailable(
+            "The shared cache did not keep the new content version, so pages kept "
+            "before this change could be shown after it: the change was not saved."
+        )
 
 
 def _new_version() -> str:
     return secrets.token_hex(6)
 
 
-def new_version_when_content_changes(models: Iterable[type[Model]]) -> None:
-    """Connect content_changed to every save and delete of these models: what the pages
-    and answers show (web/apps.py names them, once, when the apps are ready). Loading the
-    catalogue writes in bulk, without signals: `init` calls content_changed itself."""
-    for model in models:
+def new_version_when_content_changes() -> None:
+    """Connect content_changed to every save and delete of what the pages and
+    answers show (called once, when the apps are ready). Loading the catalogue
+    writes in bulk, without signals: `init` calls content_changed itself."""
+    from symptomdb.articles.models import SECTION_MODELS, Article
+    from symptomdb.community.models import AuthorRating, Comment
+    from symptomdb.people.models import Author
+    from symptomdb.terminology.models import Symptom, SymptomCode, Synonym
+
+    content: tuple[type[Model], ...] = (
+        Article,
+        *SECTION_MODELS,
+        Author,
+        AuthorRating,
+        Comment,
+        Symptom,
+        SymptomCode,
+        Synonym,
+    )
+    for model in content:
         uid = f"content-{model.__name__}"
         post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-deleted")

@@ -43,6 +43,7 @@ def _plain_text(value: str) -> str:
     ).strip()
 
 
+@transaction.atomic
 def comment_submit(*, article: Article, name: str, body: str) -> Comment:
     """Store a reader's comment as plain text, held for moderation."""
     name = _plain_text(name)

@@ -10,6 +10,7 @@ plain text.
 from __future__ import annotations
 
 import logging
+import sys
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -17,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import requires_csrf_token
 
-from symptomdb.json_errors import json_error
+from symptomdb.api.errors import json_error
 
 log = logging.getLogger(__name__)
 
@@ -104,4 +105,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
+    from symptomdb.operations.outage import outage_response
+
+    # Called while Django handles the exception: a part away (the database, the
+    # shared cache) is a 503 with Retry-After, not a fault of the site.
+    outage = outage_response(request, sys.exc_info()[1])
+    if outage is not None:
+        return outage
     return error_page_or_json(request, 500)
