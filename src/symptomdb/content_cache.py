@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from diskcache import DjangoCache, Timeout
@@ -93,26 +94,11 @@ def _new_version() -> str:
     return secrets.token_hex(6)
 
 
-def new_version_when_content_changes() -> None:
-    """Connect content_changed to every save and delete of what the pages and
-    answers show (called once, when the apps are ready). Loading the catalogue
-    writes in bulk, without signals: `init` calls content_changed itself."""
-    from symptomdb.articles.models import SECTION_MODELS, Article
-    from symptomdb.community.models import AuthorRating, Comment
-    from symptomdb.people.models import Author
-    from symptomdb.terminology.models import Symptom, SymptomCode, Synonym
-
-    content: tuple[type[Model], ...] = (
-        Article,
-        *SECTION_MODELS,
-        Author,
-        AuthorRating,
-        Comment,
-        Symptom,
-        SymptomCode,
-        Synonym,
-    )
-    for model in content:
+def new_version_when_content_changes(models: Iterable[type[Model]]) -> None:
+    """Connect content_changed to every save and delete of these models: what the pages
+    and answers show (web/apps.py names them, once, when the apps are ready). Loading the
+    catalogue writes in bulk, without signals: `init` calls content_changed itself."""
+    for model in models:
         uid = f"content-{model.__name__}"
         post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-deleted")

@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import requires_csrf_token
 
-from symptomdb.api.errors import json_error
+from symptomdb.json_errors import json_error
 
 log = logging.getLogger(__name__)
 
