@@ -39,7 +39,16 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 HOME = writable_home("SYMPTOMDB_HOME", Path(env("SYMPTOMDB_HOME") or "var").resolve())
 
 DEBUG = envbool("SYMPTOMDB_DEBUG", False)
+# Read only by insights/recorder.py (issue 14's search recorder), which writes in the
+# request under tests; settings.py itself branches on nothing test-specific.
 TESTING = envbool("SYMPTOMDB_TESTING", False)
+# Where the caches live when there is no REDIS_URL: DISK (diskcache under SYMPTOMDB_HOME,
+# shared by the workers of this machine) or MEMORY (each process its own: the test suite,
+# which sets it in tests/environment.py, or a single-process server).
+CACHE_STORE = envchoice("SYMPTOMDB_CACHE_STORE", "DISK", ("DISK", "MEMORY"))
+# Static files under hashed names (whitenoise's manifest, cached for a year by browsers);
+# off for DEBUG and for the test suite, which serves them from the apps' folders.
+STATIC_MANIFEST = envbool("SYMPTOMDB_STATIC_MANIFEST", not DEBUG)
 
 
 def _secret_key() -> str:
@@ -156,9 +165,6 @@ DATABASES = {
     "default": dj_database_url.parse(
         envdatabase("DATABASE_URL") or f"sqlite:///{HOME / 'symptomdb.sqlite3'}",
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60, minimum=0),
-        # A kept connection is checked before a request reuses it: after PostgreSQL
-        # restarts, each worker reconnects instead of failing one request first.
-        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -176,7 +182,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # of 4 workers would allow the limit again): Redis when REDIS_URL (e.g.
 # redis://localhost:6379/0) is set, shared by every server too; else diskcache
 # under SYMPTOMDB_HOME, shared by the workers of this machine (content_cache.py
-# says why DiskStore). The tests count in memory.
+# says why DiskStore), or in each process's memory (SYMPTOMDB_CACHE_STORE=memory).
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL := env("REDIS_URL"):
     CACHES = {
@@ -184,11 +190,9 @@ if REDIS_URL := env("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "symptomdb",
-            # A Redis that is away must not hold a worker (docs/serving.md, Faults).
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
-elif TESTING:
+elif CACHE_STORE == "MEMORY":
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -219,20 +223,21 @@ PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600, minimum=0)
 # Search answers (search/answer.py) are kept in the same cache, retired with the
 # pages; 0 computes every answer afresh (benchmarks/http_load.sh measures both).
 SEARCH_CACHE_SECONDS = envint("SEARCH_CACHE_SECONDS", PAGE_CACHE_SECONDS, minimum=0)
-if TESTING:
+# MEMORY keeps the pages in each process even beside a REDIS_URL (the test suite: a
+# page kept by one test must not be served to the next from a shared store).
+if CACHE_STORE == "MEMORY":
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
     }
 elif REDIS_URL:
     CACHES["pages"] = {
-        "BACKEND": "symptomdb.page_stores.PageRedisStore",
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("REDIS_PAGES_URL") or _redis_database(REDIS_URL, 1),
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
     }
 else:
     CACHES["pages"] = {
-        "BACKEND": "symptomdb.page_stores.PageDiskStore",
+        "BACKEND": "symptomdb.content_cache.DiskStore",
         "LOCATION": str(HOME / "cache" / "content"),
         "TIMEOUT": PAGE_CACHE_SECONDS,
     }
@@ -258,7 +263,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if not STATIC_MANIFEST
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
