@@ -51,6 +51,7 @@ lint: bootstrap
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 pytest: bootstrap browser
 	$(BIN)/pytest
