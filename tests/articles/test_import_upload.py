@@ -35,7 +35,9 @@ def _preview(client, *names: str, **extra: str):
 def test_the_article_list_links_to_the_import_page(editor_client):
     page = editor_client.get("/admin/articles/article/")
     assert URL in page.content.decode()
-    assert editor_client.get(URL).status_code == 200
+    form = editor_client.get(URL)
+    assert form.status_code == 200
+    assert 'type="file" name="articles" multiple' in form.content.decode()
 
 
 def test_the_preview_shows_the_report_and_stores_nothing(editor_client):
