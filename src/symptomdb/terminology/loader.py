@@ -262,7 +262,7 @@ def _references() -> list[models.ForeignObject]:
     return [
         rel.field
         for rel in Symptom._meta.related_objects
-        if rel.many_to_one and rel.field.model._meta.app_label != Symptom._meta.app_label
+        if rel.one_to_many and rel.field.model._meta.app_label != Symptom._meta.app_label
     ]
 
 
