@@ -11,10 +11,13 @@ report, and so is "what does it mean if I have chest pain". The trigger lists ar
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from .quantities import is_number
 from .reading import Document, content_words
 from .terms import Span
 from .wordlists import context_words
@@ -30,6 +33,7 @@ class Triggers:
     never_like_this: Phrases
     historical: Phrases
     not_real: Phrases
+    told_elsewhere: Phrases
     hypothetical: Phrases
     question_starters: frozenset[str]
     info_cues: Phrases
@@ -43,7 +47,7 @@ def triggers() -> Triggers:
 
     def phrases(name: str) -> Phrases:
         # Longest first, so "no sign of" wins over "no".
-        items = (tuple(content_words(str(item))) for item in data[name])
+        items = (_phrase(str(item)) for item in data[name])
         return tuple(sorted((p for p in items if p), key=lambda p: -len(p)))
 
     return Triggers(
@@ -53,12 +57,53 @@ def triggers() -> Triggers:
         never_like_this=phrases("never_like_this"),
         historical=phrases("historical"),
         not_real=phrases("not_real"),
+        told_elsewhere=phrases("told_elsewhere"),
         hypothetical=phrases("hypothetical"),
         question_starters=frozenset(str(w) for w in data["question_starters"]),
         info_cues=phrases("info_cues"),
         present_report=phrases("present_report"),
         max_scope=int(data["max_scope"]),
     )
+
+
+# Placeholders a trigger phrase may hold ("when i was <number>"), each the test of one word.
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_PLACEHOLDERS = {
+    "<number>": is_number,
+    # A past year: "in 2019" is history, "due in 2027" is not.
+    "<year>": lambda w: w.isdigit() and 1900 <= int(w) < datetime.date.today().year,
+    "<month>": lambda w: w in _MONTHS,
+}
+
+
+def _phrase(item: str) -> tuple[str, ...]:
+    """A trigger as words, normalised like the text, its placeholders kept as they are."""
+    words: list[str] = []
+    for part in re.split(r"(<[a-z]+>)", item):
+        words += [part] if part in _PLACEHOLDERS else content_words(part)
+    return tuple(words)
+
+
+def _word_matches(word: str, wanted: str) -> bool:
+    if word == wanted:
+        return True
+    test = _PLACEHOLDERS.get(wanted) if wanted[0] == "<" else None
+    return test is not None and test(word)
 
 
 @dataclass(frozen=True)
@@ -72,6 +117,8 @@ class Context:
     # Fiction and training ("in the TV drama", "on the first aid course"): quiet for a clinical
     # picture, never for words that are an emergency on their own ("is not breathing").
     not_real: frozenset[int] = frozenset()
+    # Someone else's story read or heard about ("saw on the news"): quiet for everything.
+    told_elsewhere: frozenset[int] = frozenset()
 
 
 def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
@@ -108,6 +155,9 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
         historical=_whole_clauses(doc, _occurrences(doc.words, t.historical, covers)),
         not_real=_whole_clauses(
             doc, _except_reports(doc, _occurrences(doc.words, t.not_real, covers), reports)
+        ),
+        told_elsewhere=_whole_clauses(
+            doc, _except_reports(doc, _occurrences(doc.words, t.told_elsewhere, covers), reports)
         ),
         hypothetical=_whole_clauses(doc, _except_reports(doc, hypothetical, reports)),
         questions=_whole_clauses(doc, _except_reports(doc, _info_questions(doc, t), reports)),
@@ -151,7 +201,12 @@ def _occurrences(
         for phrase in phrases:
             end = position + len(phrase)
             # Compare the words first: checking ``covers`` is the costly part on long text.
-            if words[position] != phrase[0] or tuple(words[position:end]) != phrase:
+            if not _word_matches(words[position], phrase[0]):
+                continue
+            if end > len(words) or not all(
+                _word_matches(word, wanted)
+                for word, wanted in zip(words[position + 1 : end], phrase[1:], strict=True)
+            ):
                 continue
             if any(s <= position and end <= e for s, e in covers):
                 continue

@@ -103,6 +103,11 @@ def _split_units(words: Sequence[str]) -> tuple[list[str], list[int]]:
     return tokens, origin
 
 
+def is_number(token: str) -> bool:
+    """Whether a word is a number, in digits or in words ("17", "seventeen")."""
+    return _number(token, _vocabulary()) is not None
+
+
 def _number(token: str, vocabulary: _Vocabulary) -> float | None:
     if _NUMBER.match(token):
         value = float(token)

@@ -134,7 +134,7 @@ def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> boo
     """
     if span.start in context.negated or span.start in context.historical:
         return False
-    if span.start in context.questions:
+    if span.start in context.questions or span.start in context.told_elsewhere:
         return False
     if picture and span.start in context.not_real:
         return False
