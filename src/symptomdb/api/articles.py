@@ -63,10 +63,11 @@ def _published(article_id: int) -> Article:
 
 def article_payload(request: HttpRequest, article: Article) -> dict[str, Any]:
     parsed = article_to_parsed(article).to_dict()
-    parsed["author"].update(
-        slug=article.author.slug,
-        url=request.build_absolute_uri(article.author.get_absolute_url()),
-    )
+    if article.author is not None:  # a published article always has one
+        parsed["author"].update(
+            slug=article.author.slug,
+            url=request.build_absolute_uri(article.author.get_absolute_url()),
+        )
     return {
         "id": article.pk,
         "url": request.build_absolute_uri(article.get_absolute_url()),

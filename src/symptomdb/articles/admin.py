@@ -127,7 +127,8 @@ def _may_edit(request: HttpRequest, article: Article | None) -> bool:
         return True
     if article.status == Status.IN_REVIEW:
         return False
-    return article.author.user_id == user.pk
+    # An imported draft without an author is no author-role editor's own.
+    return article.author is not None and article.author.user_id == user.pk
 
 
 class SymptomPicker(AutocompleteSelect):

@@ -66,7 +66,7 @@ def card_for(found: Found, *, hook_instance: str, absolute: Callable[[str], str]
         label = (
             f"{SITE} · reviewed by {_byline(article.reviewer)}"
             if article.reviewer
-            else (f"{SITE} · by {_byline(article.author)}")
+            else (f"{SITE} · by {_byline(article.author)}" if article.author else SITE)
         )
     else:
         summary = f"{name}: what it is, on {SITE}"
@@ -79,7 +79,7 @@ def card_for(found: Found, *, hook_instance: str, absolute: Callable[[str], str]
               f"— {_markdown_text(asked)}{_markdown_text(how)}."]  # fmt: skip
     if article is not None:
         detail.append(_markdown_text(article.summary))
-        byline = f"Written by {_byline(article.author)}"
+        byline = f"Written by {_byline(article.author)}" if article.author else f"From {SITE}"
         if article.reviewer is not None:
             reviewed = (
                 f", on {article.last_reviewed_on:%d %B %Y}" if article.last_reviewed_on else ""

@@ -165,7 +165,7 @@ def symptom_page_context(
     else:
         context.update(
             red_flag_groups=_red_flag_groups(article),
-            rating=author_rating_summary(author=article.author),
+            rating=author_rating_summary(author=article.author) if article.author else None,
             comments=comments_approved(article=article),
         )
     return context
