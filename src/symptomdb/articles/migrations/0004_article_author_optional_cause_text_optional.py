@@ -6,21 +6,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0003_article_covers'),
-        ('people', '0003_editor_roles'),
+        ("articles", "0003_article_covers"),
+        ("people", "0003_editor_roles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='article',
-            name='author',
-            field=models.ForeignKey(blank=True, help_text='The clinician who wrote the article; needed before it is published.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='people.author'),
+            model_name="article",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The clinician who wrote the article; needed before it is published.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="people.author",
+            ),
         ),
         migrations.AlterField(
-            model_name='cause',
-            name='text',
-            field=models.TextField(blank=True, help_text='What the cause is and how it leads to the symptom (Markdown); may be empty.', validators=[django.core.validators.MaxLengthValidator(20000, message='This text is %(show_value)s characters long; the most one part of an article may hold is %(limit_value)s. Split it or shorten it.')]),
+            model_name="cause",
+            name="text",
+            field=models.TextField(
+                blank=True,
+                help_text="What the cause is and how it leads to the symptom (Markdown); may be empty.",
+                validators=[
+                    django.core.validators.MaxLengthValidator(
+                        20000,
+                        message="This text is %(show_value)s characters long; the most one part of an article may hold is %(limit_value)s. Split it or shorten it.",
+                    )
+                ],
+            ),
         ),
     ]
