@@ -61,3 +61,13 @@ def test_reimporting_a_page_without_a_byline_keeps_the_author_an_editor_chose(
     result = article_import(parsed=parsed)
     assert result.article.pk == authorless.pk
     assert result.article.author == chosen
+
+
+def test_the_editors_checks_name_the_missing_author_first(authorless: Article) -> None:
+    from symptomdb.articles.checks import AUTHOR_NEEDED, publish_problems
+
+    problems = publish_problems(authorless, change_note="First version")
+    assert problems[0] == AUTHOR_NEEDED
+    with pytest.raises(ValidationError) as error:
+        article_publish(article=authorless, change_note="First version")
+    assert error.value.messages.count(AUTHOR_NEEDED) == 1

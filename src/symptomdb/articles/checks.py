@@ -24,6 +24,11 @@ from symptomdb.terminology.selectors import symptom_lineage_codes
 from symptomdb.triage.red_flags import red_flags_for
 
 CHANGE_NOTE_MAX = 200
+# An imported page may name no clinician (issue 17): it waits, as a draft, for an editor.
+AUTHOR_NEEDED = (
+    "Name the article's author: an imported page that named no clinician is published only "
+    "once an editor has named the clinician who stands behind it."
+)
 _LEVELS = {"emergency": Urgency.EMERGENCY, "urgent": Urgency.URGENT}
 
 
@@ -72,6 +77,8 @@ def publish_problems(
     """Every reason `article` may not be published now; empty when it may."""
     today = today or timezone.localdate()
     problems: list[str] = []
+    if article.author_id is None:
+        problems.append(AUTHOR_NEEDED)
     if article.reviewer_id is None:
         problems.append(
             "Choose a reviewer: a clinician other than the author checks every article "

@@ -27,7 +27,7 @@ from django.db.models import Q
 from django.utils import timezone
 from reversion.models import Version
 
-from symptomdb.articles.checks import publish_problems
+from symptomdb.articles.checks import AUTHOR_NEEDED, publish_problems
 from symptomdb.articles.covering import covered_symptoms
 from symptomdb.articles.importer import (
     Analysis,
@@ -474,13 +474,9 @@ def article_publish(
     problems = (
         publish_problems(article, change_note=change_note, user=user, today=today) if checks else []
     )
-    if article.author_id is None:
-        # Even the operator's import publishes nothing without its author.
-        problems.insert(
-            0,
-            "Name the article's author: an imported page that named no clinician is "
-            "published only once an editor has named the clinician who stands behind it.",
-        )
+    if not checks and article.author_id is None:
+        # Even the operator's import and a restore publish nothing without an author.
+        problems.append(AUTHOR_NEEDED)
     if problems:
         raise ValidationError(problems)
     note = " ".join(change_note.split()) or "Published"
