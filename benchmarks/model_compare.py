@@ -576,6 +576,9 @@ def main() -> None:
         return
     if args.home is None:
         parser.error("--home: an initialised SYMPTOMDB_HOME is needed (symptomdb init).")
+    unknown = [key for key in args.models.split(",") if key not in MODELS]
+    if unknown:
+        parser.error(f"--models: unknown {', '.join(unknown)}; known: {', '.join(MODELS)}.")
     catalogue = load_catalogue(args.home)
     print(f"{len(catalogue.symptoms)} common symptoms, {len(catalogue.texts)} texts", flush=True)
     short = [t for t, _ in sample_synonyms(catalogue, args.sample, args.seed)][:200]
@@ -593,6 +596,8 @@ def main() -> None:
         results[key] = quality(key, model, catalogue, args)
         del model
         print(json.dumps({key: results[key]}, default=str), flush=True)
+    if not results:
+        raise SystemExit("No model could be loaded.")
     for key, figures in speed(list(results), short, args).items():
         results[key]["speed"] = figures
         print(json.dumps({key: figures}, default=str), flush=True)
