@@ -189,6 +189,20 @@ def test_it_keeps_the_banks_vectors_between_processes(tmp_path) -> None:
     assert np.array_equal(first, again)
 
 
+def test_another_models_vectors_are_not_read_back(tmp_path, monkeypatch) -> None:
+    calls: list[int] = []
+
+    def counting(texts: Sequence[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return word_vectors(texts)
+
+    semantic.bank_vectors(GROUPS, counting, tmp_path)
+    monkeypatch.setattr(semantic, "MODEL_NAME", "another sentence model")
+    semantic.bank_vectors(GROUPS, counting, tmp_path)
+    assert calls == [6, 6]
+    assert len(list(tmp_path.glob("triage-bank-*.npy"))) == 2
+
+
 # --- with the real model -------------------------------------------------------------------------
 
 

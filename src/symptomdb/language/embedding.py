@@ -30,6 +30,9 @@ import numpy.typing as npt
 MAX_TOKENS = 256
 RECENT_QUERIES = 512  # vectors kept by embed_recent: ≈ 0.8 MB
 DIMENSIONS = 384
+# What a stored vector was made with: a cache of vectors keyed without it would be read back,
+# silently wrong, after a change of model.
+MODEL_NAME = "all-MiniLM-L6-v2 int8 ONNX, mean pooling, L2-normalised"
 
 Vectors = npt.NDArray[np.float32]
 

@@ -30,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from symptomdb.language.embedding import EmbeddingUnavailable, embedder
+from symptomdb.language.embedding import MODEL_NAME, EmbeddingUnavailable, embedder
 
 from .context import assign_context
 from .reading import analyse
@@ -266,7 +266,8 @@ def _yaml(name: str) -> dict[str, Any]:
 def bank_vectors(groups: Sequence[Group], embed: Embed, cache_dir: Path | None) -> Vectors:
     """The examples' vectors, from ``cache_dir`` when the same bank was embedded before."""
     examples = [e for g in groups for e in g.examples]
-    digest = hashlib.sha256("\n".join(examples).encode()).hexdigest()[:16]
+    # The model is part of the key: another model's vectors are not these.
+    digest = hashlib.sha256("\n".join([MODEL_NAME, *examples]).encode()).hexdigest()[:16]
     path = cache_dir / f"triage-bank-{digest}.npy" if cache_dir else None
     if path is not None and path.is_file():
         try:
