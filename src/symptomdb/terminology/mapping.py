@@ -148,6 +148,28 @@ def _restates(name: str, parent_name: str) -> bool:
     return _stripped(name) == _stripped(parent_name) or bool(_SIDES & set(key(name).split()))
 
 
+def _hpo_concepts(terms: list[HpoTerm]) -> list[Concept]:
+    """One concept per HPO term, with its own code, cross-references and synonyms."""
+    anatomical, grouping = _hpo_classes(terms)
+    concepts = []
+    for term in terms:
+        concept = Concept(
+            key=term.id,
+            name=term.name,
+            definition=term.definition,
+            anatomical=term.id in anatomical,
+            grouping=term.id in grouping,
+            parents=[p for p in term.parents if p != term.id],
+        )
+        concept.codes.append(CodeRow(CodeSystem.HPO, term.id))
+        concept.codes.extend(CodeRow(CodeSystem(system), code) for system, code in term.xrefs)
+        concept.synonyms.extend(
+            SynonymRow(s.text, SynonymKind(s.kind), CodeSystem.HPO, s.scope) for s in term.synonyms
+        )
+        concepts.append(concept)
+    return concepts
+
+
 def concepts_build(
     terms: list[HpoTerm], codes: list[IcdCode], curated: dict[str, str] | None = None
 ) -> list[Concept]:
@@ -158,23 +180,7 @@ def concepts_build(
         if hpo not in known:
             raise ValueError(f"icd10cm_hpo_map.yaml maps {code} to {hpo}, not a live HPO term.")
 
-    anatomical, grouping = _hpo_classes(terms)
-    concepts: dict[str, Concept] = {}
-    for term in terms:
-        concept = Concept(
-            key=term.id,
-            name=term.name,
-            definition=term.definition,
-            anatomical=term.id in anatomical,
-            grouping=term.id in grouping,
-        )
-        concept.codes.append(CodeRow(CodeSystem.HPO, term.id))
-        concept.codes.extend(CodeRow(CodeSystem(system), code) for system, code in term.xrefs)
-        concept.synonyms.extend(
-            SynonymRow(s.text, SynonymKind(s.kind), CodeSystem.HPO, s.scope) for s in term.synonyms
-        )
-        concept.parents = [p for p in term.parents if p != term.id]
-        concepts[term.id] = concept
+    concepts = {concept.key: concept for concept in _hpo_concepts(terms)}
 
     def hpo_match(texts: list[str]) -> str | None:
         for index in (by_name, by_synonym):
