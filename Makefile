@@ -12,14 +12,15 @@ AXE_VERSION   := 4.14.1
 AXE           := build/npm/node_modules/axe-core/axe.min.js
 CHROMIUM      := /usr/bin/chromium
 
-.PHONY: run test lint typecheck pytest pytest-postgres bootstrap frontend clean benchmarks browser
+.PHONY: run test lint typecheck pytest pytest-postgres pytest-multiserver deploy-tools bootstrap frontend clean benchmarks browser
 
 run: bootstrap
 	$(BIN)/symptomdb serve
 
 # Lint, then the suite on SQLite, then the same suite on a throwaway PostgreSQL
-# server (scripts/with-postgres, which installs Debian's postgresql if missing).
-test: bootstrap lint pytest pytest-postgres
+# server (scripts/with-postgres, which installs Debian's postgresql if missing), then
+# two servers sharing a throwaway PostgreSQL and Redis (pytest-multiserver).
+test: bootstrap lint pytest pytest-postgres pytest-multiserver
 
 bootstrap: $(STAMP) $(DIST)/.installed
 
@@ -58,6 +59,25 @@ pytest: bootstrap browser
 
 pytest-postgres: bootstrap browser
 	scripts/with-postgres $(BIN)/pytest
+
+# Two `symptomdb serve` on one PostgreSQL and one Redis (tests/multiserver; they skip
+# in the runs above, which have no Redis), and the deploy/ files checked with nginx and
+# docker-compose. scripts/with-redis installs Debian's redis-server if missing.
+pytest-multiserver: bootstrap deploy-tools
+	scripts/with-postgres scripts/with-redis $(BIN)/pytest tests/multiserver
+
+# nginx and docker-compose from Debian, to check deploy/ (tests/multiserver/test_deploy.py)
+# and to run benchmarks/faults.sh; without root or apt-get those checks skip.
+deploy-tools:
+	@if command -v nginx >/dev/null && command -v docker-compose >/dev/null; then :; \
+	elif [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then \
+	    echo "nginx or docker-compose is missing and cannot be installed here: their checks will skip."; \
+	else \
+	    echo "Installing Debian's nginx and docker-compose for the deployment's checks..."; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	        apt-get install -y -qq --no-install-recommends nginx docker-compose >/dev/null; } \
+	    || echo "apt-get could not install them: the deployment's checks will skip."; \
+	fi
 
 # The browser tests (tests/browser) drive Debian's chromium headless through Playwright
 # for Python: Playwright's own browser download needs a network CI does not have. A
