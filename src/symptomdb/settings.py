@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "symptomdb.articles",
     "symptomdb.community",
     "symptomdb.search",
+    "symptomdb.insights",  # what readers search for and think of pages; review dates
     "symptomdb.web",
     "symptomdb.api",
     "symptomdb.operations",  # check, backup, restore, health probes
@@ -381,6 +382,15 @@ RATELIMIT_COMMENT = envrate("RATELIMIT_COMMENT", "5/h")
 RATELIMIT_ENABLE = envbool("RATELIMIT_ENABLE", True)
 RATELIMIT_IP_META_KEY = "symptomdb.client_address.client_address"
 COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", 2000, minimum=1)
+RATELIMIT_FEEDBACK = envrate("RATELIMIT_FEEDBACK", "20/h")
+
+# Readers' searches, recorded for the editors' dashboard (insights/): the words of a
+# search are forgotten after INSIGHTS_TEXT_RETENTION_DAYS, its counts kept; a queue of
+# INSIGHTS_QUEUE_SIZE searches is written every INSIGHTS_FLUSH_SECONDS off the request path.
+INSIGHTS_RECORD_SEARCHES = envbool("INSIGHTS_RECORD_SEARCHES", True)
+INSIGHTS_TEXT_RETENTION_DAYS = envint("INSIGHTS_TEXT_RETENTION_DAYS", 90, minimum=1)
+INSIGHTS_QUEUE_SIZE = envint("INSIGHTS_QUEUE_SIZE", 10_000, minimum=1)
+INSIGHTS_FLUSH_SECONDS = envint("INSIGHTS_FLUSH_SECONDS", 2, minimum=1)
 
 # Locale of the readers: decides the emergency and crisis numbers shown.
 SYMPTOMDB_LOCALE = envlocale("SYMPTOMDB_LOCALE", "US")

@@ -1,14 +1,18 @@
-"""GET /api/articles, /api/articles/{id}; POST /api/articles/{id}/comments."""
+"""GET /api/articles, /api/articles/{id}, /api/articles/{id}/history (public) and
+/api/articles/{id}/feedback (editors); POST /api/articles/{id}/comments."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import reversion.models
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from ninja import Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.security import django_auth
 from pydantic import Field
 
 from symptomdb.api.conditional import conditional, last_modified
@@ -25,6 +29,7 @@ from symptomdb.articles.selectors import (
 )
 from symptomdb.community.services import comment_submit
 from symptomdb.community.throttle import TOO_MANY, write_allowed
+from symptomdb.insights.selectors import article_history, feedback_counts
 from symptomdb.people.models import Author
 
 router = Router(tags=["articles"])
@@ -150,3 +155,110 @@ def comment_add(
         raise HttpError(429, TOO_MANY)
     comment_submit(article=article, name=payload.name, body=payload.body)
     return Status(202, {"status": "pending", "message": HELD})
+
+
+# --- the page history and readers' feedback -------------------------------------------
+
+
+class SectionChangeOut(Schema):
+    section: str
+    added: list[list[str]] = Field(description="Items added: [name or text, detail].")
+    removed: list[list[str]]
+    changed: list[list[list[str]]] = Field(description="Items changed: [old item, new item].")
+
+
+class FieldChangeOut(Schema):
+    field: str
+    old: str
+    new: str
+
+
+class HistoryEntryOut(Schema):
+    at: dt.datetime
+    kind: str = Field(description='"published", "changed" or "reviewed".')
+    note: str = Field(description="The editor's one-line change note.")
+    last_reviewed: str
+    reviewer: str
+    fields: list[FieldChangeOut] = Field(description="Title, summary and conclusion changes.")
+    sections: list[SectionChangeOut]
+
+
+class HistoryOut(Schema):
+    id: int
+    url: str = Field(description="The public Page history page.")
+    published: dt.date | None
+    last_reviewed: dt.date | None
+    next_review: dt.date | None
+    entries: list[HistoryEntryOut] = Field(description="Newest first, as the page shows them.")
+
+
+@router.get(
+    "/articles/{id}/history",
+    response={200: HistoryOut, 400: Error, 404: Error},
+    summary="One published article's page history: published, reviewed, changed, and what changed",
+)
+@conditional
+def article_history_detail(
+    request: HttpRequest,
+    response: HttpResponse,
+    id: int = Path(..., ge=1, le=MAX_ID, example=1),
+) -> dict[str, Any]:
+    article = _published(id)
+    last_modified(response, article.updated_at)
+    entries = []
+    for entry in article_history(article):
+        diff = entry.diff
+        entries.append(
+            {
+                "at": entry.at,
+                "kind": entry.kind,
+                "note": entry.note,
+                "last_reviewed": entry.reviewed_on,
+                "reviewer": entry.reviewer,
+                "fields": [
+                    {"field": f.label, "old": f.old, "new": f.new}
+                    for f in (diff.fields if diff else [])
+                ],
+                "sections": [
+                    {
+                        "section": s.label,
+                        "added": [list(i) for i in s.added],
+                        "removed": [list(i) for i in s.removed],
+                        "changed": [[list(a), list(b)] for a, b in s.changed],
+                    }
+                    for s in (diff.sections if diff else [])
+                ],
+            }
+        )
+    return {
+        "id": article.pk,
+        "url": request.build_absolute_uri(reverse("page-history", args=[article.symptom.slug])),
+        "published": article.published_on,
+        "last_reviewed": article.last_reviewed_on,
+        "next_review": article.next_review_on,
+        "entries": entries,
+    }
+
+
+class FeedbackOut(Schema):
+    id: int
+    yes: int = Field(description="Readers who found the page helpful.")
+    no: int
+    notes: int = Field(description="“What was missing?” notes, any status.")
+    notes_pending: int = Field(description="Notes waiting for a moderator.")
+
+
+@router.get(
+    "/articles/{id}/feedback",
+    response={200: FeedbackOut, 400: Error, 401: Error, 403: Error, 404: Error},
+    auth=django_auth,
+    summary="Editors: readers' answers to “Was this page helpful?” on an article's page",
+    description="For editors signed in to the admin (session cookie) who may see the dashboard.",
+)
+def article_feedback(
+    request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID, example=1)
+) -> dict[str, Any]:
+    if not request.user.has_perm("insights.view_pagefeedback"):
+        raise HttpError(403, "Only editors who may see the readers' insights can read this.")
+    article = _published(id)
+    return {"id": article.pk, **feedback_counts(article.symptom)}

@@ -7,6 +7,8 @@ from pydantic import Field
 from symptomdb.api.conditional import conditional
 from symptomdb.api.errors import Error
 from symptomdb.api.schemas import LocaleParams, SearchOut, TriageOut
+from symptomdb.insights.models import Source
+from symptomdb.insights.services import search_record_answer
 from symptomdb.search.answer import search_with_triage, triage_answer
 from symptomdb.search.service import MAX_QUERY_LENGTH, MAX_RESULTS
 
@@ -35,6 +37,7 @@ class SearchParams(TriageParams):
 @conditional
 def search_symptoms(request: HttpRequest, params: Query[SearchParams]) -> dict:
     answer = search_with_triage(params.q, limit=params.limit, locale=params.locale or None)
+    search_record_answer(answer=answer, source=Source.API)  # for the editors (insights/)
     return answer.to_dict()
 
 

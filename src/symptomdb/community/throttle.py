@@ -16,6 +16,7 @@ TOO_MANY = "You have sent a lot of these in a short time; please wait a while an
 RATES = {
     "rating": lambda: settings.RATELIMIT_RATING,
     "comment": lambda: settings.RATELIMIT_COMMENT,
+    "feedback": lambda: settings.RATELIMIT_FEEDBACK,  # “Was this page helpful?” (insights)
 }
 
 

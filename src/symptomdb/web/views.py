@@ -45,6 +45,7 @@ from symptomdb.web import structured_data
 from symptomdb.web.country import country_cookie_set, reader_locale, sent_from_this_site
 from symptomdb.web.forms import CommentForm, RatingForm
 from symptomdb.web.page_cache import public_page
+from symptomdb.web.reader_insights import search_answered, searches_recorded
 from symptomdb.web.reading_elsewhere import trusted_links
 from symptomdb.web.search_results import results_shown
 
@@ -59,6 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@searches_recorded
 @public_page
 def search_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
@@ -81,6 +83,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         except QueryError as error:
             context["error"] = str(error)
             status = 400
+        else:
+            response = render(request, "web/search.html", context)
+            search_answered(response, answer)  # recorded for the editors (insights/)
+            return response
     return render(request, "web/search.html", context, status=status)
 
 

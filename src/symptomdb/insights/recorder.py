@@ -1,0 +1,183 @@
+"""Searches written in batches off the request path, dropped (and counted) when busy.
+
+A search hands its summary to `submit`, which only puts it on a bounded in-process
+queue (`queue.Queue`, the standard library's thread-safe one) and returns: it never
+waits and never raises. A daemon thread, started on the first search of each process
+(so each gunicorn worker has its own, after the fork), takes what is queued every
+INSIGHTS_FLUSH_SECONDS or every BATCH searches, whichever comes first, and writes it
+in one transaction (services.searches_write). When the queue is full, or a write
+fails (the database locked or gone), those searches are dropped and counted as
+dropped, per day, in SearchDrop: searches answered = searches counted + dropped.
+
+A task queue (Celery, RQ, Huey) would need a broker and a worker process for what is a
+few inserts a second; django-ratelimit-style counters in the cache would lose the
+words. This is the smallest thing that keeps the request path free.
+
+Under tests (SYMPTOMDB_TESTING) no thread starts: the tests call `flush()`, which
+writes what is queued in the caller's thread.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import datetime as dt
+import logging
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Searched:
+    """What the recorder keeps of one search answered, before privacy.py reads it."""
+
+    token: str
+    query: str
+    locale: str
+    source: str
+    slugs: tuple[str, ...]
+    triage_level: str
+    at: dt.datetime
+
+
+@dataclass
+class Tally:
+    """This process's figures since it started (the benchmark reads them)."""
+
+    submitted: int = 0
+    written: int = 0
+    dropped: int = 0
+    # Dropped but not yet added to SearchDrop.
+    unsaved_drops: dict[dt.date, int] = field(default_factory=dict)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pid = 0
+        self._queue: queue.Queue[Searched] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self.tally = Tally()
+
+    def submit(self, searched: Searched) -> None:
+        """Queue one search; never blocks, never raises."""
+        try:
+            self._ensure_started()
+            self._queue.put_nowait(searched)
+        except queue.Full:
+            self._dropped(searched.at.date(), 1)
+        except Exception:  # recording must never break a search
+            log.exception("A search could not be queued for recording")
+            self._dropped(searched.at.date(), 1)
+        else:
+            with self._lock:
+                self.tally.submitted += 1
+
+    def flush(self) -> int:
+        """Write everything queued now, in the caller's thread; how many were written."""
+        written = 0
+        while batch := self._take(block=False):
+            written += self._write(batch)
+        if not written:
+            self._write([])  # still saves the drops counted since the last write
+        return written
+
+    def flush_discard(self) -> None:
+        """Forget what is queued and the drops not yet saved (between tests)."""
+        while self._take(block=False):
+            pass
+        with self._lock:
+            self.tally.unsaved_drops = {}
+
+    def restart(self) -> None:
+        """A fresh queue at the next search, sized by the settings as they are now."""
+        with self._lock:
+            self._pid = 0
+
+    # --- the worker thread --------------------------------------------------------
+
+    def _ensure_started(self) -> None:
+        pid = os.getpid()
+        if self._pid == pid and (self._thread is None or self._thread.is_alive()):
+            return
+        with self._lock:
+            if self._pid != pid:  # a new process (or the first search): a fresh queue
+                self._pid = pid
+                self._queue = queue.Queue(maxsize=settings.INSIGHTS_QUEUE_SIZE)
+                self._thread = None
+            if settings.TESTING or (self._thread is not None and self._thread.is_alive()):
+                return
+            self._thread = threading.Thread(
+                target=self._run, name="symptomdb-search-recorder", daemon=True
+            )
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = self._take(block=True)
+            self._write(batch)
+
+    def _take(self, *, block: bool) -> list[Searched]:
+        """Up to BATCH searches: with `block`, waits for the first and then gathers
+        for at most INSIGHTS_FLUSH_SECONDS."""
+        batch: list[Searched] = []
+        try:
+            if block:
+                batch.append(self._queue.get())
+                deadline = time.monotonic() + settings.INSIGHTS_FLUSH_SECONDS
+                while len(batch) < BATCH and (left := deadline - time.monotonic()) > 0:
+                    batch.append(self._queue.get(timeout=left))
+            else:
+                while len(batch) < BATCH:
+                    batch.append(self._queue.get_nowait())
+        except queue.Empty:
+            pass
+        return batch
+
+    def _write(self, batch: list[Searched]) -> int:
+        from symptomdb.insights.services import searches_write
+
+        with self._lock:
+            drops, self.tally.unsaved_drops = self.tally.unsaved_drops, {}
+        try:
+            searches_write(searched=batch, drops=drops)
+        except Exception:  # the database busy or gone: drop, count, go on
+            log.warning("%d searches could not be recorded; counted as dropped", len(batch))
+            with self._lock:
+                for day, count in drops.items():  # try to save these again next time
+                    self.tally.unsaved_drops[day] = self.tally.unsaved_drops.get(day, 0) + count
+            for searched in batch:
+                self._dropped(searched.at.date(), 1)
+            return 0
+        finally:
+            if threading.current_thread() is self._thread:
+                connection.close()  # this thread's own connection, reopened next batch
+        with self._lock:
+            self.tally.written += len(batch)
+        return len(batch)
+
+    def _dropped(self, day: dt.date, count: int) -> None:
+        with self._lock:
+            self.tally.dropped += count
+            self.tally.unsaved_drops[day] = self.tally.unsaved_drops.get(day, 0) + count
+
+
+recorder = Recorder()
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    # A worker restarted by gunicorn writes what it still holds.
+    if recorder.tally.submitted and not settings.TESTING:
+        with contextlib.suppress(Exception):  # nothing more can be done at exit
+            recorder.flush()

@@ -1,0 +1,275 @@
+"""Writes: searches recorded and purged, clicks, readers' feedback, an article marked reviewed.
+
+search_record_answer(answer=…, source=…)     one line in each face that searches
+search_click(token=…, slug=…)                a reader followed a result
+searches_purge(today=…)                      words older than the retention forgotten
+feedback_submit(symptom=…, helpful=…)        “Was this page helpful?”
+feedback_missing_add(feedback=…, text=…)     “What was missing?”, on a no
+article_mark_reviewed(article=…, user=…)     checked, nothing to change
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from symptomdb.articles.models import Article, Status
+from symptomdb.articles.revisions import article_revision
+from symptomdb.articles.services import REVIEW_INTERVAL
+from symptomdb.community.models import CommentStatus
+from symptomdb.community.services import _plain_text as plain_text  # as comments are cleaned
+from symptomdb.insights.models import (
+    Helpful,
+    PageFeedback,
+    SearchCount,
+    SearchDrop,
+    SearchEvent,
+    Source,
+)
+from symptomdb.insights.privacy import looks_personal
+from symptomdb.insights.recorder import Searched, recorder
+from symptomdb.terminology.models import Symptom
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from symptomdb.search.answer import SearchAnswer
+
+# How many of a search's first results are kept: what a reader sees without scrolling.
+RESULTS_KEPT = 5
+MISSING_MAX_LENGTH = 500
+# When the recording path last purged, per process: at most once an hour.
+_last_purge: list[dt.datetime] = []
+
+
+def search_token() -> str:
+    """A fresh random name for one search, for its result links."""
+    return secrets.token_urlsafe(12)
+
+
+def search_record(
+    *,
+    query: str,
+    slugs: Sequence[str],
+    triage_level: str,
+    locale: str,
+    source: Source,
+    token: str = "",
+) -> None:
+    """Hand one answered search to the recorder: it returns at once, whatever happens."""
+    if not settings.INSIGHTS_RECORD_SEARCHES:
+        return
+    recorder.submit(
+        Searched(
+            token=token or search_token(),
+            query=query,
+            locale=locale,
+            source=source,
+            slugs=tuple(slugs[:RESULTS_KEPT]),
+            triage_level=triage_level,
+            at=timezone.now(),
+        )
+    )
+
+
+def search_record_answer(*, answer: SearchAnswer, source: Source, token: str = "") -> None:
+    """`search_record` for an answer of search.answer.search_with_triage."""
+    search_record(
+        query=answer.query,
+        slugs=[hit.slug for hit in answer.results[:RESULTS_KEPT]],
+        triage_level=answer.triage.level or "",
+        locale=answer.triage.country,
+        source=source,
+        token=token,
+    )
+
+
+@transaction.atomic
+def searches_write(*, searched: Sequence[Searched], drops: dict[dt.date, int]) -> None:
+    """Write a batch from the recorder: every search counted, and those whose words do
+    not look personal (privacy.py) kept with their words; then the drops counted."""
+    slugs = {slug for s in searched for slug in s.slugs}
+    ids = dict(Symptom.objects.filter(slug__in=slugs).values_list("slug", "id"))
+    events: list[SearchEvent] = []
+    counts: Counter[tuple[dt.date, int | None, str, str]] = Counter()
+    personal: Counter[tuple[dt.date, int | None, str, str]] = Counter()
+    for s in searched:
+        results = [ids[slug] for slug in s.slugs if slug in ids]
+        top = results[0] if results else None
+        key = (timezone.localdate(s.at), top, s.triage_level, s.source)
+        counts[key] += 1
+        if looks_personal(s.query):
+            personal[key] += 1
+            continue
+        events.append(
+            SearchEvent(
+                token=s.token,
+                query=s.query,
+                locale=s.locale,
+                source=s.source,
+                results=results,
+                top_symptom_id=top,
+                triage_level=s.triage_level,
+                searched_at=s.at,
+            )
+        )
+    SearchEvent.objects.bulk_create(events, ignore_conflicts=True)
+    for (day, top, level, source), n in counts.items():
+        _count_add(
+            day=day,
+            top=top,
+            level=level,
+            source=source,
+            searches=n,
+            personal=personal[(day, top, level, source)],
+        )
+    for day, n in drops.items():
+        if not SearchDrop.objects.filter(day=day).update(dropped=F("dropped") + n):
+            SearchDrop.objects.create(day=day, dropped=n)
+    if searched and _purge_due():
+        searches_purge()
+
+
+def _count_add(
+    *,
+    day: dt.date,
+    top: int | None,
+    level: str,
+    source: str,
+    searches: int = 0,
+    personal: int = 0,
+    clicks: int = 0,
+) -> None:
+    rows = SearchCount.objects.filter(
+        day=day, top_symptom_id=top, triage_level=level, source=source
+    )
+    row = rows.order_by("pk").first()
+    if row is None:
+        SearchCount.objects.create(
+            day=day,
+            top_symptom_id=top,
+            triage_level=level,
+            source=source,
+            searches=searches,
+            personal=personal,
+            clicks=clicks,
+        )
+    else:
+        SearchCount.objects.filter(pk=row.pk).update(
+            searches=F("searches") + searches,
+            personal=F("personal") + personal,
+            clicks=F("clicks") + clicks,
+        )
+
+
+def search_click(*, token: str, slug: str) -> bool:
+    """Note that the reader of search `token` followed its result `slug`. Ignored (False)
+    when no such search is kept, it was already followed, or `slug` was not among its
+    results: a forged click changes nothing."""
+    event = SearchEvent.objects.filter(token=token[:32], clicked_symptom__isnull=True).first()
+    symptom = Symptom.objects.filter(slug=slug).only("id").first()
+    if event is None or symptom is None or symptom.pk not in event.results:
+        return False
+    with transaction.atomic():
+        if not SearchEvent.objects.filter(pk=event.pk, clicked_symptom__isnull=True).update(
+            clicked_symptom=symptom
+        ):
+            return False
+        _count_add(
+            day=timezone.localdate(event.searched_at),
+            top=event.top_symptom_id,
+            level=event.triage_level,
+            source=event.source,
+            clicks=1,
+        )
+    return True
+
+
+def _purge_due() -> bool:
+    now = timezone.now()
+    if _last_purge and now - _last_purge[0] < dt.timedelta(hours=1):
+        return False
+    _last_purge[:] = [now]
+    return True
+
+
+def searches_purge(*, now: dt.datetime | None = None) -> int:
+    """Forget the words of searches older than INSIGHTS_TEXT_RETENTION_DAYS (their counts
+    stay in SearchCount); how many were forgotten."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.INSIGHTS_TEXT_RETENTION_DAYS)
+    deleted, _ = SearchEvent.objects.filter(searched_at__lt=cutoff).delete()
+    return deleted
+
+
+# --- “Was this page helpful?” ---------------------------------------------------------
+
+
+def feedback_submit(*, symptom: Symptom, article: Article | None, helpful: object) -> PageFeedback:
+    """A reader's yes or no on a symptom page."""
+    if not isinstance(helpful, str) or helpful not in Helpful.values:
+        raise ValidationError("Answer “Yes” or “No”: was this page helpful?")
+    # A yes carries no words to moderate.
+    status = CommentStatus.APPROVED if helpful == Helpful.YES else CommentStatus.PENDING
+    return PageFeedback.objects.create(
+        symptom=symptom, article=article, helpful=helpful, status=status
+    )
+
+
+def feedback_missing_add(*, feedback: PageFeedback, text: str) -> PageFeedback:
+    """The reader's “what was missing?” on their no, as plain text held for moderation."""
+    if feedback.helpful != Helpful.NO:
+        raise ValidationError("Only a “No” answer can say what was missing.")
+    if feedback.missing:
+        raise ValidationError("You have already told us what was missing; thank you.")
+    text = plain_text(text).replace("\r\n", "\n")
+    if not text:
+        raise ValidationError("Say what was missing, or leave the page: your “No” is counted.")
+    if len(text) > MISSING_MAX_LENGTH:
+        raise ValidationError(
+            f"What was missing is {len(text):,} characters long; the limit is {MISSING_MAX_LENGTH}."
+        )
+    feedback.missing = text
+    feedback.status = CommentStatus.PENDING
+    feedback.save(update_fields=["missing", "status"])
+    return feedback
+
+
+@transaction.atomic
+def feedback_moderate(*, feedback: QuerySet[PageFeedback], status: CommentStatus) -> int:
+    return feedback.exclude(status=status).update(status=status)
+
+
+# --- review dates ----------------------------------------------------------------------
+
+
+def article_mark_reviewed(
+    *,
+    article: Article,
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    today: dt.date | None = None,
+) -> Article:
+    """A clinician checked a published article and found nothing to change: the review
+    dates move on by a year, kept as a revision with its change note."""
+    today = today or timezone.localdate()
+    may = user is None or user.has_perm("articles.publish_article")  # type: ignore[union-attr]
+    if not may:
+        raise PermissionDenied
+    if article.status != Status.PUBLISHED:
+        raise ValidationError("Only a published article can be marked reviewed.")
+    profile = getattr(user, "author_profile", None)
+    if profile is not None and profile.pk == article.author_id:
+        raise ValidationError("You wrote this article; another reviewer must review it.")
+    with article_revision(article, comment="Reviewed: no change needed", user=user):
+        article.last_reviewed_on = today
+        article.next_review_on = today + REVIEW_INTERVAL
+        article.save(update_fields=["last_reviewed_on", "next_review_on", "updated_at"])
+    return article

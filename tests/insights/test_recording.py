@@ -1,0 +1,165 @@
+"""Searches recorded: nothing personal kept, counts for every search, retention, clicks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from symptomdb.insights import services
+from symptomdb.insights.models import SearchCount, SearchDrop, SearchEvent, Source
+from symptomdb.insights.recorder import Searched, recorder
+from symptomdb.terminology.models import Symptom
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def symptoms(db):
+    return [
+        Symptom.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+        for name in ("Muscle cramp", "Headache", "Nausea")
+    ]
+
+
+def searched(query, slugs=(), *, level="", at=None, token=None):
+    return Searched(
+        token=token or services.search_token(),
+        query=query,
+        locale="GB",
+        source=Source.PAGE,
+        slugs=tuple(slugs),
+        triage_level=level,
+        at=at or timezone.now(),
+    )
+
+
+def record(*items):
+    for item in items:
+        recorder.submit(item)
+    return recorder.flush()
+
+
+def test_it_keeps_the_words_results_and_level_of_a_plain_search(symptoms):
+    cramp, headache, _ = symptoms
+    assert record(searched("cramp in calf", [cramp.slug, headache.slug], level="routine")) == 1
+    event = SearchEvent.objects.get()
+    assert (event.query, event.locale, event.triage_level) == ("cramp in calf", "GB", "routine")
+    assert event.results == [cramp.pk, headache.pk]
+    assert event.top_symptom == cramp
+    assert event.clicked_symptom is None
+    assert SearchCount.objects.get().searches == 1
+
+
+@pytest.mark.parametrize(
+    "query", ["cramp jo.bloggs@example.com", "cramp ring 0161 496 0000", "cramp dob 01/02/1970"]
+)
+def test_it_keeps_no_words_of_a_search_that_looks_personal(symptoms, query):
+    record(searched(query, [symptoms[0].slug]))
+    assert not SearchEvent.objects.exists()
+    count = SearchCount.objects.get()
+    assert (count.top_symptom, count.searches, count.personal) == (symptoms[0], 1, 1)
+    # Nowhere in the insights' tables: not the address, not the number, not the date.
+    for model in (SearchEvent, SearchCount, SearchDrop):
+        for row in model.objects.values():
+            assert not any(query.split()[-1] in str(value) for value in row.values())
+
+
+def test_it_stores_no_address_cookie_or_account():
+    stored = {f.name for f in SearchEvent._meta.get_fields()}
+    assert stored == {
+        "id",
+        "token",
+        "query",
+        "locale",
+        "source",
+        "results",
+        "top_symptom",
+        "clicked_symptom",
+        "triage_level",
+        "searched_at",
+    }
+
+
+def test_it_counts_searches_per_day_and_symptom_across_batches(symptoms):
+    cramp = symptoms[0]
+    record(searched("cramp", [cramp.slug]), searched("cramps", [cramp.slug]))
+    record(searched("leg cramp", [cramp.slug]), searched("zzzz", []))
+    rows = {(r.top_symptom_id, r.searches) for r in SearchCount.objects.all()}
+    assert rows == {(cramp.pk, 3), (None, 1)}
+
+
+def test_it_drops_and_counts_searches_when_the_queue_is_full(symptoms, settings):
+    settings.INSIGHTS_QUEUE_SIZE = 2
+    recorder.restart()
+    before = recorder.tally.dropped
+    record(*(searched(f"cramp {i}", [symptoms[0].slug]) for i in range(5)))
+    assert recorder.tally.dropped - before == 3
+    assert SearchEvent.objects.count() == 2
+    assert SearchDrop.objects.get().dropped == 3
+
+
+def test_it_drops_and_counts_a_batch_the_database_refuses(symptoms, monkeypatch):
+    def refused(**_):
+        raise services.transaction.TransactionManagementError("database is locked")
+
+    monkeypatch.setattr(services, "searches_write", refused)
+    assert record(searched("cramp", [symptoms[0].slug])) == 0
+    monkeypatch.undo()
+    record()
+    assert SearchDrop.objects.get().dropped == 1
+    assert not SearchEvent.objects.exists()
+
+
+def test_the_purge_forgets_old_words_and_keeps_the_counts(symptoms, settings):
+    settings.INSIGHTS_TEXT_RETENTION_DAYS = 90
+    now = timezone.now()
+    old = now - dt.timedelta(days=91)
+    record(
+        searched("old cramp", [symptoms[0].slug], at=old),
+        searched("new cramp", [symptoms[0].slug], at=now - dt.timedelta(days=89)),
+    )
+    assert services.searches_purge(now=now) == 1
+    assert list(SearchEvent.objects.values_list("query", flat=True)) == ["new cramp"]
+    assert sum(SearchCount.objects.values_list("searches", flat=True)) == 2
+
+
+def test_the_recording_path_purges_at_most_hourly(symptoms, settings, monkeypatch):
+    settings.INSIGHTS_TEXT_RETENTION_DAYS = 1
+    monkeypatch.setattr(services, "_last_purge", [])
+    record(searched("old cramp", [symptoms[0].slug], at=timezone.now() - dt.timedelta(days=2)))
+    assert not SearchEvent.objects.exists()  # written, then purged by the same batch
+
+
+def test_a_click_on_a_result_of_the_search_is_kept(symptoms):
+    cramp, headache, _ = symptoms
+    record(searched("cramp", [cramp.slug, headache.slug], token="tok-1"))
+    assert services.search_click(token="tok-1", slug=headache.slug)
+    assert SearchEvent.objects.get().clicked_symptom == headache
+    assert SearchCount.objects.get().clicks == 1
+
+
+def test_a_forged_click_is_ignored(symptoms):
+    cramp, headache, nausea = symptoms
+    record(searched("cramp", [cramp.slug, headache.slug], token="tok-1"))
+    assert not services.search_click(token="tok-1", slug=nausea.slug)  # not among its results
+    assert not services.search_click(token="no-such-search", slug=cramp.slug)
+    assert not services.search_click(token="tok-1", slug="no-such-symptom")
+    assert SearchEvent.objects.get().clicked_symptom is None
+    assert SearchCount.objects.get().clicks == 0
+    # One click per search: a second is ignored too.
+    assert services.search_click(token="tok-1", slug=cramp.slug)
+    assert not services.search_click(token="tok-1", slug=headache.slug)
+    assert SearchCount.objects.get().clicks == 1
+
+
+def test_recording_off_records_nothing(symptoms, settings):
+    from symptomdb.search.answer import SearchAnswer
+    from symptomdb.triage import TriageResult
+
+    settings.INSIGHTS_RECORD_SEARCHES = False
+    answer = SearchAnswer(query="cramp", results=[], triage=TriageResult(None, "", "net"))
+    services.search_record_answer(answer=answer, source=Source.API)
+    assert recorder.flush() == 0
+    assert not SearchCount.objects.exists()
