@@ -83,6 +83,21 @@ def test_an_inclusion_term_that_is_another_symptom_is_set_apart():
 
 
 @pytest.mark.django_db
+def test_a_synonym_of_any_kind_that_is_another_symptoms_name_is_not_shown_as_a_name():
+    # FIXTURE: an ICD-10-CM title merged into an HPO term as an exact synonym, and also the
+    # name of a symptom of its own.
+    stones = Symptom.objects.create(slug="kidney-gravel", name="Kidney gravel")
+    Symptom.objects.create(slug="other-urine-findings", name="Other findings in urine")
+    Synonym.objects.create(
+        symptom=stones, text="Other findings in urine", kind="exact", source="ICD10CM"
+    )
+    Synonym.objects.create(symptom=stones, text="Renal gravel", kind="exact", source="HPO")
+    names = symptom_names(stones)
+    assert [s["text"] for s in names.also_called] == ["Renal gravel"]
+    assert names.filed_here == ["Other findings in urine"]
+
+
+@pytest.mark.django_db
 def test_the_a_to_z_goes_by_the_everyday_name():
     Symptom.objects.create(slug="mastalgia", name="Mastalgia", display_name="Breast pain")
     Symptom.objects.create(slug="back-pain", name="Back pain", display_name="Back pain")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf, Upper
+from django.db.models.functions import Coalesce, Lower, NullIf, Upper
 
 from symptomdb.terminology.models import CatalogueRelease, Symptom, SymptomCode, Synonym
 from symptomdb.terminology.text import content_words, key
@@ -71,7 +71,7 @@ def symptom_names(symptom: Symptom) -> SymptomNames:
         s.text
         for s in synonyms
         if s.kind == "inclusion" and inclusion_is_other_condition(symptom, s.text, own_words)
-    }
+    } | _names_of_other_symptoms(symptom, [s.text for s in synonyms])
     return SymptomNames(
         also_called=[
             {"text": s.text, "kind_label": KIND_LABELS.get(s.kind, "")}
@@ -80,6 +80,22 @@ def symptom_names(symptom: Symptom) -> SymptomNames:
         ],
         filed_here=[s.text for s in synonyms if s.text in apart],
     )
+
+
+def _names_of_other_symptoms(symptom: Symptom, texts: list[str]) -> set[str]:
+    """The texts that are another symptom's own name: whatever their kind, a page never shows
+    another symptom's name as its own ("Other abnormal findings in urine", an ICD-10-CM title
+    merged into crystalluria, is a symptom of the catalogue too)."""
+    if not texts:
+        return set()
+    wanted = {text.casefold(): text for text in texts}
+    others = (
+        Symptom.objects.exclude(pk=symptom.pk)
+        .annotate(folded=Lower("name"))
+        .filter(folded__in=list(wanted))
+        .values_list("folded", flat=True)
+    )
+    return {wanted[folded] for folded in others if folded in wanted}
 
 
 # Words too general to say two names are about the same thing ("Loin pain" is not
