@@ -166,6 +166,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         envdatabase("DATABASE_URL") or f"sqlite:///{HOME / 'symptomdb.sqlite3'}",
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60, minimum=0),
+        # A kept connection is checked before a request reuses it: after PostgreSQL
+        # restarts, each worker reconnects instead of failing one request first.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -191,6 +194,8 @@ if REDIS_URL := env("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "symptomdb",
+            # A Redis that is away must not hold a worker (docs/serving.md, Faults).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 elif CACHE_STORE == "MEMORY":
@@ -233,12 +238,13 @@ if CACHE_STORE == "MEMORY":
     }
 elif REDIS_URL:
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "symptomdb.page_stores.PageRedisStore",
         "LOCATION": env("REDIS_PAGES_URL") or _redis_database(REDIS_URL, 1),
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
     }
 else:
     CACHES["pages"] = {
-        "BACKEND": "symptomdb.content_cache.DiskStore",
+        "BACKEND": "symptomdb.page_stores.PageDiskStore",
         "LOCATION": str(HOME / "cache" / "content"),
         "TIMEOUT": PAGE_CACHE_SECONDS,
     }
