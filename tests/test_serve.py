@@ -40,7 +40,15 @@ def server(tmp_path_factory):
     for vectors in session_home.glob("search*"):
         if vectors.is_dir():
             shutil.copytree(vectors, home / vectors.name)
-    env = {k: v for k, v in os.environ.items() if k not in {"SYMPTOMDB_TESTING", "DATABASE_URL"}}
+    # Served as a reader would run it: none of the test environment's settings
+    # (tests/environment.py keeps pages in memory and static files unhashed).
+    test_only = {
+        "SYMPTOMDB_TESTING",
+        "DATABASE_URL",
+        "SYMPTOMDB_CACHE_STORE",
+        "SYMPTOMDB_STATIC_MANIFEST",
+    }
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
     env["SYMPTOMDB_HOME"] = str(home)
     port = _free_port()
     command = Path(sys.executable).parent / "symptomdb"

@@ -132,7 +132,9 @@ def test_it_keeps_pages_in_a_store_every_worker_shares(tmp_path):
     env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY)
     result = setting("CACHES['pages']['BACKEND'], settings.CACHES['pages']['LOCATION']", env=env)
     store = str(tmp_path / "cache" / "content")
-    assert result.stdout.split() == ["symptomdb.content_cache.DiskStore", store]
+    # page_stores.PageDiskStore is content_cache.DiskStore (one folder every worker shares)
+    # that forgives a full disk (docs/serving.md, Faults).
+    assert result.stdout.split() == ["symptomdb.page_stores.PageDiskStore", store]
     env = deployer_env(tmp_path, SECRET_KEY=STRONG_KEY, REDIS_URL="redis://cache.internal:6379/0")
     result = setting("CACHES['pages']['LOCATION']", env=env)
     assert result.stdout.strip() == "redis://cache.internal:6379/1"

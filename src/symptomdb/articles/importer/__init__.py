@@ -72,6 +72,15 @@ def analyse_article(
     blocks = _READERS[detect_format(text, filename=filename)](text)
     analysis = analyse_blocks(blocks, filename=filename, fallback=fallback)
     article = analysis.article
+    if not analysis.sections and not _has_content(article):
+        # A title alone (the rest blank or invisible characters) is no article to keep; a
+        # section found empty is kept, with a warning the dry run shows.
+        raise ParseError(
+            filename,
+            2,
+            "nothing after the title could be read: add the article's sections "
+            "(causes, relief, prevention, when to get help) under it.",
+        )
     warnings = analysis.warnings
     if author is not None and author.name and not article.author.name:
         # The front matter names the author where the page does not.
@@ -84,6 +93,20 @@ def analyse_article(
             article, covers=list(covers.items), covers_at=f"{filename}, line {covers.line}"
         )
     return replace(analysis, article=article, warnings=warnings)
+
+
+def _has_content(article: ParsedArticle) -> bool:
+    return any(
+        [
+            article.summary.strip(),
+            article.causes,
+            article.relief,
+            article.prevention,
+            article.professional_treatment,
+            article.red_flags,
+            article.conclusion.strip(),
+        ]
+    )
 
 
 def parse_article(
