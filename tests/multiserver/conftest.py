@@ -192,11 +192,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         connection.execute(f"CREATE DATABASE {name}")  # a name we made: no injection
     redis_url = os.environ["REDIS_URL"]
     root = tmp_path_factory.mktemp("two-servers")
-    base_env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"SYMPTOMDB_TESTING", "DATABASE_URL", "REDIS_URL", "SYMPTOMDB_HOME"}
+    # The servers run as deployed: none of the test environment's settings (tests/environment.py
+    # keeps pages in each process's memory, which two servers cannot share).
+    test_only = {
+        "SYMPTOMDB_TESTING",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "SYMPTOMDB_HOME",
+        "SYMPTOMDB_CACHE_STORE",
+        "SYMPTOMDB_STATIC_MANIFEST",
     }
+    base_env = {k: v for k, v in os.environ.items() if k not in test_only}
     base_env.update(
         LIMITS,
         SECRET_KEY=secrets.token_urlsafe(
