@@ -201,7 +201,12 @@ def _occurrences(
         for phrase in phrases:
             end = position + len(phrase)
             # Compare the words first: checking ``covers`` is the costly part on long text.
-            if not _word_matches(words[position], phrase[0]):
+            # Plain first words are compared inline: this loop runs for every phrase at every
+            # word, and on each piece of text the semantic detector reads.
+            first = phrase[0]
+            if words[position] != first and (
+                first[0] != "<" or not _word_matches(words[position], first)
+            ):
                 continue
             if end > len(words) or not all(
                 _word_matches(word, wanted)
