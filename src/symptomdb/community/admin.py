@@ -24,6 +24,17 @@ from symptomdb.community.models import AuthorRating, Comment, CommentStatus
 admin.site.index_template = "admin/symptomdb_index.html"
 
 
+# The moderation queue's order, for every list of readers' writing a moderator works through
+# (comments here, helpfulness notes in insights/admin.py): pending first (0 before 1), newest
+# first within each status. (django-stubs types ordering as names only; Django takes
+# expressions too.)
+PENDING_FIRST = [
+    Case(When(status=CommentStatus.PENDING, then=Value(0)), default=Value(1)),
+    "-created_at",
+    "-id",
+]
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["text", "name", "article", "created_at", "status", "moderate"]
@@ -40,13 +51,7 @@ class CommentAdmin(admin.ModelAdmin):
     fields = ["body", "name", "article", "created_at", "status"]
     actions = ["approve", "reject"]
     list_per_page = 50
-    # Pending first (0 before 1), newest first within each status.
-    # (django-stubs types ordering as names only; Django takes expressions too.)
-    ordering = [
-        Case(When(status=CommentStatus.PENDING, then=Value(0)), default=Value(1)),  # type: ignore[list-item]
-        "-created_at",
-        "-id",
-    ]
+    ordering = PENDING_FIRST  # type: ignore[assignment]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # comments come from readers

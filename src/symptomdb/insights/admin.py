@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from symptomdb.articles.models import Article
+from symptomdb.community.admin import PENDING_FIRST
 from symptomdb.community.models import CommentStatus
 from symptomdb.insights import selectors, services
 from symptomdb.insights.models import PageFeedback, SearchEvent
@@ -201,11 +202,7 @@ class PageFeedbackAdmin(admin.ModelAdmin):
     fields = ["missing", "helpful", "symptom", "article", "created_at", "status"]
     actions = ["approve", "reject"]
     list_per_page = 50
-    ordering = [
-        Case(When(status=CommentStatus.PENDING, then=Value(0)), default=Value(1)),  # type: ignore[list-item]
-        "-created_at",
-        "-id",
-    ]
+    ordering = PENDING_FIRST  # type: ignore[assignment]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # feedback comes from readers
