@@ -3,10 +3,14 @@
     .venv/bin/python benchmarks/search_quality.py                 # throwaway database
     .venv/bin/python benchmarks/search_quality.py --home var      # an initialised site
     .venv/bin/python benchmarks/search_quality.py --file other.jsonl --show-misses
+    .venv/bin/python benchmarks/search_quality.py --file benchmarks/data/search_heldout.jsonl \
+        --split held_out                                           # one part of a split set
     scripts/with-postgres .venv/bin/python benchmarks/search_quality.py --database postgres
 
 Each line of the query file: {"query", "accept": [HPO ids], "icd10cm": [codes],
-"kind"}. A result is a hit when it carries any accepted code. The same run scores
+"kind"} (and optionally "split": "tune" or "held_out", which --split selects;
+without --split every line counts, and a split set's figures are printed per part
+as well). A result is a hit when it carries any accepted code. The same run scores
 a baseline — a case-insensitive substring match of the query over names and
 synonyms — so the engine's figures have something to be compared with.
 
@@ -156,6 +160,9 @@ def main() -> int:
         "--catalogue", type=int, default=0, metavar="N", help="also N queries from the catalogue"
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--split", help='only the lines whose "split" is this ("tune" or "held_out")'
+    )
     args = parser.parse_args()
 
     database_url = args.database_url
@@ -170,6 +177,10 @@ def main() -> int:
                 "--database postgres"
             )
     rows = [json.loads(line) for line in args.file.read_text().splitlines() if line.strip()]
+    if args.split:
+        rows = [row for row in rows if row.get("split") == args.split]
+        if not rows:
+            parser.error(f"no line of {args.file} has split {args.split!r}.")
     temporary = None
     home = args.home
     if home is None:
@@ -185,6 +196,15 @@ def main() -> int:
         site_init(say=lambda m: print(m, file=sys.stderr), static=False)
         vendor = connection.vendor
         engine_table, engine_ranks = evaluate(rows, engine)
+        splits = sorted({str(row["split"]) for row in rows if "split" in row})
+        split_tables = (
+            {
+                split: evaluate([r for r in rows if r.get("split") == split], engine)[0]
+                for split in splits
+            }
+            if len(splits) > 1
+            else {}
+        )
         baseline_table, _ = evaluate(rows, baseline)
         catalogue_table = (
             evaluate(catalogue_sample(args.catalogue), engine)[0] if args.catalogue else None
@@ -201,6 +221,7 @@ def main() -> int:
                     "engine": engine_table,
                     "baseline": baseline_table,
                     "catalogue": catalogue_table,
+                    "splits": split_tables,
                 },
                 indent=2,
             )
@@ -208,6 +229,8 @@ def main() -> int:
     else:
         print(f"{len(rows)} queries from {args.file}, on {vendor}")
         print_table("Search engine (search.service.search)", engine_table)
+        for split, table in split_tables.items():
+            print_table(f"Search engine, {split} part", table)
         print_table("Baseline (substring over names and synonyms)", baseline_table)
         if catalogue_table:
             print_table("Catalogue sample (search engine)", catalogue_table)
