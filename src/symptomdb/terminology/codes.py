@@ -1,6 +1,7 @@
 """Clinical code systems, once for the whole site: each system's short name, label, FHIR
-URI and OID; how a code is written; and which symptom a code leads to. Used by the API
-(codes and the by-code lookup), the pages' JSON-LD, /infobutton and the CDS Hooks service.
+URI and OID (short name and label are CodeSystem's, in models.py); how a code is written;
+and which symptom a code leads to. Used by the API (codes and the by-code lookup), the
+pages' JSON-LD, /infobutton and the CDS Hooks service.
 
   short name  label       FHIR URI                                 OID
   HPO         HPO         http://human-phenotype-ontology.org      2.16.840.1.113883.6.339
@@ -24,16 +25,19 @@ from symptomdb.terminology.models import CodeSystem, Symptom, SymptomCode
 @dataclass(frozen=True)
 class CodeSystemInfo:
     system: str  # the CodeSystem value the catalogue stores ("ICD10CM")
-    label: str  # as people write it ("ICD-10-CM")
     uri: str  # FHIR Coding.system
     oid: str  # HL7 OID, as Infobutton requests and CDA documents name it
     aliases: tuple[str, ...] = ()  # other names and URIs clients send for it
+
+    @property
+    def label(self) -> str:
+        """As people write it ("ICD-10-CM"): CodeSystem's label."""
+        return str(CodeSystem(self.system).label)
 
 
 CODE_SYSTEMS: tuple[CodeSystemInfo, ...] = (
     CodeSystemInfo(
         system=CodeSystem.HPO,
-        label="HPO",
         uri="http://human-phenotype-ontology.org",
         oid="2.16.840.1.113883.6.339",
         aliases=(
@@ -45,14 +49,12 @@ CODE_SYSTEMS: tuple[CodeSystemInfo, ...] = (
     ),
     CodeSystemInfo(
         system=CodeSystem.ICD10CM,
-        label="ICD-10-CM",
         uri="http://hl7.org/fhir/sid/icd-10-cm",
         oid="2.16.840.1.113883.6.90",
         # Not "ICD-10": WHO's ICD-10 (http://hl7.org/fhir/sid/icd-10) is another system.
     ),
     CodeSystemInfo(
         system=CodeSystem.SNOMEDCT,
-        label="SNOMED CT",
         uri="http://snomed.info/sct",
         oid="2.16.840.1.113883.6.96",
         aliases=("SNOMEDCT_US", "SNOMED", "SCT", "SNOMED-CT"),

@@ -10,7 +10,10 @@ from django.db import models
 
 
 class CodeSystem(models.TextChoices):
-    HPO = "HPO", "Human Phenotype Ontology"
+    """The catalogue's code systems: the value it stores and the label people write, the
+    one definition of both (codes.py adds each public system's FHIR URI and OID)."""
+
+    HPO = "HPO", "HPO"
     ICD10CM = "ICD10CM", "ICD-10-CM"
     SNOMEDCT = "SNOMEDCT", "SNOMED CT"
     UMLS = "UMLS", "UMLS"
