@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import tempfile
 
-os.environ.setdefault("SYMPTOMDB_TESTING", "1")  # read by insights/recorder.py only
+# The search recorder writes only when a test calls recorder.flush(), in the test's thread.
+os.environ.setdefault("INSIGHTS_WRITER_THREAD", "false")
 # Caches in each process's memory, cleared between tests; static files from the apps' folders.
 os.environ.setdefault("SYMPTOMDB_CACHE_STORE", "memory")
 os.environ.setdefault("SYMPTOMDB_STATIC_MANIFEST", "false")

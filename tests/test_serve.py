@@ -43,7 +43,7 @@ def server(tmp_path_factory):
     # Served as a reader would run it: none of the test environment's settings
     # (tests/environment.py keeps pages in memory and static files unhashed).
     test_only = {
-        "SYMPTOMDB_TESTING",
+        "INSIGHTS_WRITER_THREAD",
         "DATABASE_URL",
         "SYMPTOMDB_CACHE_STORE",
         "SYMPTOMDB_STATIC_MANIFEST",

@@ -39,9 +39,6 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 HOME = writable_home("SYMPTOMDB_HOME", Path(env("SYMPTOMDB_HOME") or "var").resolve())
 
 DEBUG = envbool("SYMPTOMDB_DEBUG", False)
-# Read only by insights/recorder.py (issue 14's search recorder), which writes in the
-# request under tests; settings.py itself branches on nothing test-specific.
-TESTING = envbool("SYMPTOMDB_TESTING", False)
 # Where the caches live when there is no REDIS_URL: DISK (diskcache under SYMPTOMDB_HOME,
 # shared by the workers of this machine) or MEMORY (each process its own: the test suite,
 # which sets it in tests/environment.py, or a single-process server).
@@ -397,6 +394,9 @@ INSIGHTS_RECORD_SEARCHES = envbool("INSIGHTS_RECORD_SEARCHES", True)
 INSIGHTS_TEXT_RETENTION_DAYS = envint("INSIGHTS_TEXT_RETENTION_DAYS", 90, minimum=1)
 INSIGHTS_QUEUE_SIZE = envint("INSIGHTS_QUEUE_SIZE", 10_000, minimum=1)
 INSIGHTS_FLUSH_SECONDS = envint("INSIGHTS_FLUSH_SECONDS", 2, minimum=1)
+# false: no writer thread; the searches wait in the queue for insights.recorder.flush() in
+# the caller's thread (tests/environment.py sets it, so a test's searches are its own).
+INSIGHTS_WRITER_THREAD = envbool("INSIGHTS_WRITER_THREAD", True)
 
 # Locale of the readers: decides the emergency and crisis numbers shown.
 SYMPTOMDB_LOCALE = envlocale("SYMPTOMDB_LOCALE", "US")

@@ -195,7 +195,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     # The servers run as deployed: none of the test environment's settings (tests/environment.py
     # keeps pages in each process's memory, which two servers cannot share).
     test_only = {
-        "SYMPTOMDB_TESTING",
+        "INSIGHTS_WRITER_THREAD",
         "DATABASE_URL",
         "REDIS_URL",
         "SYMPTOMDB_HOME",

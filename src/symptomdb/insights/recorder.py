@@ -13,8 +13,8 @@ A task queue (Celery, RQ, Huey) would need a broker and a worker process for wha
 few inserts a second; django-ratelimit-style counters in the cache would lose the
 words. This is the smallest thing that keeps the request path free.
 
-Under tests (SYMPTOMDB_TESTING) no thread starts: the tests call `flush()`, which
-writes what is queued in the caller's thread.
+With INSIGHTS_WRITER_THREAD off (the tests turn it off) no thread starts: the caller
+runs `flush()`, which writes what is queued in its own thread.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ class Recorder:
                 self._pid = pid
                 self._queue = queue.Queue(maxsize=settings.INSIGHTS_QUEUE_SIZE)
                 self._thread = None
-            if settings.TESTING or (self._thread is not None and self._thread.is_alive()):
+            if not settings.INSIGHTS_WRITER_THREAD or (self._thread is not None and self._thread.is_alive()):
                 return
             self._thread = threading.Thread(
                 target=self._run, name="symptomdb-search-recorder", daemon=True
@@ -178,6 +178,6 @@ recorder = Recorder()
 @atexit.register
 def _flush_at_exit() -> None:
     # A worker restarted by gunicorn writes what it still holds.
-    if recorder.tally.submitted and not settings.TESTING:
+    if recorder.tally.submitted and settings.INSIGHTS_WRITER_THREAD:
         with contextlib.suppress(Exception):  # nothing more can be done at exit
             recorder.flush()
