@@ -115,7 +115,9 @@ class Recorder:
                 self._pid = pid
                 self._queue = queue.Queue(maxsize=settings.INSIGHTS_QUEUE_SIZE)
                 self._thread = None
-            if not settings.INSIGHTS_WRITER_THREAD or (self._thread is not None and self._thread.is_alive()):
+            if not settings.INSIGHTS_WRITER_THREAD or (
+                self._thread is not None and self._thread.is_alive()
+            ):
                 return
             self._thread = threading.Thread(
                 target=self._run, name="symptomdb-search-recorder", daemon=True
