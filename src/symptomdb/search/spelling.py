@@ -4,8 +4,10 @@ The vocabulary is every word of every symptom name and synonym (written to
 SYMPTOMDB_HOME/search/vocabulary.json when the catalogue loads), counted. A query
 word the vocabulary lacks is replaced by the closest vocabulary word within a
 small edit distance ("haedache" → "headache", "spazmz" → "spasms") — unless it
-is an ordinary English word (the embedding model's own word list), since
-"knotted" or "toddler" are not typos for anything, or an inflected form of a
+is a real word: in the installed English and medical word lists
+(language/dictionary.py: "lassitude" is no typo for "latitude", nor "cephalgia"
+for "cephalocele") or the embedding model's own word list, since "knotted" or
+"toddler" are not typos for anything either; or an inflected form of a
 known word: "aches" is not a typo for "arches", nor "swells" for "spells", nor
 "feverish" for "fevers". Both full-text searches stem words (Porter), so the
 word is kept as typed.
@@ -20,6 +22,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from symptomdb.language.dictionary import dictionary_words
 from symptomdb.language.embedding import EmbeddingUnavailable, default_tokenizer_path
 from symptomdb.language.spelling import base_forms, fold, us_spelling
 from symptomdb.search.vectors import index_dir
@@ -48,8 +51,13 @@ def vocabulary_count(texts: list[str]) -> dict[str, int]:
 
 @cache
 def english_words() -> frozenset[str]:
-    """Whole words of the embedding model's WordPiece vocabulary (about 20,000
-    common English words); empty when the tokenizer is not installed."""
+    """Real words: the installed English and medical word lists (language/dictionary.py)
+    and the whole words of the embedding model's WordPiece vocabulary (about 20,000
+    common English words, there even when the word lists are not installed)."""
+    return dictionary_words() | _model_words()
+
+
+def _model_words() -> frozenset[str]:
     try:
         path = default_tokenizer_path().with_name("vocab.txt")
     except EmbeddingUnavailable:
@@ -64,6 +72,7 @@ class Speller:
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
         self.words = list(counts)
+        # The dictionary before the catalogue: a real word is kept as typed.
         self.english = english_words()
 
     def known(self, word: str) -> bool:
