@@ -88,16 +88,9 @@ def upload_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
     publisher = request.POST.get("publisher", "").strip()[:200]
     context.update(author=author, publisher=publisher)
     try:
-        if "payload" in request.POST:
-            files = _unpack(request.POST["payload"])
-        else:
-            form = UploadForm(request.POST, request.FILES)
-            if not form.is_valid():
-                return _page(model_admin, request, form=form, status=400, **context)
-            uploaded = form.cleaned_data["articles"]
-            if len(uploaded) > MAX_FILES:
-                raise ValidationError(f"Upload at most {MAX_FILES} files at once.")
-            files = [(f.name, f.read()) for f in uploaded]
+        files = _uploaded_files(request)
+        if isinstance(files, UploadForm):  # the form itself says what is wrong
+            return _page(model_admin, request, form=files, status=400, **context)
         reports = articles_report(
             files, author=author, publisher=publisher, fallback=import_heading_fallback()
         )
@@ -108,33 +101,46 @@ def upload_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
     except ValidationError as error:
         context["error"] = error.messages[0]
         return _page(model_admin, request, form=UploadForm(), status=400, **context)
+    context.update(reports=list(zip(reports, choices, strict=True)), payload=_pack(files))
     if request.POST.get("confirm") != "import":
-        return _page(
-            model_admin,
-            request,
-            reports=list(zip(reports, choices, strict=True)),
-            payload=_pack(files),
-            **context,
-        )
+        return _page(model_admin, request, **context)
+    return _import_confirmed(model_admin, request, reports, choices, context)
+
+
+def _uploaded_files(request: HttpRequest) -> list[tuple[str, bytes]] | UploadForm:
+    """The files as (name, content): from the confirmation's payload, else from the
+    upload form; the form when it is not valid."""
+    if "payload" in request.POST:
+        return _unpack(request.POST["payload"])
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return form
+    uploaded = form.cleaned_data["articles"]
+    if len(uploaded) > MAX_FILES:
+        raise ValidationError(f"Upload at most {MAX_FILES} files at once.")
+    return [(f.name, f.read()) for f in uploaded]
+
+
+def _import_confirmed(
+    model_admin: Any,
+    request: HttpRequest,
+    reports: list[ImportReport],
+    choices: list[Symptom | None],
+    context: dict[str, Any],
+) -> HttpResponse:
+    """The editor confirmed: import every file as a draft, or none and say why."""
     try:
         results = articles_import(
             parsed=[r.article for r in reports],
-            author=author,
-            publisher=publisher,
+            author=context["author"],
+            publisher=context["publisher"],
             symptoms=choices,
             user=request.user,
             comment="Imported from uploaded files",
         )
     except ValidationError as error:
         context["error"] = f"{error.messages[0]} Nothing was imported."
-        return _page(
-            model_admin,
-            request,
-            reports=list(zip(reports, choices, strict=True)),
-            payload=_pack(files),
-            status=400,
-            **context,
-        )
+        return _page(model_admin, request, status=400, **context)
     for result in results:
         verb = "Imported" if result.created else "Updated"
         who = (

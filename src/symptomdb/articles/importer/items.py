@@ -330,11 +330,23 @@ def read_red_flags(section: Section) -> Reading[RedFlag]:
     bullets has one red flag per paragraph — per paragraph that says whom to contact,
     when only some do."""
     reading: Reading[RedFlag] = Reading()
+    for urgency, open_condition, blocks in _red_flag_groups(section, reading):
+        _read_red_flag_group(reading, blocks, urgency=urgency, open_condition=open_condition)
+    return reading
+
+
+_Group = tuple[Urgency, bool, list[Block]]
+
+
+def _red_flag_groups(section: Section, reading: Reading[RedFlag]) -> list[_Group]:
+    """The section's lead and each subsection that says when to act, with the urgency of
+    its heading and whether the heading leaves its condition open; the notes under other
+    subsections are left out in `reading`."""
     base = _heading_urgency(section.heading) if section.heading else "routine"
     open_heading = section.heading is not None and bool(
         _OPEN_CONDITION.search(section.heading.text)
     )
-    groups: list[tuple[Urgency, bool, list[Block]]] = [(base, open_heading, section.lead)]
+    groups: list[_Group] = [(base, open_heading, section.lead)]
     for sub in section.subsections:
         says_when = (
             classify_heading(sub.heading.text) == "red_flags"
@@ -353,52 +365,61 @@ def read_red_flags(section: Section) -> Reading[RedFlag]:
                 sub.blocks,
             )
         )
-    for group_urgency, open_condition, blocks in groups:
-        bullets = [i for i, x in enumerate(blocks) if x.kind == "bullet"]
-        paragraphs = [x for x in blocks if x.kind == "paragraph" and not is_link_only(x)]
-        some_name_help = any(_NAMES_HELP.search(x.text) for x in paragraphs)
-        all_name_help = all(_NAMES_HELP.search(x.text) for x in paragraphs)
-        context = group_urgency
-        lead_in = ""
-        start = len(reading.items)
-        for index, block in enumerate(blocks):
-            if block.kind not in {"bullet", "paragraph"}:
+    return groups
+
+
+def _read_red_flag_group(
+    reading: Reading[RedFlag], blocks: list[Block], *, urgency: Urgency, open_condition: bool
+) -> None:
+    """One group's red flags into `reading`: its bullets, under the urgency of the line
+    that introduces them, and the paragraphs that are signs themselves."""
+    bullets = [i for i, x in enumerate(blocks) if x.kind == "bullet"]
+    context = urgency
+    lead_in = ""
+    start = len(reading.items)
+    for index, block in enumerate(blocks):
+        if block.kind not in {"bullet", "paragraph"}:
+            continue
+        if block.kind == "paragraph":
+            if bullets and block.text.endswith(":") and not is_link_only(block):
+                context = _most_urgent(urgency, urgency_of(block.text))
+                lead_in = block.text[:-1].strip() if _CONTINUES.search(block.text) else ""
+                reading.skip(block, "introduces the list below")
                 continue
-            if block.kind == "paragraph":
-                if is_link_only(block):
-                    reading.skip(block, "a link, not a red flag")
-                    continue
-                if bullets and block.text.endswith(":"):
-                    context = _most_urgent(group_urgency, urgency_of(block.text))
-                    lead_in = block.text[:-1].strip() if _CONTINUES.search(block.text) else ""
-                    reading.skip(block, "introduces the list below")
-                    continue
-                before_list = bool(bullets) and index < bullets[0]
-                if _says_what_to_do(block.text):
-                    pass
-                elif bullets and not (before_list and open_condition):
-                    reading.skip(block, "a note beside the list, not a sign to act on")
-                    continue
-                elif (
-                    not bullets
-                    and some_name_help
-                    and not all_name_help
-                    and not _NAMES_HELP.search(block.text)
-                ):
-                    reading.skip(block, "says no one to contact, unlike the others")
-                    continue
-            if block.depth > 0 and len(reading.items) > start:
-                last, line = reading.items[-1]
-                reading.items[-1] = (RedFlag(_append(last.text, block.text), last.urgency), line)
+            why = _paragraph_left_out(block, index, blocks, bullets, open_condition=open_condition)
+            if why:
+                reading.skip(block, why)
                 continue
-            stated = _URGENCY_PREFIX.match(block.text)
-            if stated:
-                reading.add(RedFlag(stated[2], _STATED[stated[1].lower()]), block.line)
-                continue
-            text = f"{lead_in} {block.text}" if block.kind == "bullet" and lead_in else block.text
-            urgency = context if block.kind == "bullet" else group_urgency
-            reading.add(RedFlag(text, _most_urgent(urgency, urgency_of(block.text))), block.line)
-    return reading
+        if block.depth > 0 and len(reading.items) > start:
+            last, line = reading.items[-1]
+            reading.items[-1] = (RedFlag(_append(last.text, block.text), last.urgency), line)
+            continue
+        stated = _URGENCY_PREFIX.match(block.text)
+        if stated:
+            reading.add(RedFlag(stated[2], _STATED[stated[1].lower()]), block.line)
+            continue
+        text = f"{lead_in} {block.text}" if block.kind == "bullet" and lead_in else block.text
+        own = context if block.kind == "bullet" else urgency
+        reading.add(RedFlag(text, _most_urgent(own, urgency_of(block.text))), block.line)
+
+
+def _paragraph_left_out(
+    block: Block, index: int, blocks: list[Block], bullets: list[int], *, open_condition: bool
+) -> str | None:
+    """Why a paragraph of a red-flag group is not a red flag, or None when it is one."""
+    if is_link_only(block):
+        return "a link, not a red flag"
+    if _says_what_to_do(block.text):
+        return None
+    before_list = bool(bullets) and index < bullets[0]
+    if bullets and not (before_list and open_condition):
+        return "a note beside the list, not a sign to act on"
+    paragraphs = [x for x in blocks if x.kind == "paragraph" and not is_link_only(x)]
+    some_name_help = any(_NAMES_HELP.search(x.text) for x in paragraphs)
+    all_name_help = all(_NAMES_HELP.search(x.text) for x in paragraphs)
+    if not bullets and some_name_help and not all_name_help and not _NAMES_HELP.search(block.text):
+        return "says no one to contact, unlike the others"
+    return None
 
 
 def read_sources(section: Section) -> list[Source]:

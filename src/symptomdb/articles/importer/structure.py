@@ -78,32 +78,12 @@ def analyse_blocks(
 ) -> Analysis:
     blocks = [x for x in blocks if not (x.kind in {"heading", "paragraph"} and is_label(x.text))]
     title, body = _take_title(blocks, filename=filename)
-    warnings: list[str] = []
     body, attribution, furniture = _take_attribution(body)
     body, author = _take_byline(body)
     sections = split_sections(body, fallback)
     conclusion = _take_conclusion(sections)
-
-    def of_kind(kind: str) -> list[Section]:
-        return [s for s in sections if s.kind == kind]
-
-    symptom = derive_symptom(
-        title.text,
-        [
-            s.heading.text
-            for k in ("causes", "relief", "prevention")
-            for s in of_kind(k)
-            if s.heading and s.recognised_by == "words"
-        ],
-    )
-    readings: dict[int, Reading[Any]] = {}
-    for index, section in enumerate(sections):
-        if section.kind == "causes":
-            readings[index] = read_causes(section)
-        elif section.kind in {"relief", "prevention", "professional"}:
-            readings[index] = read_advice(section)
-        elif section.kind == "red_flags":
-            readings[index] = read_red_flags(section)
+    symptom = _symptom_of(title, sections)
+    readings = _read_items(sections)
     # A list whose lead-in says it lists causes ("Triggers can include:") is causes in
     # whatever section it sits.
     stray_causes = _stray_causes(sections, readings)
@@ -112,34 +92,9 @@ def analyse_blocks(
         return [v for i, s in enumerate(sections) if s.kind == kind for v in readings[i].values()]
 
     causes = values("causes") + [c for c, _, _ in stray_causes]
-    if not of_kind("causes") and not causes:
-        warnings.append(
-            "no causes section was found; the article is imported without causes (add a "
-            "heading such as “What causes …?” to give them)."
-        )
-    elif not causes:
-        warnings.append("the causes section lists no causes.")
-    if not author.name:
-        warnings.append(
-            "no author is named in the page; the article is imported as a draft without "
-            "one (name the clinician with --author, or in the import form, before publishing)."
-        )
-    unknown = [s for s in sections if s.kind == "other"]
-    for section in unknown:
-        if section.heading is not None:
-            warnings.append(
-                f"line {section.line}: the section “{section.heading.text}” was not recognised "
-                "and is left out."
-            )
-    for section in sections:
-        if section.recognised_by == "model" and section.heading is not None:
-            warnings.append(
-                f"line {section.line}: “{section.heading.text}” was read as {section.kind} by "
-                "its meaning (no synonym names it); check it."
-            )
-    disclaimer_sections = of_kind("disclaimer")
+    disclaimer_sections = _of_kind(sections, "disclaimer")
     disclaimer = " ".join(join_text(s.all_blocks()) for s in disclaimer_sections)
-    sources = [x for s in of_kind("sources") for x in read_sources(s)]
+    sources = [x for s in _of_kind(sections, "sources") for x in read_sources(s)]
     sources.extend(attribution)
     article = ParsedArticle(
         title=title.text,
@@ -155,6 +110,82 @@ def analyse_blocks(
         sources=sources,
         author=author,
     )
+    return Analysis(
+        article=article,
+        sections=tuple(_reports(sections, readings, stray_causes, furniture)),
+        warnings=tuple(_warnings(sections, causes=causes, author=author)),
+    )
+
+
+def _of_kind(sections: list[Section], kind: str) -> list[Section]:
+    return [s for s in sections if s.kind == kind]
+
+
+def _symptom_of(title: Block, sections: list[Section]) -> str:
+    """The symptom, from the title and the headings recognised by their words."""
+    return derive_symptom(
+        title.text,
+        [
+            s.heading.text
+            for k in ("causes", "relief", "prevention")
+            for s in _of_kind(sections, k)
+            if s.heading and s.recognised_by == "words"
+        ],
+    )
+
+
+def _read_items(sections: list[Section]) -> dict[int, Reading[Any]]:
+    """Each item section's reading, by the section's index."""
+    readings: dict[int, Reading[Any]] = {}
+    for index, section in enumerate(sections):
+        if section.kind == "causes":
+            readings[index] = read_causes(section)
+        elif section.kind in {"relief", "prevention", "professional"}:
+            readings[index] = read_advice(section)
+        elif section.kind == "red_flags":
+            readings[index] = read_red_flags(section)
+    return readings
+
+
+def _warnings(sections: list[Section], *, causes: list[Cause], author: Byline) -> list[str]:
+    """What the editor should check, in this order: causes, author, sections left out,
+    sections read by their meaning."""
+    warnings: list[str] = []
+    if not _of_kind(sections, "causes") and not causes:
+        warnings.append(
+            "no causes section was found; the article is imported without causes (add a "
+            "heading such as “What causes …?” to give them)."
+        )
+    elif not causes:
+        warnings.append("the causes section lists no causes.")
+    if not author.name:
+        warnings.append(
+            "no author is named in the page; the article is imported as a draft without "
+            "one (name the clinician with --author, or in the import form, before publishing)."
+        )
+    for section in _of_kind(sections, "other"):
+        if section.heading is not None:
+            warnings.append(
+                f"line {section.line}: the section “{section.heading.text}” was not recognised "
+                "and is left out."
+            )
+    for section in sections:
+        if section.recognised_by == "model" and section.heading is not None:
+            warnings.append(
+                f"line {section.line}: “{section.heading.text}” was read as {section.kind} by "
+                "its meaning (no synonym names it); check it."
+            )
+    return warnings
+
+
+def _reports(
+    sections: list[Section],
+    readings: dict[int, Reading[Any]],
+    stray_causes: list[tuple[Cause, int, int]],
+    furniture: list[Skip],
+) -> list[SectionReport]:
+    """The dry run's report: each section with a heading or items, then the page
+    furniture left out."""
     reports = [
         _section_report(s, readings.get(i), [x for x in stray_causes if x[2] == i])
         for i, s in enumerate(sections)
@@ -170,7 +201,7 @@ def analyse_blocks(
                 skipped=tuple(furniture),
             )
         )
-    return Analysis(article=article, sections=tuple(reports), warnings=tuple(warnings))
+    return reports
 
 
 def _stray_causes(
