@@ -210,6 +210,8 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("my 2 year old chewed a laundry pod", E),
         ("food poisoning after eating chicken", NOT_E),
         ("cleaned the bathroom with bleach, hands feel dry", NOT_E),
+        ("my son found the washing tablets and has been eating them", E),
+        ("toddler had a fever, the medicine helped, now eating and drinking fine", NOT_E),
     ],
     "burns": [
         ("a bad burn over most of my leg", E),

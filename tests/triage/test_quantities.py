@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from symptomdb.triage import load_rules
 from symptomdb.triage.quantities import Threshold, read_quantities
 from symptomdb.triage.reading import analyse
 from symptomdb.triage.ruleset import RuleSetError, build_ruleset
@@ -110,3 +111,29 @@ def test_a_negated_quantity_does_not_fire() -> None:
 def test_the_rules_file_refuses_a_quantity_it_cannot_read(concept: dict[str, object]) -> None:
     with pytest.raises(RuleSetError, match="concept 'many'"):
         build_ruleset(_rules(concept))
+
+
+def _families_read(text: str) -> frozenset[str]:
+    rules = load_rules()
+    doc = analyse(text, rules.speller)
+    return rules.families_read(doc, rules.evaluate(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # The number is outside the rule's range: the rules have judged it, the model may not.
+        ("took 2 paracetamol for my back", "overdose"),
+        ("my 3 year old has a temperature of 38", "seriously_ill_child"),
+    ],
+)
+def test_a_number_that_settles_a_rule_leaves_its_family_to_the_rules(
+    text: str, family: str
+) -> None:
+    assert family in _families_read(text)
+
+
+def test_a_number_that_fits_a_rule_whose_findings_are_missing_leaves_the_family_open() -> None:
+    # 5 months is within the green-vomit rule's age range, but nothing here is green vomit:
+    # the rules have not judged that family, so the semantic detector may still read the text.
+    assert "bilious_vomiting" not in _families_read("my 5 month old keeps coughing at night")

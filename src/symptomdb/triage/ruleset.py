@@ -79,17 +79,33 @@ class RuleSet:
 
     def families_read(self, doc: Document, firings: list[Firing]) -> frozenset[str]:
         """The families whose own criteria the rules have applied to ``doc``: those of the rules
-        that fired, and those whose rules compare a measurement the text gives ("took 2
-        paracetamol" has been read against the overdose thresholds). The semantic detector,
-        which reads neither numbers nor a family's fine print, defers to the rules on these."""
-        measures = {q.measure for q in read_quantities(doc.words)} if self.thresholds else set()
-        measured = {
-            rule.family
-            for rule in self.rules
-            if any(
-                c in self.thresholds and self.thresholds[c].measure in measures for c in rule.all_of
-            )
-        }
+        that fired, and those with a rule whose measurement the text gives and settles — the
+        number is outside the rule's range ("took 2 paracetamol" against the overdose
+        threshold, "my 2 year old" against the rules for babies under 3 months), or everything
+        else the rule asks for is there too. The semantic detector, which reads neither numbers
+        nor a family's fine print, defers to the rules on these. A number that fits a rule
+        whose other findings the rules did not recognise ("my 6 month old" and words for green
+        vomit they lack) has not been judged, and the detector may read it."""
+        if not self.thresholds:
+            return frozenset(f.rule.family for f in firings)
+        quantities = read_quantities(doc.words)
+        found = self.index.find(doc)
+        _drop_exceptions(found)
+
+        def settled(rule: Rule) -> bool:
+            measured = [
+                self.thresholds[c]
+                for c in rule.all_of
+                if c in self.thresholds
+                and any(q.measure == self.thresholds[c].measure for q in quantities)
+            ]
+            if not measured:
+                return False
+            ruled_out = any(not any(t.holds(q) for q in quantities) for t in measured)
+            complete = all(c in self.thresholds or c in found for c in rule.all_of)
+            return ruled_out or complete
+
+        measured = {rule.family for rule in self.rules if settled(rule)}
         return frozenset({f.rule.family for f in firings} | measured)
 
     def evaluate(self, doc: Document) -> list[Firing]:
