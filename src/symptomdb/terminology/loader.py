@@ -43,6 +43,7 @@ from symptomdb.terminology.models import (
     SymptomCode,
     Synonym,
     SynonymKind,
+    SynonymSource,
 )
 from symptomdb.terminology.prior import concept_prior
 from symptomdb.terminology.selectors import catalogue_release
@@ -51,8 +52,9 @@ from symptomdb.terminology.text import key
 
 # Bump when the loader builds something different from the same releases, so that
 # `init` reloads. 1: first catalogue. 2: the prior no longer counts articles (they are
-# read live by the search), so stored priors are recomputed.
-LOADER_VERSION = 2
+# read live by the search), so stored priors are recomputed. 3: lay phrases from patient
+# leaflets (data/lay_phrases.yaml) added as synonyms.
+LOADER_VERSION = 3
 BATCH = 5000
 
 Say = Callable[[str], None]
@@ -100,6 +102,7 @@ def catalogue_load(
         f"Catalogue: {len(hpo.terms):,} HPO terms and {len(codes):,} ICD-10-CM codes "
         f"make {len(concepts):,} symptoms."
     )
+    say(f"Catalogue: names by source: {names_by_source_line(names_by_source(concepts))}.")
     with transaction.atomic():
         catalogue_store(concepts, say=say, progress=progress, index=index)
         CatalogueRelease.objects.create(
@@ -110,6 +113,27 @@ def catalogue_load(
         )
     say(f"Catalogue: stored in {time.monotonic() - started:.0f} s.")
     return True
+
+
+def names_by_source(concepts: list[Concept]) -> dict[str, tuple[int, int]]:
+    """Per synonym source: how many symptoms have names from it, and how many names."""
+    symptoms: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for concept in concepts:
+        sources = [str(s.source) for s in concept.synonyms]
+        for source in set(sources):
+            symptoms[source] = symptoms.get(source, 0) + 1
+        for source in sources:
+            names[source] = names.get(source, 0) + 1
+    return {source: (symptoms[source], names[source]) for source in sorted(symptoms)}
+
+
+def names_by_source_line(counts: dict[str, tuple[int, int]]) -> str:
+    """ "HPO 12,345 symptoms (23,456 names); …" with each source's label."""
+    return "; ".join(
+        f"{SynonymSource(source).label} {n:,} symptoms ({names:,} names)"
+        for source, (n, names) in counts.items()
+    )
 
 
 def _batches(items: list[T], size: int = BATCH) -> Iterable[list[T]]:

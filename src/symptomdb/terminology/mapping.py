@@ -27,7 +27,8 @@ from django.utils.text import slugify
 
 from symptomdb.terminology.hpo import HpoTerm
 from symptomdb.terminology.icd import IcdCode
-from symptomdb.terminology.models import CodeSystem, SynonymKind
+from symptomdb.terminology.lay_phrases import LayPhrases, lay_phrases_read
+from symptomdb.terminology.models import CodeSystem, SynonymKind, SynonymSource
 from symptomdb.terminology.text import QUALIFIERS, key, name_variants
 
 # HPO synonym kinds that say the same thing as the name; broader, narrower and
@@ -54,7 +55,7 @@ class SynonymRow:
 
     text: str
     kind: SynonymKind
-    source: CodeSystem
+    source: SynonymSource | CodeSystem
     scope: str = ""  # the OBO scope the source gave: EXACT, RELATED, BROAD, NARROW
 
 
@@ -171,9 +172,13 @@ def _hpo_concepts(terms: list[HpoTerm]) -> list[Concept]:
 
 
 def concepts_build(
-    terms: list[HpoTerm], codes: list[IcdCode], curated: dict[str, str] | None = None
+    terms: list[HpoTerm],
+    codes: list[IcdCode],
+    curated: dict[str, str] | None = None,
+    phrases: list[LayPhrases] | None = None,
 ) -> list[Concept]:
     curated = curated_mapping() if curated is None else curated
+    phrases = lay_phrases_read() if phrases is None else phrases
     by_name, by_synonym = _hpo_index(terms)
     known = {t.id for t in terms}
     for code, hpo in curated.items():
@@ -214,6 +219,14 @@ def concepts_build(
             SynonymRow(t, SynonymKind.INCLUSION, CodeSystem.ICD10CM) for t in icd.inclusions
         )
 
+    for entry in phrases:
+        if entry.hpo_id not in known:
+            raise ValueError(f"lay_phrases.yaml names {entry.hpo_id}, not a live HPO term.")
+        concepts[entry.hpo_id].synonyms.extend(
+            SynonymRow(text, SynonymKind.LAYPERSON, SynonymSource.LEAFLET, "RELATED")
+            for text in entry.phrases
+        )
+
     result = list(concepts.values())
     for concept in result:
         concept.synonyms = _distinct_synonyms(concept)
@@ -236,9 +249,9 @@ def _share_codes_once(concepts: list[Concept]) -> None:
 
 
 def _distinct_synonyms(concept: Concept) -> list[SynonymRow]:
-    """Every HPO synonym as published; ICD-10-CM titles and inclusion terms only
-    where they add words: side variants ("Pain in right elbow") and titles that
-    restate the name ("Headache, unspecified") are dropped."""
+    """Every HPO synonym as published; ICD-10-CM titles and inclusion terms, and the
+    leaflets' phrases, only where they add words: side variants ("Pain in right
+    elbow") and titles that restate the name ("Headache, unspecified") are dropped."""
     out = list(dict.fromkeys(s for s in concept.synonyms if s.source == CodeSystem.HPO))
     seen = {key(concept.name), _stripped(concept.name)} | {key(s.text) for s in out}
     for synonym in concept.synonyms:

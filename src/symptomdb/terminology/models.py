@@ -86,11 +86,22 @@ class SynonymKind(models.TextChoices):
     INCLUSION = "inclusion", "ICD-10-CM inclusion term"
 
 
+class SynonymSource(models.TextChoices):
+    """Where a synonym comes from: a code system, or the lay phrases of public patient
+    leaflets (terminology/data/lay_phrases.yaml), which name no code."""
+
+    HPO = CodeSystem.HPO.value, CodeSystem.HPO.label
+    ICD10CM = CodeSystem.ICD10CM.value, CodeSystem.ICD10CM.label
+    SNOMEDCT = CodeSystem.SNOMEDCT.value, CodeSystem.SNOMEDCT.label
+    UMLS = CodeSystem.UMLS.value, CodeSystem.UMLS.label
+    LEAFLET = "LEAFLET", "Patient leaflets (NHS, MedlinePlus)"
+
+
 class Synonym(models.Model):
     symptom = models.ForeignKey(Symptom, on_delete=models.CASCADE, related_name="synonyms")
     text = models.CharField(max_length=500)
     kind = models.CharField(max_length=20, choices=SynonymKind.choices)
-    source = models.CharField(max_length=10, choices=CodeSystem.choices)
+    source = models.CharField(max_length=10, choices=SynonymSource.choices)
     # The OBO scope (EXACT, RELATED, BROAD, NARROW) the source gave, kept beside a
     # typed kind: a layperson synonym may be only RELATED to the term.
     scope = models.CharField(max_length=10, blank=True)
