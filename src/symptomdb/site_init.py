@@ -62,15 +62,17 @@ def site_init(*, say: Say = print, static: bool = True) -> None:
 def catalogue_ready(*, say: Say = print, force: bool = False, progress: bool = True) -> bool:
     """The catalogue loaded (the search's full-text index paused while it is written and
     rebuilt inside the same transaction), then the search's vectors built when the
-    catalogue changed or when they are missing (a new SYMPTOMDB_HOME). Returns whether
-    the catalogue was loaded."""
-    from symptomdb.search.index import search_index_build, search_index_present
+    catalogue changed or this home's copy is not the database's (a new SYMPTOMDB_HOME,
+    another home loaded a newer catalogue): texts the database has no vector of are
+    embedded and stored there, the rest read from it. Returns whether the catalogue was
+    loaded."""
+    from symptomdb.search.index import search_index_build, search_index_current
     from symptomdb.search.lexical import lexical
     from symptomdb.terminology.loader import catalogue_load
 
     loaded = catalogue_load(say=say, force=force, progress=progress, index=lexical())
-    if loaded or not search_index_present():
-        search_index_build(say=say, progress=progress)
+    if loaded or not search_index_current():
+        search_index_build(say=say, progress=progress, prune=loaded)
     return loaded
 
 

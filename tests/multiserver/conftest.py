@@ -8,8 +8,9 @@ PostgreSQL server, and Redis databases 2 and 3, so that the test process's own
 connections are not theirs; all are removed at the end.
 
 The catalogue is the whole one (the smallest any fixture loads): `symptomdb init`
-loads it once, into the servers' database, with the first home; the second home
-joins it with a copy of the first's search files, as a second server would be set up.
+loads it once, into the servers' database, with the first home, and stores its
+vectors there; the second home joins with `symptomdb init` of its own, which reads
+them from the database and embeds nothing (test_the_second_home_joined_without_embedding).
 """
 
 from __future__ import annotations
@@ -128,6 +129,8 @@ class Site:
     b: str
     env_a: dict[str, str]
     env_b: dict[str, str]
+    # What `symptomdb init` printed for the second home, which joined the first's database.
+    joined: str = ""
 
     def command(self, env: dict[str, str], *args: str) -> str:
         done = subprocess.run(  # noqa: S603 - our own console script
@@ -228,10 +231,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                 shutil.copytree(cached, Path(env_a["SYMPTOMDB_HOME"]) / cached.name)
         site = Site("", "", env_a, env_b)
         site.command(env_a, "init")
-        Path(env_b["SYMPTOMDB_HOME"]).mkdir()
-        for cached in Path(env_a["SYMPTOMDB_HOME"]).iterdir():
-            if cached.is_dir() and cached.name not in {"cache", "static"}:
-                shutil.copytree(cached, Path(env_b["SYMPTOMDB_HOME"]) / cached.name)
+        # The second home starts empty, as a new server would: its `init` reads the
+        # catalogue's vectors from the database instead of embedding them again.
+        site.joined = site.command(env_b, "init")
         for username in ("editor", "locked-editor"):
             site.command(
                 env_a,

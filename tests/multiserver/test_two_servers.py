@@ -117,3 +117,17 @@ def test_an_editors_sign_in_lockout_is_shared(site: Site):
     locked = Browser(site.b).sign_in("locked-editor", EDITOR_PASSWORD)
     assert locked.status != 302
     assert "Too many failed sign-in attempts" in locked.text
+
+
+def test_the_second_home_joined_without_embedding(site: Site):
+    """The second home's `init` read every catalogue vector from the database the first
+    home's `init` had stored them in: the model embedded none of them again."""
+    found = re.search(
+        r"Search: ([\d,]+) texts of [\d,]+ symptoms indexed in \d+ s \(([\d,]+) vectors read "
+        r"from the database, ([\d,]+) from this home's cache, ([\d,]+) embedded\)",
+        site.joined,
+    )
+    assert found, site.joined[-2000:]
+    texts, from_database, cached, embedded = (int(g.replace(",", "")) for g in found.groups())
+    assert texts > 0
+    assert (from_database, cached, embedded) == (texts, 0, 0)

@@ -1,6 +1,7 @@
 """The search's per-process engine: the speller's vocabulary, the catalogue's vectors and
 the embedding model, loaded once per worker and reloaded when `init` has rewritten the
-vectors (their stamp changed).
+vectors (their stamp changed). A missing or unreadable vectors cache is written again
+from the database first (search/index.py, vectors_cache_rebuild).
 
 Without vectors or without the model the engine still answers, matching words only, and
 says so once in the log; search/answer.py does not keep such answers.
@@ -59,8 +60,14 @@ def _engine_load(stamp: tuple[int, int] | None) -> Engine:
     speller = speller_load()
     stored = vectors_load()
     if stored is None:
+        # The files are only a cache of the database's vectors: write them again.
+        from symptomdb.search.index import vectors_cache_rebuild
+
+        stored = vectors_cache_rebuild()
+        stamp = vectors_stamp()
+    if stored is None:
         _warn_once(
-            "Search: no catalogue vectors under SYMPTOMDB_HOME (run `symptomdb init`); "
+            "Search: no catalogue vectors in the database (run `symptomdb init`); "
             "matching words only."
         )
         return Engine(speller=speller, semantic=None, model=None, stamp=stamp)

@@ -1,9 +1,14 @@
-"""The search's own table on PostgreSQL (SQLite has its FTS5 table instead).
+"""The search's own tables.
 
-One row per symptom with the texts the reader's words are matched against, and
-their weighted tsvector as a generated column: the database computes it on every
-write, so the document can never disagree with its texts. Triggers (migration
-0002) keep the texts in step with symptoms, synonyms and published articles.
+TextVector, on every database: the catalogue's sentence vectors, one row per text
+and model, embedded once per catalogue release and read by every home on the same
+database (search/index.py builds each home's file cache from them).
+
+SymptomDocument, on PostgreSQL only (SQLite has its FTS5 table instead): one row per
+symptom with the texts the reader's words are matched against, and their weighted
+tsvector as a generated column: the database computes it on every write, so the
+document can never disagree with its texts. Triggers (migration 0002) keep the texts
+in step with symptoms, synonyms and published articles.
 """
 
 from __future__ import annotations
@@ -14,6 +19,31 @@ from django.db import models
 from django.db.models import Func
 
 from symptomdb.terminology.models import Symptom
+
+
+class TextVector(models.Model):
+    """One text's sentence vector as one model made it: float32, little-endian bytes.
+
+    Keyed by the model's name and the SHA-256 of the text (a definition can be longer
+    than PostgreSQL's B-tree index takes); the text is kept beside it to be read. No
+    link to a symptom: the same wording under two symptoms, or in the next release,
+    is the same vector. A BLOB on SQLite, a bytea on PostgreSQL: no extension needed.
+    """
+
+    model = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, help_text="SHA-256 of the text, in hex.")
+    text = models.TextField()
+    vector = models.BinaryField()
+
+    class Meta:
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["model", "digest"], name="search_textvector_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
 
 # A copy of PostgreSQL's `english` configuration (Snowball stemming, as FTS5's
 # porter) that also strips accents, as FTS5's `remove_diacritics 2` does: made

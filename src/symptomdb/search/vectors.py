@@ -1,18 +1,26 @@
-"""The catalogue's sentence vectors, stored under SYMPTOMDB_HOME/search/.
+"""The catalogue's sentence vectors: kept in the database, cached under SYMPTOMDB_HOME.
 
-`vectors.npy` is a float32 matrix, one unit vector per embedded text, rows
-grouped by symptom; `vectors.json` says which text and which symptom (by slug,
-stable across reloads) each row is, and which model made them. The matrix is
-memory-mapped at load, so a restarted worker is ready in well under a second.
+The database is where they live (search.models.TextVector): one float32 row per text
+and model, written when a catalogue release is loaded, for the texts no row holds
+yet. So a catalogue is embedded once, whatever the number of servers or homes on the
+database, and a catalogue update embeds only its new or changed wordings
+(search/index.py).
 
-A rebuild reuses the vector of every text it already has, so reloading a
-catalogue (or loading it into a second test database) embeds only what is new.
+Each home keeps a cache of them, SYMPTOMDB_HOME/search/: `vectors.npy` is a float32
+matrix, one unit vector per embedded text, rows grouped by symptom; `vectors.json`
+says which text and which symptom (by slug, stable across reloads) each row is, and
+which model made them. The matrix is memory-mapped at load, so a restarted worker is
+ready in well under a second. A missing, unreadable or out-of-date cache is rebuilt
+from the database, without the model.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +28,9 @@ import numpy as np
 import numpy.typing as npt
 from django.conf import settings
 
-from symptomdb.language.embedding import DIMENSIONS, Vectors
+from symptomdb.language.embedding import DIMENSIONS, MODEL_NAME, Vectors
+
+logger = logging.getLogger(__name__)
 
 # A symptom's similarity blends its best text with the mean of its texts. The
 # best alone favours symptoms with many wordings (the maximum of many noisy
@@ -29,8 +39,14 @@ from symptomdb.language.embedding import DIMENSIONS, Vectors
 # docs/search.md.
 MEAN_WEIGHT = 0.2
 
-MODEL_ID = "all-MiniLM-L6-v2 (int8 ONNX, mean pooling, L2-normalised)"
 FORMAT = 1
+# The cache names the model that made its vectors (language.embedding.MODEL_NAME, the key
+# of the database's rows too); caches written before then named it so.
+_EARLIER_NAMES = {
+    "all-MiniLM-L6-v2 (int8 ONNX, mean pooling, L2-normalised)": (
+        "all-MiniLM-L6-v2 int8 ONNX, mean pooling, L2-normalised"
+    )
+}
 
 
 def index_dir() -> Path:
@@ -58,7 +74,7 @@ def vectors_save(*, matrix: Vectors, texts: list[str], slugs: list[str]) -> None
     tmp_meta = meta.with_suffix(".tmp.json")
     tmp_meta.write_text(
         json.dumps(
-            {"format": FORMAT, "model": MODEL_ID, "texts": texts, "slugs": slugs},
+            {"format": FORMAT, "model": MODEL_NAME, "texts": texts, "slugs": slugs},
             ensure_ascii=False,
         ),
         encoding="utf-8",
@@ -68,16 +84,28 @@ def vectors_save(*, matrix: Vectors, texts: list[str], slugs: list[str]) -> None
 
 
 def vectors_load(*, mmap: bool = True) -> StoredVectors | None:
+    """The home's cache, or None when it is missing, unreadable or another model's."""
     npy, meta = vector_paths()
     if not npy.is_file() or not meta.is_file():
         return None
-    data = json.loads(meta.read_text(encoding="utf-8"))
-    if data.get("format") != FORMAT or data.get("model") != MODEL_ID:
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        model = data.get("model")
+        if data.get("format") != FORMAT or _EARLIER_NAMES.get(model, model) != MODEL_NAME:
+            return None
+        texts, slugs = data["texts"], data["slugs"]
+        matrix = np.load(npy, mmap_mode="r" if mmap else None)
+    except (OSError, ValueError, KeyError, AttributeError, TypeError) as error:
+        # Only a cache: the caller rebuilds it from the database.
+        logger.warning("Search: the vectors cache under %s is unreadable (%s).", npy.parent, error)
         return None
-    matrix = np.load(npy, mmap_mode="r" if mmap else None)
-    if matrix.shape != (len(data["texts"]), DIMENSIONS):
+    if (
+        matrix.dtype != np.float32
+        or matrix.shape != (len(texts), DIMENSIONS)
+        or len(slugs) != len(texts)
+    ):
         return None
-    return StoredVectors(matrix=matrix, texts=data["texts"], slugs=data["slugs"])
+    return StoredVectors(matrix=matrix, texts=texts, slugs=slugs)
 
 
 def vectors_stamp() -> tuple[int, int] | None:
@@ -88,6 +116,80 @@ def vectors_stamp() -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     return (stat.st_mtime_ns, stat.st_size)
+
+
+# --- in the database -----------------------------------------------------------------
+
+WRITE_BATCH = 1000
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stored_vectors(texts: Sequence[str]) -> tuple[Vectors, npt.NDArray[np.bool_]]:
+    """The database's vectors of these texts (this model's), one row per text, and which
+    texts have one (the others' rows are zeros)."""
+    from symptomdb.search.models import TextVector
+
+    rows_of: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        rows_of.setdefault(text_digest(text), []).append(i)
+    matrix = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    found = np.zeros(len(texts), dtype=bool)
+    for digest, blob in (
+        TextVector.objects.filter(model=MODEL_NAME)
+        .values_list("digest", "vector")
+        .iterator(chunk_size=2000)
+    ):
+        rows = rows_of.get(digest)
+        if rows is None or len(blob) != DIMENSIONS * 4:
+            continue  # another release's text, or a damaged row (written again)
+        matrix[rows] = np.frombuffer(blob, dtype="<f4")
+        found[rows] = True
+    return matrix, found
+
+
+def vectors_store(texts: Sequence[str], matrix: Vectors) -> None:
+    """Write these texts' vectors (this model's), replacing any row of the same text."""
+    from django.db import transaction
+
+    from symptomdb.search.models import TextVector
+
+    unique = {text_digest(t): (t, i) for i, t in enumerate(texts)}
+    rows = [
+        TextVector(
+            model=MODEL_NAME,
+            digest=digest,
+            text=text,
+            vector=np.asarray(matrix[i], dtype="<f4").tobytes(),
+        )
+        for digest, (text, i) in unique.items()
+    ]
+    with transaction.atomic():
+        # Two homes may embed the same text at once: the second write wins, same vector.
+        TextVector.objects.bulk_create(
+            rows,
+            batch_size=WRITE_BATCH,
+            update_conflicts=True,
+            unique_fields=["model", "digest"],
+            update_fields=["text", "vector"],
+        )
+
+
+def vectors_prune(texts: Sequence[str]) -> int:
+    """Delete this model's rows of texts the catalogue no longer embeds; returns how many."""
+    from symptomdb.search.models import TextVector
+
+    keep = {text_digest(t) for t in texts}
+    gone = [
+        pk
+        for pk, digest in TextVector.objects.filter(model=MODEL_NAME).values_list("pk", "digest")
+        if digest not in keep
+    ]
+    for start in range(0, len(gone), WRITE_BATCH):
+        TextVector.objects.filter(pk__in=gone[start : start + WRITE_BATCH]).delete()
+    return len(gone)
 
 
 class SemanticIndex:
@@ -116,3 +218,15 @@ class SemanticIndex:
         highest = np.maximum.reduceat(best, self.starts)
         mean = np.add.reduceat(best, self.starts) / self.counts
         return ((1 - MEAN_WEIGHT) * highest + MEAN_WEIGHT * mean).astype(np.float32)
+
+    def similarities_split(self, queries: Vectors, whole: int) -> npt.NDArray[np.float32]:
+        """One pass over the matrix for a query read whole and clause by clause: row 0 is
+        similarities(queries[:whole]); each further row, one later vector's on its own
+        (search/clauses.py)."""
+        if not len(self.symptom_ids):
+            return np.zeros((1 + len(queries) - whole, 0), dtype=np.float32)
+        scores = self.matrix @ queries.T  # rows × queries
+        columns = np.column_stack([scores[:, :whole].max(axis=1), scores[:, whole:]])
+        highest = np.maximum.reduceat(columns, self.starts, axis=0)
+        mean = np.add.reduceat(columns, self.starts, axis=0) / self.counts[:, None]
+        return ((1 - MEAN_WEIGHT) * highest + MEAN_WEIGHT * mean).T.astype(np.float32)
