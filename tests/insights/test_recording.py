@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from symptomdb.insights import services
 from symptomdb.insights.models import SearchCount, SearchDrop, SearchEvent, Source
-from symptomdb.insights.recorder import Searched, recorder
+from symptomdb.insights.recorder import Recorder, Searched, recorder
 from symptomdb.terminology.models import Symptom
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +163,20 @@ def test_recording_off_records_nothing(symptoms, settings):
     services.search_record_answer(answer=answer, source=Source.API)
     assert recorder.flush() == 0
     assert not SearchCount.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_at_exit_the_writer_threads_batch_and_the_queue_are_all_written(symptoms, settings):
+    """A worker that stops writes the batch its thread has taken and what is still queued:
+    none is left neither written nor counted as dropped."""
+    settings.INSIGHTS_WRITER_THREAD = True  # a thread of its own, as under `serve`
+    own = Recorder()
+    for i in range(40):
+        own.submit(searched(f"cramp {i}", [symptoms[0].slug]))
+    thread = own._thread
+    assert thread is not None and thread.is_alive()
+    own.close()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert (own.tally.submitted, own.tally.written, own.tally.dropped) == (40, 40, 0)
+    assert sum(SearchCount.objects.values_list("searches", flat=True)) == 40

@@ -35,6 +35,9 @@ from django.db import connection
 log = logging.getLogger(__name__)
 
 BATCH = 500
+# The writer thread waits this long for a first search before it looks again whether the
+# process is closing.
+_IDLE_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,10 @@ class Tally:
 class Recorder:
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        # Held from taking a batch off the queue until it is written: a flush at exit
+        # waits for the thread's batch rather than leaving it neither written nor counted.
+        self._writing = threading.Lock()
+        self._closing = threading.Event()
         self._pid = 0
         self._queue: queue.Queue[Searched] = queue.Queue()
         self._thread: threading.Thread | None = None
@@ -86,11 +93,18 @@ class Recorder:
     def flush(self) -> int:
         """Write everything queued now, in the caller's thread; how many were written."""
         written = 0
-        while batch := self._take(block=False):
-            written += self._write(batch)
-        if not written:
-            self._write([])  # still saves the drops counted since the last write
+        with self._writing:
+            while batch := self._take(block=False):
+                written += self._write(batch)
+            if not written:
+                self._write([])  # still saves the drops counted since the last write
         return written
+
+    def close(self) -> None:
+        """At the process's exit: the writer thread stops after its batch, and what is
+        still queued is written here."""
+        self._closing.set()
+        self.flush()
 
     def flush_discard(self) -> None:
         """Forget what is queued and the drops not yet saved (between tests)."""
@@ -114,6 +128,7 @@ class Recorder:
             if self._pid != pid:  # a new process (or the first search): a fresh queue
                 self._pid = pid
                 self._queue = queue.Queue(maxsize=settings.INSIGHTS_QUEUE_SIZE)
+                self._writing = threading.Lock()  # a parent's thread may have held it
                 self._thread = None
             if not settings.INSIGHTS_WRITER_THREAD or (
                 self._thread is not None and self._thread.is_alive()
@@ -125,17 +140,18 @@ class Recorder:
             self._thread.start()
 
     def _run(self) -> None:
-        while True:
-            batch = self._take(block=True)
-            self._write(batch)
+        while not self._closing.is_set():
+            with self._writing:
+                if batch := self._take(block=True):
+                    self._write(batch)
 
     def _take(self, *, block: bool) -> list[Searched]:
-        """Up to BATCH searches: with `block`, waits for the first and then gathers
-        for at most INSIGHTS_FLUSH_SECONDS."""
+        """Up to BATCH searches: with `block`, waits for the first (at most _IDLE_SECONDS)
+        and then gathers for at most INSIGHTS_FLUSH_SECONDS."""
         batch: list[Searched] = []
         try:
             if block:
-                batch.append(self._queue.get())
+                batch.append(self._queue.get(timeout=_IDLE_SECONDS))
                 deadline = time.monotonic() + settings.INSIGHTS_FLUSH_SECONDS
                 while len(batch) < BATCH and (left := deadline - time.monotonic()) > 0:
                     batch.append(self._queue.get(timeout=left))
@@ -182,4 +198,4 @@ def _flush_at_exit() -> None:
     # A worker restarted by gunicorn writes what it still holds.
     if recorder.tally.submitted and settings.INSIGHTS_WRITER_THREAD:
         with contextlib.suppress(Exception):  # nothing more can be done at exit
-            recorder.flush()
+            recorder.close()
