@@ -60,3 +60,23 @@ def test_names_by_source_counts_symptoms_and_names(concepts):
     assert symptoms == len({e.hpo_id for e in lay_phrases_read()})
     assert names >= symptoms
     assert "Patient leaflets (NHS, MedlinePlus)" in names_by_source_line(counts)
+
+
+@pytest.mark.django_db
+def test_a_phrase_is_not_shown_as_a_name_of_the_symptom():
+    from symptomdb.terminology.models import Symptom, Synonym
+    from symptomdb.terminology.selectors import symptom_names
+
+    symptom = Symptom.objects.create(slug="urinary-incontinence", name="Urinary incontinence")
+    Synonym.objects.create(
+        symptom=symptom, text="Loss of bladder control", kind="layperson", source="HPO"
+    )
+    Synonym.objects.create(
+        symptom=symptom,
+        text="leaking pee when you cough, sneeze or laugh",
+        kind="layperson",
+        source=SynonymSource.LEAFLET,
+        scope="RELATED",
+    )
+    shown = [name["text"] for name in symptom_names(symptom).also_called]
+    assert shown == ["Loss of bladder control"]

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf, Upper
 
-from symptomdb.terminology.models import CatalogueRelease, Symptom, SymptomCode, Synonym
+from symptomdb.terminology.models import (
+    CatalogueRelease,
+    Symptom,
+    SymptomCode,
+    Synonym,
+    SynonymSource,
+)
 from symptomdb.terminology.text import content_words, key
 
 LETTERS = list(string.ascii_uppercase)
@@ -56,10 +62,15 @@ _SAME_MEANING = ("exact", "layperson", "plural", "uk_spelling", "abbreviation")
 def symptom_names(symptom: Symptom) -> SymptomNames:
     """Distinct synonyms, case-insensitively, with a label for the kinds readers care about;
     neither the everyday nor the clinical name again; inclusion terms that are another
-    condition set apart (`inclusion_is_other_condition`)."""
+    condition set apart (`inclusion_is_other_condition`). The leaflets' lay phrases
+    ("leaking pee when you cough…") describe the symptom for the search; they are no names."""
     seen = {symptom.name.casefold(), symptom.everyday_name.casefold()}
     synonyms = []
-    for synonym in Synonym.objects.filter(symptom=symptom).order_by("kind", "text"):
+    for synonym in (
+        Synonym.objects.filter(symptom=symptom)
+        .exclude(source=SynonymSource.LEAFLET)
+        .order_by("kind", "text")
+    ):
         if synonym.text.casefold() not in seen:
             seen.add(synonym.text.casefold())
             synonyms.append(synonym)
