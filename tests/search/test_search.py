@@ -69,7 +69,9 @@ def test_a_hit_has_every_public_code_and_its_article_flag():
         "codes",
         "has_article",
         "covered_by_article",
+        "matched_clause",
     }
+    assert data["matched_clause"] is None  # one clause: the query led to it whole
     systems = {c["system"] for c in data["codes"]}
     assert {"HPO", "ICD10CM", "SNOMEDCT"} <= systems
     assert "UMLS" not in systems

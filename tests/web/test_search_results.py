@@ -3,6 +3,9 @@ the web layer from the search's data."""
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
+
 from symptomdb.search.service import Hit
 from symptomdb.web.search_results import highlight, hit_shown, snippet
 
@@ -51,3 +54,19 @@ def test_a_shown_hit_reads_through_to_the_hit():
         True,
         "<mark>Cough</mark>",
     )
+
+
+def test_the_words_that_led_to_a_result_are_shown_under_it_escaped():
+    hit = Hit(slug="x", name="Nocturia", score=1.0, matched_clause="I wake <b>at night</b> & pee")
+    html = render_to_string("web/includes/search_hit.html", {"hit": hit_shown(hit, ())})
+    shown = BeautifulSoup(html, "html.parser").select_one("[data-matched-clause]")
+    assert shown.get_text() == "From your words: “I wake <b>at night</b> & pee”"
+    assert "&lt;b&gt;at night&lt;/b&gt; &amp; pee" in html
+
+
+def test_a_result_of_a_query_read_whole_shows_no_words():
+    html = render_to_string(
+        "web/includes/search_hit.html",
+        {"hit": hit_shown(Hit(slug="x", name="Cough", score=1.0), ())},
+    )
+    assert "data-matched-clause" not in html

@@ -97,6 +97,13 @@ class HitOut(Schema):
     covered_by_article: bool = Field(
         False, description="A published article about another symptom covers this one too."
     )
+    matched_clause: str | None = Field(
+        None,
+        description=(
+            "For a query of several clauses: the clause, in the query's own words, that led "
+            "to this result; null when the query was read whole."
+        ),
+    )
 
 
 class GuidanceOut(Schema):

@@ -30,7 +30,8 @@ from symptomdb.triage.locale import numbers_for
 # are not read back into the new one. 2: the verdict's safety net, sources and country.
 # 3: hits' everyday names, covering articles and priors; the corrected query.
 # 4: data only, no HTML: hits' matched synonym and definition, the answer's words.
-ANSWER_FORMAT = 4
+# 5: hits' matched clause (a long query read clause by clause).
+ANSWER_FORMAT = 5
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,16 @@ overlap and full-text terms are small: they separate near-equal similarities, an
 help when the model is unavailable (then they carry the ranking alone). The
 prior and the article flag only break ties. The weights were set on these
 principles and checked on the dev set as a whole; they are not fitted to it.
+
+A query of several clauses (search/clauses.py) has a similarity per clause as well as
+the whole one, and the symptom's is
+
+    similarity = whole + W_CLAUSE · max(0, best clause − whole)
+
+so a symptom one clause names clearly ("I keep waking at night to pass urine") is not
+drowned by the rest of a long story, which pulls the whole query's vector elsewhere;
+half the gap only, because a clause alone is short and scores high against short names
+more easily, and a symptom the whole story points to as well still comes first.
 """
 
 from __future__ import annotations
@@ -30,11 +40,15 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 W_EXACT = 0.30
 W_OVERLAP = 0.15
 W_LEXICAL = 0.05
 W_PRIOR = 0.06
 W_ARTICLE = 0.02
+W_CLAUSE = 0.5
 
 
 @dataclass
@@ -45,6 +59,7 @@ class Signals:
     lexical: float = 0.0  # the full-text score, normalised to [0, 1] within the query
     prior: float = 0.0
     has_article: bool = False
+    clause: int = -1  # the clause that pointed to it most, for a query of several; else -1
 
 
 def fused_score(s: Signals) -> float:
@@ -71,3 +86,14 @@ def overlap(query: AbstractSet[str], extra: AbstractSet[str], name: AbstractSet[
     precision = hits / len(query) if hits else covered / (len(query) + len(extra & name))
     recall = covered / len(name)
     return 2 * precision * recall / (precision + recall)
+
+
+def clause_fused(
+    whole: npt.NDArray[np.float32], clauses: npt.NDArray[np.float32]
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+    """Per symptom: the similarity with its clauses' say (W_CLAUSE, above), and which
+    clause (a row of `clauses`, one per clause × symptoms) was the closest."""
+    leading = clauses.argmax(axis=0)
+    best = np.take_along_axis(clauses, leading[None, :], axis=0)[0]
+    fused = whole + W_CLAUSE * np.maximum(best - whole, 0)
+    return fused.astype(np.float32), leading.astype(np.int64)

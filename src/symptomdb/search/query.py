@@ -11,11 +11,11 @@ import importlib.resources
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Protocol
 
 import yaml
 
 from symptomdb.language.spelling import fold, us_spelling
-from symptomdb.search.spelling import Speller
 
 # The framing of a complaint rather than its content: pronouns, auxiliaries,
 # intensifiers and times ("I have", "really bad", "my", "since yesterday").
@@ -59,6 +59,29 @@ def lay_vocabulary() -> LayVocabulary:
     )
 
 
+class Corrects(Protocol):
+    """What reads each typed word (search.spelling.Speller; a clause's Remembered)."""
+
+    def correct(self, word: str) -> str: ...
+
+    def us(self, word: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """The corrections already made to the whole query, applied to a piece of it (a
+    clause, search/clauses.py): its words read as they were in the whole, without asking
+    the speller again."""
+
+    corrections: dict[str, str]
+
+    def correct(self, word: str) -> str:
+        return self.corrections.get(word, word)
+
+    def us(self, word: str) -> str:
+        return self.corrections.get(word, word)
+
+
 @dataclass(frozen=True)
 class Analysed:
     text: str  # the cleaned query as typed
@@ -81,8 +104,16 @@ class Analysed:
         typos = {w: f for w, f in self.corrections.items() if us_spelling(w) != f}
         return " ".join(typos.get(w, w) for w in self.typed) if typos else ""
 
+    @property
+    def model_text(self) -> str:
+        """The query as corrected, with the clinical words its lay words stand for
+        ("tummy ache (abdominal pain)"): closer to the catalogue's wording."""
+        if not self.expansions:
+            return self.corrected_text
+        return f"{self.corrected_text} ({' '.join(self.expansions)})"
 
-def analyse(text: str, speller: Speller, *, correct: bool = True) -> Analysed:
+
+def analyse(text: str, speller: Corrects, *, correct: bool = True) -> Analysed:
     """The query's words; with `correct` off (the reader's "Search instead for …"),
     typos are kept as typed, and only British spellings are read the American way."""
     folded = fold(_APOSTROPHE.sub("", text))

@@ -5,7 +5,8 @@
       analyse          filler, typos, UK spellings, lay words (search/query.py)
       candidates       the database's full-text search (search/lexical/: FTS5 bm25 on
                        SQLite, a weighted tsvector on PostgreSQL) and the embedding model
-                       (the engine, search/engine.py, over search/vectors.py)
+                       (the engine, search/engine.py, over search/vectors.py); a query of
+                       several clauses is embedded clause by clause too (search/clauses.py)
       wording_scored   each candidate's best name or synonym against the query's words
       facts_read       the catalogue's prior and, live, whether an article is about it
                        (articles/selectors.article_facts)
@@ -21,12 +22,14 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from symptomdb.articles.selectors import ArticleFacts, article_facts
+from symptomdb.search.clauses import Clause, clauses_of
 from symptomdb.search.engine import Engine, engine
-from symptomdb.search.fusion import Signals, fused_score, overlap
+from symptomdb.search.fusion import Signals, clause_fused, fused_score, overlap
 from symptomdb.search.lexical import lexical
-from symptomdb.search.query import Analysed, analyse
+from symptomdb.search.query import FILLER, Analysed, Remembered, analyse
 from symptomdb.terminology.codes import BY_SYSTEM, CODE_SYSTEMS
 from symptomdb.terminology.models import Symptom, SymptomCode
 from symptomdb.terminology.text import content_words, key
@@ -74,6 +77,9 @@ class Hit:
     # matched the query, when it was not the name, and the symptom's definition.
     matched_synonym: str = field(default="", compare=False)
     definition: str = field(default="", compare=False)
+    # For a query of several clauses: the clause, as typed, that pointed to this symptom
+    # most (search/clauses.py); "" for a query of one clause, which led to it whole.
+    matched_clause: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -84,6 +90,7 @@ class Hit:
             "has_article": self.has_article,
             "display_name": self.display_name or self.name,
             "covered_by_article": self.covered_by_article,
+            "matched_clause": self.matched_clause or None,
         }
 
     @property
@@ -129,20 +136,27 @@ def search_found(query: str, *, limit: int = 10, correct: bool = True) -> Found:
     words = tuple(_keys([*analysed.content, *analysed.expansions]))
     if not analysed.content and not analysed.expansions:
         return Found(hits=[], words=words)  # only filler ("I have a really bad")
-    signals, lexical_scores = candidates(text, analysed, current)
+    clauses = clauses_of(text, FILLER) if current.model is not None else []
+    signals, lexical_scores = candidates(text, analysed, current, clauses)
     if not signals:
         return Found(hits=[], words=words)
     matched = wording_scored(signals, lexical_scores, analysed)
     rows = facts_read(signals)
-    hits = hits_built(ranked(signals, rows, limit=limit), signals, rows, matched)
+    order = ranked(signals, rows, limit=limit)
+    hits = hits_built(order, signals, rows, matched, clauses)
     return Found(hits=hits, corrected=analysed.typo_corrected if hits else "", words=words)
 
 
 def candidates(
-    text: str, analysed: Analysed, current: Engine
+    text: str, analysed: Analysed, current: Engine, clauses: list[Clause] | None = None
 ) -> tuple[dict[int, Signals], dict[int, float]]:
     """The symptoms either retriever proposes, each with its similarity to the query (0
-    without the model), and the full-text scores of the lexical ones."""
+    without the model), and the full-text scores of the lexical ones.
+
+    With `clauses` (a query of several, search/clauses.py), each clause is embedded in the
+    same batch as the whole query, and a symptom one clause points to more clearly than the
+    whole does keeps part of that clause's similarity (fusion.clause_fused); its Signals
+    say which clause."""
     found = lexical().match([*analysed.content, *analysed.expansions], limit=LEXICAL_POOL)
     signals: dict[int, Signals] = {}
     if current.semantic is None or current.model is None:
@@ -153,21 +167,36 @@ def candidates(
     # correction was wrong.
     texts = [text]
     if analysed.changed or analysed.expansions:
-        rewritten = analysed.corrected_text
-        if analysed.expansions:
-            rewritten += f" ({' '.join(analysed.expansions)})"
-        texts.append(rewritten)
-    similarities = current.semantic.similarities(current.model.embed_recent(texts))
+        texts.append(analysed.model_text)
+    if not clauses:
+        similarities = current.semantic.similarities(current.model.embed_recent(texts))
+        leading = None
+    else:
+        # Each clause's words read as the whole query read them (spelling, lay words).
+        known = Remembered(analysed.corrections)
+        clause_texts = [analyse(c.text, known).model_text for c in clauses]
+        vectors = current.model.embed_recent([*texts, *clause_texts])
+        split = current.semantic.similarities_split(vectors, len(texts))
+        similarities, leading = clause_fused(split[0], split[1:])
     pool = min(SEMANTIC_POOL, len(similarities))
     for position in np.argpartition(-similarities, pool - 1)[:pool]:
-        signals[int(current.semantic.symptom_ids[position])] = Signals(
-            similarity=float(similarities[position])
+        signals[int(current.semantic.symptom_ids[position])] = _semantic(
+            similarities, leading, int(position)
         )
     for sid in found:
         position_of = current.semantic.position.get(sid)
-        similarity = float(similarities[position_of]) if position_of is not None else 0.0
-        signals.setdefault(sid, Signals(similarity=similarity))
+        if position_of is None:
+            signals.setdefault(sid, Signals())
+        elif sid not in signals:
+            signals[sid] = _semantic(similarities, leading, position_of)
     return signals, found
+
+
+def _semantic(
+    similarities: npt.NDArray[np.float32], leading: npt.NDArray[np.int64] | None, position: int
+) -> Signals:
+    clause = -1 if leading is None else int(leading[position])
+    return Signals(similarity=float(similarities[position]), clause=clause)
 
 
 def wording_scored(
@@ -229,7 +258,11 @@ def ranked(signals: dict[int, Signals], rows: dict[int, Row], *, limit: int) -> 
 
 
 def hits_built(
-    order: list[int], signals: dict[int, Signals], rows: dict[int, Row], matched: dict[int, str]
+    order: list[int],
+    signals: dict[int, Signals],
+    rows: dict[int, Row],
+    matched: dict[int, str],
+    clauses: list[Clause] | None = None,
 ) -> list[Hit]:
     codes = _codes_of(order)
     hits = []
@@ -247,9 +280,14 @@ def hits_built(
                 prior=symptom.prior,
                 matched_synonym=matched.get(sid, ""),
                 definition=symptom.definition,
+                matched_clause=_clause_text(clauses, signals[sid].clause),
             )
         )
     return hits
+
+
+def _clause_text(clauses: list[Clause] | None, index: int) -> str:
+    return clauses[index].text if clauses and 0 <= index < len(clauses) else ""
 
 
 def _keys(words: list[str]) -> list[str]:
