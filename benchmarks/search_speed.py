@@ -11,7 +11,13 @@ one maths thread as under `symptomdb serve`. The first pass is a warm-up (it loa
 the model, the vectors and the triage's bank) and is not counted. Nothing is read
 from a cache: not the answer cache (answer_now bypasses it), and the model's memory
 of recent query vectors is emptied before every timed call, so each query costs
-what a query nobody has asked before costs.
+what a query nobody has asked before costs. The last lines are the figure issue 15
+asks of it: the CPU of one uncached search, alone and with the triage.
+
+Then the vector scan alone (search/vectors.py): the int8 scan with its float32 second
+look at the best symptoms against the exact float32 scan of every text, on each query's
+vector — CPU per scan, and how many of the exact scan's best SEMANTIC_POOL symptoms it
+finds with their similarities unchanged (recall, which must be 100 %).
 """
 
 from __future__ import annotations
@@ -107,6 +113,7 @@ def main() -> int:
             name: _timed(run, queries, args.repeat, args.limit, embedder().forget_recent)
             for name, run in (("search alone", search_alone), ("search and triage", whole_answer))
         }
+        scan = _scan_compared(queries, args.repeat)
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
@@ -120,7 +127,59 @@ def main() -> int:
             print(f"  p{p:<3} {percentile(timings, p):6.1f} ms")
         print(f"  max  {max(timings):6.1f} ms")
         print(f"  CPU  {cpu:6.1f} ms per call (all threads)")
+    print(
+        "vector scan: int8, then float32 for the best "
+        f"{scan['rescored']}: {scan['fast_ms']:.2f} ms of CPU per scan; the exact float32 "
+        f"scan {scan['exact_ms']:.2f} ms"
+    )
+    print(
+        f"  the exact scan's best {scan['pool']} found: {scan['recall']:.1%} "
+        f"({scan['queries']} queries), their similarities the same: "
+        f"{'yes' if scan['same'] else 'NO'} (largest difference {scan['difference']:.1e})"
+    )
+    alone, with_triage = (cpu for _, cpu in measured.values())
+    print(
+        f"uncached search: {alone:.1f} ms of CPU per search alone, "
+        f"{with_triage:.1f} ms with the triage of the same text"
+    )
     return 0
+
+
+def _scan_compared(queries: list[str], repeat: int) -> dict[str, float]:
+    """The engine's scan against the exact one, on each query's own vector."""
+    import numpy as np
+
+    from symptomdb.search.engine import engine
+    from symptomdb.search.service import SEMANTIC_POOL
+    from symptomdb.search.vectors import RESCORED
+
+    current = engine()
+    assert current.semantic is not None and current.model is not None, "no vectors or model"
+    index = current.semantic
+    vectors = current.model.embed(queries)
+    found, difference = 0, 0.0
+    for vector in vectors:
+        exact = index.similarities(vector, exact=True)
+        fast = index.similarities(vector)
+        best = np.argpartition(-exact, SEMANTIC_POOL - 1)[:SEMANTIC_POOL]
+        found += len(set(best) & set(np.argpartition(-fast, SEMANTIC_POOL - 1)[:SEMANTIC_POOL]))
+        difference = max(difference, float(np.abs(exact[best] - fast[best]).max()))
+    timings = {}
+    for name, exact_scan in (("fast_ms", False), ("exact_ms", True)):
+        started = time.process_time()
+        for _ in range(repeat):
+            for vector in vectors:
+                index.similarities(vector, exact=exact_scan)
+        timings[name] = (time.process_time() - started) * 1000 / (repeat * len(vectors))
+    return {
+        **timings,
+        "rescored": RESCORED,
+        "pool": SEMANTIC_POOL,
+        "queries": len(vectors),
+        "recall": found / (SEMANTIC_POOL * len(vectors)),
+        "same": difference < 1e-6,
+        "difference": difference,
+    }
 
 
 if __name__ == "__main__":

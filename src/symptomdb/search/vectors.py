@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import simsimd
 from django.conf import settings
 
 from symptomdb.language.embedding import DIMENSIONS, MODEL_NAME, Vectors
@@ -192,6 +193,19 @@ def vectors_prune(texts: Sequence[str]) -> int:
     return len(gone)
 
 
+# The scan in two steps (docs/search.md, *Speed*): every text against the query in int8
+# (simsimd's SIMD dot products over 9 MB instead of a float32 product over 35 MB: the
+# scan is memory-bound), then the float32 vectors again for the RESCORED best symptoms of
+# each row, so that the candidates the search keeps carry their exact similarity. An
+# int8 similarity is within ≈ 0.005 of the exact one; benchmarks/search_speed.py
+# measures how many of the exact scan's best SEMANTIC_POOL symptoms this finds (all of
+# them on the dev queries and the catalogue sample).
+RESCORED = 200
+# Beyond this many query vectors (a long query read clause by clause), one float32
+# matrix product reads the matrix once for all of them and is the cheaper scan.
+INT8_MAX_QUERIES = 3
+
+
 class SemanticIndex:
     """Cosine similarity of a query to every symptom, over all its texts."""
 
@@ -203,30 +217,69 @@ class SemanticIndex:
         self.symptom_ids = symptom_ids[self.starts]
         self.counts = np.diff(np.append(self.starts, len(symptom_ids))).astype(np.float32)
         self.position = {int(sid): i for i, sid in enumerate(self.symptom_ids)}
+        # Each dimension on its own int8 scale (its largest magnitude is 127); the query
+        # takes the scales before it is made int8 itself, so M8 · q8 ≈ matrix · query.
+        largest = np.abs(self.matrix).max(axis=0) if len(self.matrix) else np.ones(DIMENSIONS)
+        self.scale = (np.maximum(largest, 1e-12) / 127).astype(np.float32)
+        self.matrix8 = np.round(self.matrix / self.scale).astype(np.int8)
 
     def __len__(self) -> int:
         return len(self.symptom_ids)
 
-    def similarities(self, queries: Vectors) -> npt.NDArray[np.float32]:
+    def similarities(self, queries: Vectors, *, exact: bool = False) -> npt.NDArray[np.float32]:
         """Per symptom: each text scores its best similarity to any query vector
         (as typed, as corrected, with lay words), then the symptom blends the
-        best and the mean of its texts (MEAN_WEIGHT)."""
-        if not len(self.symptom_ids):
-            return np.zeros(0, dtype=np.float32)
-        scores = self.matrix @ queries.T  # rows × queries
-        best = scores.max(axis=1) if scores.ndim == 2 else scores
-        highest = np.maximum.reduceat(best, self.starts)
-        mean = np.add.reduceat(best, self.starts) / self.counts
-        return ((1 - MEAN_WEIGHT) * highest + MEAN_WEIGHT * mean).astype(np.float32)
+        best and the mean of its texts (MEAN_WEIGHT). `exact`: the float32 scan of every
+        text (the benchmark's reference)."""
+        queries = np.atleast_2d(queries)
+        return self.similarities_split(queries, len(queries), exact=exact)[0]
 
-    def similarities_split(self, queries: Vectors, whole: int) -> npt.NDArray[np.float32]:
+    def similarities_split(
+        self, queries: Vectors, whole: int, *, exact: bool = False
+    ) -> npt.NDArray[np.float32]:
         """One pass over the matrix for a query read whole and clause by clause: row 0 is
         similarities(queries[:whole]); each further row, one later vector's on its own
         (search/clauses.py)."""
         if not len(self.symptom_ids):
             return np.zeros((1 + len(queries) - whole, 0), dtype=np.float32)
-        scores = self.matrix @ queries.T  # rows × queries
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if exact or len(queries) > INT8_MAX_QUERIES or len(self.symptom_ids) <= RESCORED:
+            return self._blended(self.matrix @ queries.T, self.starts, self.counts, whole)
+        blended = self._blended(self._int8_scores(queries), self.starts, self.counts, whole)
+        # The best of each row again, exactly.
+        best = np.unique(
+            np.concatenate([np.argpartition(-row, RESCORED - 1)[:RESCORED] for row in blended])
+        )
+        lengths = self.counts[best].astype(np.int64)
+        local = np.cumsum(lengths) - lengths
+        rows = (
+            np.arange(int(lengths.sum()))
+            - np.repeat(local, lengths)
+            + np.repeat(self.starts[best], lengths)
+        )
+        blended[:, best] = self._blended(
+            self.matrix[rows] @ queries.T, local, lengths.astype(np.float32), whole
+        )
+        return blended
+
+    def _int8_scores(self, queries: Vectors) -> npt.NDArray[np.float32]:
+        """Texts × queries, from the int8 matrix."""
+        scaled = queries * self.scale
+        largest = np.maximum(np.abs(scaled).max(axis=1), 1e-12)
+        q8 = np.round(scaled * (127 / largest)[:, None]).astype(np.int8)
+        dots = np.asarray(simsimd.cdist(q8, self.matrix8, metric="dot", out_dtype="float32"))
+        return (dots * (largest / 127)[:, None]).T
+
+    @staticmethod
+    def _blended(
+        scores: npt.NDArray[np.float32],
+        starts: npt.NDArray[np.int64],
+        counts: npt.NDArray[np.float32],
+        whole: int,
+    ) -> npt.NDArray[np.float32]:
+        """Texts × queries → rows × symptoms: row 0 the best of the first `whole` queries,
+        then one row per later query; each blends a symptom's best and mean text."""
         columns = np.column_stack([scores[:, :whole].max(axis=1), scores[:, whole:]])
-        highest = np.maximum.reduceat(columns, self.starts, axis=0)
-        mean = np.add.reduceat(columns, self.starts, axis=0) / self.counts[:, None]
+        highest = np.maximum.reduceat(columns, starts, axis=0)
+        mean = np.add.reduceat(columns, starts, axis=0) / counts[:, None]
         return ((1 - MEAN_WEIGHT) * highest + MEAN_WEIGHT * mean).T.astype(np.float32)

@@ -1,0 +1,68 @@
+"""The search's vector scan: int8 first, then float32 again for the best symptoms, gives the
+exact scan's best symptoms with their exact similarities."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from symptomdb.language.embedding import DIMENSIONS
+from symptomdb.search.vectors import INT8_MAX_QUERIES, RESCORED, SemanticIndex
+
+POOL = 60  # search.service.SEMANTIC_POOL
+
+
+def unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=-1, keepdims=True)).astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def index() -> SemanticIndex:
+    """3,000 symptoms of one to four texts each, clustered as sentence vectors are: texts
+    near a few hundred topics, so that many symptoms score close to one another."""
+    rng = np.random.default_rng(15)
+    topics = unit(rng.normal(size=(300, DIMENSIONS)))
+    texts_of = rng.integers(1, 5, size=3000)
+    symptom_ids = np.repeat(np.arange(3000) * 7 + 3, texts_of)
+    topic = np.repeat(rng.integers(0, 300, size=3000), texts_of)
+    matrix = unit(topics[topic] + rng.normal(scale=0.08, size=(len(topic), DIMENSIONS)))
+    return SemanticIndex(matrix, symptom_ids)
+
+
+def queries_near(index: SemanticIndex, seed: int, count: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    picked = index.matrix[rng.integers(0, len(index.matrix), size=count)]
+    return unit(picked + rng.normal(scale=0.05, size=picked.shape))
+
+
+@pytest.mark.parametrize("count", [1, 2, INT8_MAX_QUERIES])
+def test_the_best_symptoms_and_their_similarities_are_the_exact_scans(index, count):
+    for seed in range(20):
+        queries = queries_near(index, seed, count)
+        exact = index.similarities(queries, exact=True)
+        fast = index.similarities(queries)
+        best = np.argsort(-exact)[:POOL]
+        assert set(np.argsort(-fast)[:POOL]) == set(best)
+        assert np.allclose(fast[best], exact[best], atol=1e-6)
+        # The rest are int8 estimates: close, not equal.
+        assert np.abs(fast - exact).max() < 0.02
+        assert not np.array_equal(fast, exact)
+
+
+def test_a_query_read_clause_by_clause_gets_the_same_rows(index):
+    queries = queries_near(index, 99, 3)
+    fast = index.similarities_split(queries, 2)
+    exact = index.similarities_split(queries, 2, exact=True)
+    assert fast.shape == exact.shape == (2, len(index))
+    for row_fast, row_exact in zip(fast, exact, strict=True):
+        best = np.argsort(-row_exact)[:POOL]
+        assert np.allclose(row_fast[best], row_exact[best], atol=1e-6)
+    assert np.allclose(exact[0], index.similarities(queries[:2], exact=True), atol=1e-6)
+
+
+def test_small_indexes_and_many_queries_are_scanned_exactly(index):
+    many = queries_near(index, 7, INT8_MAX_QUERIES + 1)
+    assert np.array_equal(index.similarities(many), index.similarities(many, exact=True))
+    small = SemanticIndex(index.matrix[:RESCORED], np.arange(RESCORED))
+    one = queries_near(index, 8, 1)
+    assert np.array_equal(small.similarities(one), small.similarities(one, exact=True))
