@@ -90,6 +90,10 @@ REQUIRED_PAIRS = {
 KNOWN_FAMILIES = {family for family, _level in REQUIRED_PAIRS}
 
 MIN_EXAMPLES = 15
+# Emergency groups need density: with about 20 examples a group, only 74% of the emergency
+# examples were still found when each was left out in turn (issue 10). The header of the bank
+# asks 40 to 70; urgent groups keep the lower bound until all of them have been grown.
+MIN_EMERGENCY_EXAMPLES = 40
 MIN_LOOK_ALIKE_EXAMPLES = 10
 MAX_EXAMPLE_CHARS = 200
 
@@ -156,7 +160,9 @@ def test_sources_are_titled_https_links(group):
 def test_examples(group):
     examples = group["examples"]
     assert isinstance(examples, list)
-    minimum = MIN_LOOK_ALIKE_EXAMPLES if group["level"] == "none" else MIN_EXAMPLES
+    minimum = {"none": MIN_LOOK_ALIKE_EXAMPLES, "emergency": MIN_EMERGENCY_EXAMPLES}.get(
+        group["level"], MIN_EXAMPLES
+    )
     assert len(examples) >= minimum, f"{len(examples)} examples, need at least {minimum}"
     for example in examples:
         assert isinstance(example, str), f"not text: {example!r}"
