@@ -6,11 +6,14 @@
 #   (c) the compiled stylesheet served by whitenoise from the same server: the ceiling;
 #   (d) (b) again on a second server that keeps no search answers
 #       (SEARCH_CACHE_SECONDS=0), so that every request runs the whole search;
-# then each gunicorn worker's memory, and the issue's targets met or missed.
+#   (e) (a) and (d) through nginx (the deployment's file, TLS; benchmarks/nginx_local.py)
+#       in front of two servers on the same home, 2 workers each (--no-nginx: skipped);
+# then each gunicorn worker's memory, the server CPU per uncached search, and the
+# issue's targets met or missed.
 #
 #   benchmarks/http_load.sh [--home DIR] [--duration 20] [--connections 64]
 #                           [--threads 2] [--warmup 5] [--queries FILE] [--label TEXT]
-#                           [-- SERVE OPTIONS…]      e.g. -- --workers 4 --threads 1
+#                           [--no-nginx] [-- SERVE OPTIONS…]  e.g. -- --workers 4 --threads 1
 #
 # Without --home it uses build/http-load/home, initialised once with `symptomdb init`
 # (about 3 minutes). The server starts on a free port of 127.0.0.1 and is stopped at
@@ -30,9 +33,10 @@ THREADS=2
 WARMUP=5
 QUERIES=$REPO/../shared/eval/dev_queries.jsonl
 LABEL=""
+NGINX=1
 SERVE_OPTIONS=()
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
     case $1 in
@@ -43,6 +47,7 @@ while (($#)); do
         --warmup) WARMUP=$2; shift 2 ;;
         --queries) QUERIES=$2; shift 2 ;;
         --label) LABEL=$2; shift 2 ;;
+        --no-nginx) NGINX=0; shift ;;
         -h | --help) usage; exit 0 ;;
         --) shift; SERVE_OPTIONS=("$@"); break ;;
         *) echo "Unknown option $1 (see --help)." >&2; exit 2 ;;
@@ -55,15 +60,22 @@ done
 [[ -x $BIN/symptomdb ]] || { echo "No $BIN/symptomdb: run 'make bootstrap' first." >&2; exit 2; }
 [[ -f $QUERIES ]] || { echo "No query file $QUERIES (see --queries)." >&2; exit 2; }
 
-# --- wrk -------------------------------------------------------------------------
-if ! command -v wrk >/dev/null; then
+# --- wrk, and nginx and openssl for (e) ------------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+if ((NGINX)); then
+    command -v nginx >/dev/null || missing+=(nginx)
+    command -v openssl >/dev/null || missing+=(openssl)
+    command -v curl >/dev/null || missing+=(curl)
+fi
+if ((${#missing[@]})); then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-        echo "Installing Debian's wrk…"
+        echo "Installing Debian's ${missing[*]}…"
         { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-            apt-get install -y -qq --no-install-recommends wrk >/dev/null; } \
-            || { echo "apt-get could not install wrk." >&2; exit 2; }
+            apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } \
+            || { echo "apt-get could not install ${missing[*]}." >&2; exit 2; }
     else
-        echo "wrk is missing: install it (Debian/Ubuntu: sudo apt-get install wrk) and run again." >&2
+        echo "Missing: ${missing[*]}; install them (Debian: sudo apt-get install ${missing[*]}) or pass --no-nginx." >&2
         exit 2
     fi
 fi
@@ -86,30 +98,41 @@ mkdir -p "$RUN"
 PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$PORT
 
-# --- the server, stopped whatever happens ----------------------------------------------
+# --- the servers (and nginx), stopped whatever happens ------------------------------------
 SERVER_PID=""
+SERVER_PIDS=() # every server running now: SERVER_PID, or the two behind nginx
+NGINX_DIR=""
 WRK_PID=""
+stop_one() { # pid
+    local pid=$1 workers
+    kill -0 "$pid" 2>/dev/null || return 0
+    workers=$("${HELPER[@]}" children --pid "$pid" 2>/dev/null || true)
+    kill -TERM "$pid" 2>/dev/null || true # gunicorn: graceful stop
+    for _ in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.2
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    for worker in $workers; do
+        kill -KILL "$worker" 2>/dev/null || true
+    done
+    wait "$pid" 2>/dev/null || true
+}
 stop_server() {
     if [[ -n $WRK_PID ]] && kill -0 "$WRK_PID" 2>/dev/null; then
         kill "$WRK_PID" 2>/dev/null || true
     fi
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        local workers
-        workers=$("${HELPER[@]}" children --pid "$SERVER_PID" 2>/dev/null || true)
-        kill -TERM "$SERVER_PID" 2>/dev/null || true # gunicorn: graceful stop
-        for _ in $(seq 50); do
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.2
-        done
-        if kill -0 "$SERVER_PID" 2>/dev/null; then
-            kill -KILL "$SERVER_PID" 2>/dev/null || true
-        fi
-        for pid in $workers; do
-            kill -KILL "$pid" 2>/dev/null || true
-        done
-        wait "$SERVER_PID" 2>/dev/null || true
+    if [[ -n $NGINX_DIR && -f $NGINX_DIR/nginx.pid ]]; then
+        kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
+        rm -f "$NGINX_DIR/nginx.pid"
     fi
+    for pid in "${SERVER_PIDS[@]}"; do
+        stop_one "$pid"
+    done
     SERVER_PID=""
+    SERVER_PIDS=()
 }
 trap stop_server EXIT
 trap 'exit 130' INT
@@ -122,7 +145,13 @@ start_server() { # log [VAR=value…]: symptomdb serve with these settings
     env SYMPTOMDB_HOME="$HOME_DIR" "$@" "$BIN/symptomdb" serve --host 127.0.0.1 --port "$PORT" \
         "${SERVE_OPTIONS[@]}" >"$RUN/$log" 2>&1 &
     SERVER_PID=$!
-    "${HELPER[@]}" wait --url "$BASE/healthz" --timeout 180 --pid "$SERVER_PID"
+    SERVER_PIDS=("$SERVER_PID")
+    "${HELPER[@]}" wait --url "$BASE/healthz" --timeout 600 --pid "$SERVER_PID"
+}
+server_cpu() { # the CPU seconds of every server running now
+    local pids=()
+    for pid in "${SERVER_PIDS[@]}"; do pids+=(--pid "$pid"); done
+    "${HELPER[@]}" cpu "${pids[@]}"
 }
 
 start_server server.log
@@ -137,7 +166,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 run_wrk() { # name seconds output
     timeout $(($2 + 30)) wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s \
-        -s "$LUA" "$BASE" -- "$RUN/$1.paths" >"$3" 2>&1 &
+        -s "$LUA" "$TARGET" -- "$RUN/$1.paths" >"$3" 2>&1 &
     WRK_PID=$!
     wait "$WRK_PID" || echo "wrk ended with status $? for $1; see $3" >&2
     WRK_PID=""
@@ -147,8 +176,14 @@ drain() {
     # Requests wrk left unanswered when it stopped are still queued in the server
     # (a sync worker does not notice the client has gone); the next run must not
     # wait behind them. /healthz answers once they are done.
-    "${HELPER[@]}" wait --url "$BASE/healthz" --timeout 120 --pid "$SERVER_PID"
+    local pid port
+    for pid in "${SERVER_PIDS[@]}"; do
+        port=${SERVER_PORTS[$pid]:-$PORT}
+        "${HELPER[@]}" wait --url "http://127.0.0.1:$port/healthz" --timeout 120 --pid "$pid"
+    done
 }
+declare -A SERVER_PORTS=()
+TARGET=$BASE # where wrk sends its requests: the server, or nginx
 
 scenario() { # name [paths name]: warm up, then the measured run with the server's CPU
     local name=$1 paths=${2:-$1} cpu_before
@@ -157,9 +192,9 @@ scenario() { # name [paths name]: warm up, then the measured run with the server
         run_wrk "$paths" "$WARMUP" "$RUN/$name.warmup.wrk"
         drain
     fi
-    cpu_before=$("${HELPER[@]}" cpu --pid "$SERVER_PID")
+    cpu_before=$(server_cpu)
     run_wrk "$paths" "$DURATION" "$RUN/$name.wrk"
-    echo "$cpu_before $("${HELPER[@]}" cpu --pid "$SERVER_PID")" >"$RUN/$name.cpu"
+    echo "$cpu_before $(server_cpu)" >"$RUN/$name.cpu"
     drain
 }
 
@@ -173,6 +208,52 @@ stop_server
 start_server server-uncached.log SEARCH_CACHE_SECONDS=0
 scenario search-uncached search
 "${HELPER[@]}" memory --pid "$SERVER_PID" --out "$RUN/memory-uncached.json"
+stop_server
+
+# nginx (TLS) → two servers on the same home, 2 sync workers each: the page, and every
+# search computed (SEARCH_CACHE_SECONDS=0). The servers' CPU is both servers' together;
+# nginx's own is printed beside it.
+if ((NGINX)); then
+    PORT_A=$PORT
+    PORT_B=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    HTTPS_PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    HTTP_PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    PAIR_ENV=(SEARCH_CACHE_SECONDS=0 SYMPTOMDB_BEHIND_TLS_PROXY=true SYMPTOMDB_TRUSTED_PROXIES=1)
+    # One after the other: both bring the same home up to date as they start.
+    for port in "$PORT_A" "$PORT_B"; do
+        echo "Starting symptomdb serve on 127.0.0.1:$port --workers 2 ${PAIR_ENV[*]} (log: $RUN/server-$port.log)…"
+        env SYMPTOMDB_HOME="$HOME_DIR" "${PAIR_ENV[@]}" "$BIN/symptomdb" serve --host 127.0.0.1 \
+            --port "$port" --workers 2 >"$RUN/server-$port.log" 2>&1 &
+        SERVER_PIDS+=($!)
+        SERVER_PORTS[$!]=$port
+        "${HELPER[@]}" wait --url "http://127.0.0.1:$port/healthz" --timeout 600 --pid "$!"
+    done
+    NGINX_DIR=$RUN/nginx
+    "$BIN/python" "$REPO/benchmarks/nginx_local.py" --dir "$NGINX_DIR" --https-port "$HTTPS_PORT" \
+        --http-port "$HTTP_PORT" --static "$HOME_DIR/static" \
+        --server "127.0.0.1:$PORT_A" --server "127.0.0.1:$PORT_B"
+    nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" >"$RUN/nginx.log" 2>&1 &
+    TARGET=https://127.0.0.1:$HTTPS_PORT
+    for _ in $(seq 50); do
+        curl -skf -o /dev/null --max-time 5 "$TARGET/healthz" && break
+        sleep 0.2
+    done
+    for path in "$PAGE_PATH" "$(head -1 "$RUN/search.paths")"; do
+        status=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 60 "$TARGET$path")
+        [[ $status == 200 ]] || { echo "GET $path through nginx answered $status, not 200." >&2; exit 1; }
+    done
+    nginx_cpu() { "${HELPER[@]}" cpu --pid "$(cat "$NGINX_DIR/nginx.pid")"; }
+    for pair in "nginx-page page" "nginx-search-uncached search"; do
+        read -r name paths <<<"$pair"
+        nginx_before=$(nginx_cpu)
+        scenario "$name" "$paths"
+        echo "$nginx_before $(nginx_cpu)" >"$RUN/$name.nginx-cpu"
+    done
+    SERVER_LINE_PAIR=$(grep -m1 -o 'symptomdb: .*' "$RUN/server-$PORT_A.log" || echo 'symptomdb serve --workers 2')
+    echo "$SERVER_LINE_PAIR" >"$RUN/pair.server"
+    stop_server
+    TARGET=$BASE
+fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 SERVER_LINE=$(grep -m1 -o 'symptomdb: .*' "$RUN/server.log" || grep -m1 'Serving on' "$RUN/server.log" || echo 'symptomdb serve')
 

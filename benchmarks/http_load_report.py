@@ -6,7 +6,7 @@ the workers' memory, and the printed report.
     http_load_report.py wait --url URL [--timeout 120] [--pid PID]
     http_load_report.py article-path --base URL
     http_load_report.py check --base URL PATHS_FILE…
-    http_load_report.py cpu --pid MASTER_PID
+    http_load_report.py cpu --pid MASTER_PID [--pid MASTER_PID…]
     http_load_report.py memory --pid MASTER_PID --out FILE
     http_load_report.py report --run DIR
 
@@ -37,6 +37,8 @@ SCENARIOS = [
     ("search", "search API"),
     ("static", "static file (ceiling)"),
     ("search-uncached", "search API, uncached"),
+    ("nginx-page", "page, nginx → 2 servers"),
+    ("nginx-search-uncached", "uncached, nginx → 2"),
 ]
 # The memory tables: after the first server's load, and after the second's.
 MEMORY = [
@@ -213,10 +215,11 @@ def parse_result(path: Path) -> dict[str, float] | None:
             fields = dict(item.split("=", 1) for item in line.split()[1:])
             values = {k: float(v) for k, v in fields.items()}
             values["rps"] = values["requests"] / (values["duration_us"] / 1e6)
-            cpu = path.with_suffix(".cpu")
-            if cpu.exists():
-                before, after = (float(v) for v in cpu.read_text().split())
-                values["cpu_s"] = after - before
+            for suffix, key in ((".cpu", "cpu_s"), (".nginx-cpu", "nginx_cpu_s")):
+                cpu = path.with_suffix(suffix)
+                if cpu.exists():
+                    before, after = (float(v) for v in cpu.read_text().split())
+                    values[key] = after - before
             return values
     return None
 
@@ -244,6 +247,13 @@ def report(run: Path) -> int:
         f"({meta['search_file']}), a different one per request, in rotation"
     )
     print(f"  static file: {meta['static_path']}")
+    pair = run / "pair.server"
+    if pair.exists():
+        print(
+            "  nginx → 2 servers: the deployment's nginx file on loopback (TLS, "
+            "benchmarks/nginx_local.py) in front of two servers on the same home, each "
+            f"{pair.read_text().strip().removeprefix('symptomdb: ')}; no search answers kept"
+        )
     print()
     heading = ("req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "CPU ms", "cores")
     print(f"  {'scenario':<22} " + " ".join(f"{h:>8}" for h in heading))
@@ -265,7 +275,12 @@ def report(run: Path) -> int:
             + cpu
             + (f"   socket errors {errors:.0f}" if errors else "")
         )
-        if key.startswith("search"):
+        if "nginx_cpu_s" in r and r["requests"]:
+            print(
+                f"  {'':<22} nginx itself: {r['nginx_cpu_s'] * 1000 / r['requests']:.2f} ms "
+                "of CPU per request, beside the servers' above"
+            )
+        if "search" in key:
             print(
                 f"  {'':<22} {r['distinct_paths']:.0f} distinct queries asked, "
                 f"{r['requests']:.0f} requests"
@@ -295,9 +310,19 @@ def report(run: Path) -> int:
         "  anything else running share the same cores: see the load average above.\n"
         "  search API: answers are kept per query (SEARCH_CACHE_SECONDS), so after the\n"
         "  warm-up every query is one asked before; uncached: a second server with\n"
-        "  SEARCH_CACHE_SECONDS=0 runs the whole search for every request."
+        "  SEARCH_CACHE_SECONDS=0 runs the whole search for every request. nginx → 2:\n"
+        "  CPU ms is both servers' together."
     )
     page, search, static = results["page"], results["search"], results["static"]
+    print()
+    for key in ("search-uncached", "nginx-search-uncached"):
+        r = results[key]
+        if r and r.get("requests") and "cpu_s" in r:
+            label = dict(SCENARIOS)[key]
+            print(
+                f"  uncached search ({label}): {r['cpu_s'] * 1000 / r['requests']:.2f} ms of "
+                "server CPU per request"
+            )
     print()
     print("  targets")
     if page and static and static["rps"] > 0:
@@ -349,7 +374,7 @@ def main() -> int:
     p.add_argument("--base", required=True)
     p.add_argument("paths", type=Path, nargs="+")
     p = commands.add_parser("cpu")
-    p.add_argument("--pid", type=int, required=True)
+    p.add_argument("--pid", type=int, action="append", required=True, help="repeated: summed")
     p = commands.add_parser("children")
     p.add_argument("--pid", type=int, required=True)
     p = commands.add_parser("report")
@@ -369,7 +394,7 @@ def main() -> int:
     elif args.command == "check":
         check(args.base, args.paths)
     elif args.command == "cpu":
-        print(f"{cpu_seconds(args.pid):.2f}")
+        print(f"{sum(cpu_seconds(pid) for pid in args.pid):.2f}")
     elif args.command == "children":
         alive = Path(f"/proc/{args.pid}").exists()
         print(" ".join(str(c) for c in children_of(args.pid)) if alive else "")
