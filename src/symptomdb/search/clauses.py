@@ -3,8 +3,9 @@
 "My boss has been on at me all week, and I keep waking at night to pass urine, so I'm
 exhausted" is three clauses; embedded whole, the words about work pull the query's vector
 away from the one clause that names a symptom. The search (search/service.py) embeds each
-clause as well as the whole, in the same batch, and a symptom that one clause points to
-clearly keeps part of that clause's similarity (search/fusion.py, clause_fused).
+clause as well as the whole (the clauses in one batch of their own), and a symptom that
+one clause points to clearly keeps part of that clause's similarity (search/fusion.py,
+clause_fused).
 
 The split is the plain one a reader would make: at punctuation that ends a clause (not the
 point of "39.2"), and before a word that opens a new one ("but", "because", "although";
@@ -25,8 +26,8 @@ from dataclasses import dataclass
 from symptomdb.language.spelling import fold
 
 # The most clauses one query is read in; beyond it, the shortest neighbours are joined.
-# Each clause is a short text in the query's one batch of the model (≈ 1 ms each).
-MAX_CLAUSES = 6
+# The clauses are one more run of the model, about as long as the whole query's.
+MAX_CLAUSES = 4
 # A query is read clause by clause from this many words that are not filler: a short
 # one ("headache, nausea", "sore throat and a fever") is read whole, as before, and pays
 # for nothing more than this count.
