@@ -137,3 +137,27 @@ def test_a_number_that_fits_a_rule_whose_findings_are_missing_leaves_the_family_
     # 5 months is within the green-vomit rule's age range, but nothing here is green vomit:
     # the rules have not judged that family, so the semantic detector may still read the text.
     assert "bilious_vomiting" not in _families_read("my 5 month old keeps coughing at night")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my 6 mo won't settle", [("age_months", 6.0)]),
+        ("our 2yo is poorly", [("age_months", 24.0)]),
+        ("3 y/o with a rash", [("age_months", 36.0)]),
+        ("had this cough for 6 mo", []),
+        ("it started 6 mo ago", []),
+        ("she's hot, 38.6 under the arm", [("temperature_c", 38.6)]),
+        ("he has a 39.2 temp", [("temperature_c", 39.2)]),
+    ],
+)
+def test_it_reads_parents_shorthand_for_ages_and_temperatures(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert measured(text) == expected
+
+
+def test_a_number_a_fired_rule_has_read_leaves_its_measure_to_the_rules() -> None:
+    # "4 month old" is read by the young-baby fever rule's words: the infant rules of other
+    # families, which compare the same age, are left to the rules too.
+    assert "seriously_ill_child" in _families_read("my 4 month old has a fever")

@@ -175,7 +175,8 @@ def _temperature(
     unit = _unit(after, v)
     if unit is None and after[:1] == ["degrees"]:
         unit = _unit(after[1:], v) or "?"
-    if unit is None and not (set(before[-3:]) & v.temperature_cues):
+    cued = set(before[-3:]) & v.temperature_cues or _starts(after, v.temperature_after_cues)
+    if unit is None and not cued:
         return None
     if unit == "f" or (unit in (None, "?") and 93 <= value <= 110):
         celsius = (value - 32) * 5 / 9
@@ -216,6 +217,14 @@ def _duration(after: Sequence[str], value: float, v: _Vocabulary) -> float | Non
 def _age(
     after: Sequence[str], before: Sequence[str], value: float, v: _Vocabulary
 ) -> tuple[float, int] | None:
+    shorthand = _starts(after, v.age_shorthand_phrases)
+    if shorthand:
+        unit = v.age_shorthand[" ".join(after[:shorthand])]
+        next_word = after[shorthand : shorthand + 1]
+        duration = before[-1:] and before[-1] in v.not_an_age_before
+        if duration or (next_word and next_word[0] in v.not_an_age_after):
+            return None
+        return value * v.age_units[unit], shorthand + (after[shorthand : shorthand + 1] == ["old"])
     if not after or after[0] not in v.age_units:
         return None
     old = after[1:2] and after[1] in v.old_words
@@ -283,6 +292,11 @@ class _Vocabulary:
     age_units: Mapping[str, float]
     old_words: frozenset[str]
     age_cues: frozenset[str]
+    age_shorthand: Mapping[str, str]  # "mo" -> "months", "y o" -> "years"
+    age_shorthand_phrases: frozenset[tuple[str, ...]]
+    not_an_age_before: frozenset[str]
+    not_an_age_after: frozenset[str]
+    temperature_after_cues: frozenset[tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -337,4 +351,9 @@ def _vocabulary() -> _Vocabulary:
         age_units=age_units,
         old_words=words(age["old_words"]),
         age_cues=words(age["cues"]),
+        age_shorthand={str(k): str(u) for k, u in age["shorthand"].items()},
+        age_shorthand_phrases=phrases(list(age["shorthand"])),
+        not_an_age_before=words(age["not_an_age_before"]),
+        not_an_age_after=words(age["not_an_age_after"]),
+        temperature_after_cues=phrases(temperature["after_cues"]),
     )

@@ -79,34 +79,39 @@ class RuleSet:
 
     def families_read(self, doc: Document, firings: list[Firing]) -> frozenset[str]:
         """The families whose own criteria the rules have applied to ``doc``: those of the rules
-        that fired, and those with a rule whose measurement the text gives and settles — the
-        number is outside the rule's range ("took 2 paracetamol" against the overdose
-        threshold, "my 2 year old" against the rules for babies under 3 months), or everything
-        else the rule asks for is there too. The semantic detector, which reads neither numbers
-        nor a family's fine print, defers to the rules on these. A number that fits a rule
-        whose other findings the rules did not recognise ("my 6 month old" and words for green
-        vomit they lack) has not been judged, and the detector may read it."""
+        that fired, and those with a rule that compares a measurement the text gives, when the
+        rules have settled that number — it is outside the rule's range ("took 2 paracetamol"
+        against the overdose threshold, "my 2 year old" against the rules for babies under 3
+        months), everything else the rule asks for is there, or a rule that fired compared the
+        same measure ("my 3 month old has a fever" answered by the fever rules for young
+        babies). The semantic detector, which reads neither numbers nor a family's fine print,
+        defers to the rules on these. A number no rule has settled ("my 6 month old" with words
+        for green vomit the rules lack) leaves the detector free to read the text."""
+        fired = frozenset(f.rule.family for f in firings)
         if not self.thresholds:
-            return frozenset(f.rule.family for f in firings)
+            return fired
         quantities = read_quantities(doc.words)
         found = self.index.find(doc)
         _drop_exceptions(found)
+        # Measures a rule that fired has read: by a threshold, or by words over the number
+        # ("3 month old" is a term of the young-baby rules).
+        used = {
+            q.measure
+            for q in quantities
+            for f in firings
+            if any(span.start < q.end and q.start < span.end for span in f.spans)
+        }
 
         def settled(rule: Rule) -> bool:
-            measured = [
-                self.thresholds[c]
-                for c in rule.all_of
-                if c in self.thresholds
-                and any(q.measure == self.thresholds[c].measure for q in quantities)
-            ]
+            compared = [self.thresholds[c] for c in rule.all_of if c in self.thresholds]
+            measured = [t for t in compared if any(q.measure == t.measure for q in quantities)]
             if not measured:
                 return False
             ruled_out = any(not any(t.holds(q) for q in quantities) for t in measured)
             complete = all(c in self.thresholds or c in found for c in rule.all_of)
-            return ruled_out or complete
+            return ruled_out or complete or any(t.measure in used for t in measured)
 
-        measured = {rule.family for rule in self.rules if settled(rule)}
-        return frozenset({f.rule.family for f in firings} | measured)
+        return fired | {rule.family for rule in self.rules if settled(rule)}
 
     def evaluate(self, doc: Document) -> list[Firing]:
         """Rules that fire on ``doc``, most urgent first, in file order within a level."""
