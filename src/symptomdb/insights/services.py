@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from symptomdb.articles.models import Article, Status
@@ -100,8 +100,8 @@ def searches_write(*, searched: Sequence[Searched], drops: dict[dt.date, int]) -
     slugs = {slug for s in searched for slug in s.slugs}
     ids = dict(Symptom.objects.filter(slug__in=slugs).values_list("slug", "id"))
     events: list[SearchEvent] = []
-    counts: Counter[tuple[dt.date, int | None, str, str]] = Counter()
-    personal: Counter[tuple[dt.date, int | None, str, str]] = Counter()
+    counts: Counter[_CountKey] = Counter()
+    personal: Counter[_CountKey] = Counter()
     for s in searched:
         results = [ids[slug] for slug in s.slugs if slug in ids]
         top = results[0] if results else None
@@ -123,20 +123,53 @@ def searches_write(*, searched: Sequence[Searched], drops: dict[dt.date, int]) -
             )
         )
     SearchEvent.objects.bulk_create(events, ignore_conflicts=True)
-    for (day, top, level, source), n in counts.items():
-        _count_add(
-            day=day,
-            top=top,
-            level=level,
-            source=source,
-            searches=n,
-            personal=personal[(day, top, level, source)],
-        )
+    _counts_add(counts, personal)
     for day, n in drops.items():
         if not SearchDrop.objects.filter(day=day).update(dropped=F("dropped") + n):
             SearchDrop.objects.create(day=day, dropped=n)
     if searched and _purge_due():
         searches_purge()
+
+
+_CountKey = tuple[dt.date, int | None, str, str]
+
+
+def _counts_add(counts: Counter[_CountKey], personal: Counter[_CountKey]) -> None:
+    """A batch's counts, in three queries whatever the number of keys: the rows that exist
+    read at once, added to in one UPDATE, the others created in one INSERT (a row per key
+    and query was two queries per key, most of a batch's cost)."""
+    if not counts:
+        return
+    tops = {top for _, top, _, _ in counts if top is not None}
+    rows = SearchCount.objects.filter(
+        Q(top_symptom_id__in=tops) | Q(top_symptom__isnull=True),
+        day__in={day for day, _, _, _ in counts},
+        source__in={source for _, _, _, source in counts},
+    ).order_by("pk")
+    existing: dict[_CountKey, SearchCount] = {}
+    for row in rows:
+        existing.setdefault((row.day, row.top_symptom_id, row.triage_level, row.source), row)
+    changed: list[SearchCount] = []
+    new: list[SearchCount] = []
+    for key, n in counts.items():
+        day, top, level, source = key
+        if (found := existing.get(key)) is not None:
+            found.searches = F("searches") + n  # type: ignore[assignment]
+            found.personal = F("personal") + personal[key]  # type: ignore[assignment]
+            changed.append(found)
+        else:
+            new.append(
+                SearchCount(
+                    day=day,
+                    top_symptom_id=top,
+                    triage_level=level,
+                    source=source,
+                    searches=n,
+                    personal=personal[key],
+                )
+            )
+    SearchCount.objects.bulk_update(changed, ["searches", "personal"])
+    SearchCount.objects.bulk_create(new)
 
 
 def _count_add(
