@@ -185,6 +185,11 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("my son banged his head and now he's confused and sleepy", E),
         ("fell off my bike and hit my head, was knocked out for a minute", E),
         ("bumped my head on a cupboard", "self_care"),
+        ("my lad was knocked out in a football tackle and came round a minute later", E),
+        ("got punched on a night out and was out cold for a bit", E),
+        ("the flu knocked me out for a week", NOT_E),
+        ("a character in the film had a stroke", NOT_E),
+        ("watching something on tv when crushing pain in my chest spread to my arm", E),
         ("hit my head yesterday, no vomiting, no confusion", NOT_E),
     ],
     "suicide": [
