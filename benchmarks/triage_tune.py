@@ -163,19 +163,64 @@ def _share(items: list[Case], test: object) -> float:
     return sum(1 for c in items if test(c)) / len(items) if items else 0.0
 
 
+class Table:
+    """The cases' findings as arrays, so that each of the grid's thousands of thresholds is
+    scored in a few vector operations instead of a Python loop over every finding (the same
+    arithmetic as ``level_with`` and ``score``; a test of the grid's choice would be slow)."""
+
+    def __init__(self, selected: list[Case]) -> None:
+        rank = {level: number for number, level in enumerate(LEVELS)}
+        self.rules = np.array([rank.get(c.rules_level or "", len(LEVELS)) for c in selected])
+        expect = np.array([c.expect for c in selected])
+        self.emergencies = expect == "emergency"
+        self.serious = np.isin(expect, ["emergency", "urgent"])
+        self.calm = expect == "not_urgent"
+        rows = [
+            (number, f.similarity, f.similarity - f.calm_similarity, rank[f.group.level])
+            for number, c in enumerate(selected)
+            for f in c.findings
+            if f.group.family not in c.deferred
+        ]
+        columns = np.array(rows, dtype=np.float64).reshape(-1, 4)
+        self.case = columns[:, 0].astype(np.int64)
+        self.similarity, self.margin = columns[:, 1], columns[:, 2]
+        self.level = columns[:, 3].astype(np.int64)
+        self.urgent_level = rank["urgent"]
+
+    def false_alarms(self, limits: Thresholds) -> float:
+        levels = self._levels(limits)
+        return float((levels[self.calm] == 0).mean()) if self.calm.any() else 0.0
+
+    def found(self, limits: Thresholds) -> float:
+        """Emergencies called emergency plus serious cases given at least urgent (shares)."""
+        levels = self._levels(limits)
+        called = (levels[self.emergencies] == 0).mean() if self.emergencies.any() else 0.0
+        urgent = (levels[self.serious] <= self.urgent_level).mean() if self.serious.any() else 0.0
+        return float(called + urgent)
+
+    def _levels(self, limits: Thresholds) -> np.ndarray:
+        needed = np.where(self.level == 0, limits.emergency, limits.urgent)
+        accepted = (self.similarity >= needed) & (self.margin >= limits.margin)
+        levels = self.rules.copy()
+        np.minimum.at(levels, self.case[accepted], self.level[accepted])
+        return levels
+
+
 def tune(tuning: list[Case], bank: list[Case], max_added: float) -> Thresholds:
-    max_false_alarms = score(tuning, RULES_ONLY).false_alarms + max_added
-    bank_limit = score(bank, RULES_ONLY).false_alarms + max_added
+    tuning_table, bank_table = Table(tuning), Table(bank)
+    max_false_alarms = tuning_table.false_alarms(RULES_ONLY) + max_added
+    bank_limit = bank_table.false_alarms(RULES_ONLY) + max_added
     best: tuple[float, float, float, float] | None = None
     chosen = Thresholds(emergency=GRID[-1], urgent=GRID[-1], margin=MARGINS[-1])
     for emergency, urgent, margin in itertools.product(GRID, GRID, MARGINS):
         if urgent < emergency:  # an urgent match may not be looser than an emergency one
             continue
         limits = Thresholds(emergency=emergency, urgent=urgent, margin=margin)
-        s = score(tuning, limits)
-        if s.false_alarms > max_false_alarms or score(bank, limits).false_alarms > bank_limit:
+        if tuning_table.false_alarms(limits) > max_false_alarms:
             continue
-        key = (s.emergency_called + s.at_least_urgent, emergency, urgent, margin)
+        if bank_table.false_alarms(limits) > bank_limit:
+            continue
+        key = (tuning_table.found(limits), emergency, urgent, margin)
         if best is None or key > best:
             best, chosen = key, limits
     return chosen
