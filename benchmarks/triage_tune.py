@@ -46,7 +46,7 @@ from symptomdb.triage.semantic import (
 THRESHOLDS_FILE = Path(__file__).resolve().parents[1] / "src/symptomdb/triage/semantic.yaml"
 RULES_ONLY = Thresholds(emergency=2.0, urgent=2.0, margin=2.0)  # no cosine reaches 2
 GRID = [round(0.50 + 0.01 * i, 2) for i in range(41)]  # 0.50 … 0.90
-MARGINS = [round(0.01 * i, 2) for i in range(0, 13)]  # 0.00 … 0.12
+MARGINS = [round(0.01 * i, 2) for i in range(0, 21)]  # 0.00 … 0.20
 
 
 @dataclass(frozen=True)
