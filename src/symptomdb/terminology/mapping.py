@@ -219,14 +219,7 @@ def concepts_build(
             SynonymRow(t, SynonymKind.INCLUSION, CodeSystem.ICD10CM) for t in icd.inclusions
         )
 
-    for entry in phrases:
-        if entry.hpo_id not in known:
-            raise ValueError(f"lay_phrases.yaml names {entry.hpo_id}, not a live HPO term.")
-        concepts[entry.hpo_id].synonyms.extend(
-            SynonymRow(text, SynonymKind.LAYPERSON, SynonymSource.LEAFLET, "RELATED")
-            for text in entry.phrases
-        )
-
+    _add_lay_phrases(concepts, phrases, known)
     result = list(concepts.values())
     for concept in result:
         concept.synonyms = _distinct_synonyms(concept)
@@ -234,6 +227,19 @@ def concepts_build(
     _share_codes_once(result)
     slugs_assign(result)
     return result
+
+
+def _add_lay_phrases(
+    concepts: dict[str, Concept], phrases: list[LayPhrases], known: set[str]
+) -> None:
+    """The leaflets' lay phrases, as lay synonyms of the HPO terms they name."""
+    for entry in phrases:
+        if entry.hpo_id not in known:
+            raise ValueError(f"lay_phrases.yaml names {entry.hpo_id}, not a live HPO term.")
+        concepts[entry.hpo_id].synonyms.extend(
+            SynonymRow(text, SynonymKind.LAYPERSON, SynonymSource.LEAFLET, "RELATED")
+            for text in entry.phrases
+        )
 
 
 def _share_codes_once(concepts: list[Concept]) -> None:
