@@ -13,6 +13,9 @@ def _empty_recorder():
     recorder.flush_discard()
     yield
     recorder.flush_discard()
+    # A test may have sized the queue (INSIGHTS_QUEUE_SIZE = 2); the next search, in any later
+    # test, gets a fresh queue sized by the settings as they are again.
+    recorder.restart()
 
 
 from tests.articles.conftest import *  # noqa: E402, F403 — the editors' personas
