@@ -45,6 +45,15 @@ def summary(violations: list[dict]) -> list[str]:
     ]
 
 
+def axe_kept_and_clean(name: str, violations: list[dict]) -> None:
+    """Keep axe's findings under test-artifacts/axe/ and fail on a serious or critical one
+    (every browser test that runs axe reports this way)."""
+    (ARTIFACTS / "axe").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "axe" / f"{name}.json").write_text(json.dumps(violations, indent=2))
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    assert blocking == [], f"{name}:\n" + "\n".join(summary(blocking))
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _axe_installed() -> None:
     assert AXE.exists(), f"{AXE} is missing: run `make browser` (part of `make test`)."
@@ -58,11 +67,7 @@ def test_axe_finds_no_serious_violation(new_tab, published_article, name):
     tab = new_tab()
     page = tab.visit(path)
     tab.screenshot(name)
-    violations = axe_run(page)
-    (ARTIFACTS / "axe").mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "axe" / f"{name}.json").write_text(json.dumps(violations, indent=2))
-    blocking = [v for v in violations if v["impact"] in BLOCKING]
-    assert blocking == [], "\n".join(summary(blocking))
+    axe_kept_and_clean(name, axe_run(page))
     tab.assert_clean(name)
 
 

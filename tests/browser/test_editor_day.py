@@ -5,7 +5,6 @@ an older one after seeing what it changes."""
 
 from __future__ import annotations
 
-import json
 from importlib import import_module
 from pathlib import Path
 
@@ -17,8 +16,7 @@ from playwright.sync_api import expect
 from symptomdb.articles.models import Article, Source, Status
 from symptomdb.people.models import Author
 from symptomdb.people.roles import AUTHORS, REVIEWERS
-from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_accessibility import BLOCKING, axe_run, summary
+from tests.browser.test_accessibility import axe_kept_and_clean, axe_run
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,11 +57,7 @@ def _sign_in(tab, username: str):
 
 def _axe(tab, name: str) -> None:
     tab.assert_clean(name)  # the page itself, before axe measures it
-    violations = axe_run(tab.page)
-    (ARTIFACTS / "axe").mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "axe" / f"editor-{name}.json").write_text(json.dumps(violations, indent=2))
-    blocking = [v for v in violations if v["impact"] in BLOCKING]
-    assert blocking == [], f"{name}:\n" + "\n".join(summary(blocking))
+    axe_kept_and_clean(f"editor-{name}", axe_run(tab.page))
     tab.screenshot(f"editor-{name}")
     # axe's own probes (it styles elements to measure them) are not the page's doing.
     tab.errors.clear()

@@ -14,7 +14,6 @@ page's) timers are made to run their callbacks as microtasks.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from importlib import import_module
 from typing import Any
 
@@ -31,8 +30,8 @@ from symptomdb.insights.models import Helpful, PageFeedback, Source
 from symptomdb.insights.recorder import Searched, recorder
 from symptomdb.people.roles import REVIEWERS
 from symptomdb.terminology.models import Symptom
-from tests.browser.conftest import ARTIFACTS, AXE
-from tests.browser.test_accessibility import BLOCKING, axe_run, summary
+from tests.browser.conftest import AXE
+from tests.browser.test_accessibility import axe_kept_and_clean, axe_run
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -118,10 +117,7 @@ def _axe(tab, name: str, *, javascript: bool = True) -> None:
     else:
         assert (tab.dialogs, tab.errors) == ([], []), name
         violations = _axe_isolated(tab.page)
-    (ARTIFACTS / "axe").mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "axe" / f"insights-{name}.json").write_text(json.dumps(violations, indent=2))
-    blocking = [v for v in violations if v["impact"] in BLOCKING]
-    assert blocking == [], f"{name}:\n" + "\n".join(summary(blocking))
+    axe_kept_and_clean(f"insights-{name}", violations)
     tab.screenshot(f"insights-{name}")
     # axe's own probes (it styles elements to measure them) are not the page's doing.
     tab.errors.clear()
