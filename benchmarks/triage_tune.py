@@ -32,7 +32,7 @@ if importlib.util.find_spec("symptomdb") is None:  # not installed yet: run from
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from symptomdb.language.embedding import embedder
-from symptomdb.triage import LEVELS, load_rules, triage
+from symptomdb.triage import LEVELS, load_rules
 from symptomdb.triage.reading import analyse
 from symptomdb.triage.semantic import (
     Finding,
@@ -111,9 +111,9 @@ def cases() -> list[Case]:
 def rules_reading(text: str) -> tuple[str | None, frozenset[str]]:
     """The rules' level for ``text`` and the families they have read, as ``triage`` has them."""
     rules = load_rules()
-    doc = analyse(text, rules.speller)
-    firings = rules.evaluate(doc)
-    return triage(text, semantic=False).level, rules.families_read(doc, firings)
+    reading = rules.read(analyse(text, rules.speller))
+    level = reading.firings[0].rule.level if reading.firings else None
+    return level, reading.families_read
 
 
 def level_with(case: Case, limits: Thresholds) -> str | None:

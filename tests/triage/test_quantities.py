@@ -115,8 +115,7 @@ def test_the_rules_file_refuses_a_quantity_it_cannot_read(concept: dict[str, obj
 
 def _families_read(text: str) -> frozenset[str]:
     rules = load_rules()
-    doc = analyse(text, rules.speller)
-    return rules.families_read(doc, rules.evaluate(doc))
+    return rules.read(analyse(text, rules.speller)).families_read
 
 
 @pytest.mark.parametrize(

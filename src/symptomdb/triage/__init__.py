@@ -73,11 +73,12 @@ def triage(text: str, *, locale: str = "US", semantic: bool = True) -> TriageRes
     numbers = numbers_for(locale)
     rules = load_rules()
     doc = analyse(text or "", rules.speller)
-    firings = rules.evaluate(doc)
+    reading = rules.read(doc)
+    firings = reading.firings
     rules_level = firings[0].rule.level if firings else None
     # Nothing outranks an emergency: the model's time is only spent where it can change the level.
     asked = semantic and rules_level != "emergency"
-    finding = _semantic_finding(text, rules.families_read(doc, firings)) if asked else None
+    finding = _semantic_finding(text, reading.families_read) if asked else None
     if finding is not None and _outranks(finding.group.level, rules_level):
         return _semantic_verdict(finding, firings, rules, doc, numbers)
     if not firings:

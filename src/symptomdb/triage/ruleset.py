@@ -22,7 +22,7 @@ import yaml
 from .context import Context, assign_context
 from .families import FamilyFlag, RuleSetError, Source, family_flags
 from .locale import PLACEHOLDERS
-from .quantities import Threshold, read_quantities
+from .quantities import Quantity, Threshold, read_quantities
 from .reading import Document
 from .speller import Speller
 from .terms import Span, Term, TermIndex
@@ -59,6 +59,13 @@ class Firing:
 
 
 @dataclass(frozen=True)
+class Reading:
+    firings: list[Firing]  # most urgent first
+    # Families the rules have judged (RuleSet._families_read): the semantic detector defers.
+    families_read: frozenset[str]
+
+
+@dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
     concepts: Mapping[str, tuple[Term, ...]]
@@ -77,9 +84,34 @@ class RuleSet:
         chosen = at_level or of_family
         return chosen[0] if chosen else None
 
-    def families_read(self, doc: Document, firings: list[Firing]) -> frozenset[str]:
-        """The families whose own criteria the rules have applied to ``doc``: those of the rules
-        that fired, and those with a rule that compares a measurement the text gives, when the
+    def evaluate(self, doc: Document) -> list[Firing]:
+        """Rules that fire on ``doc``, most urgent first, in file order within a level."""
+        return self.read(doc).firings
+
+    def read(self, doc: Document) -> Reading:
+        """The rules that fire on ``doc`` and the families they have judged, from one search
+        for the concepts and one reading of the numbers."""
+        found = self.index.find(doc)
+        _drop_exceptions(found)
+        quantities = read_quantities(doc.words) if self.thresholds else []
+        for name, threshold in self.thresholds.items():
+            measured = [Span(q.start, q.end) for q in quantities if threshold.holds(q)]
+            if measured:
+                found[name] = measured
+        context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
+        firings = []
+        for rule in self.rules:
+            spans = _fire(rule, doc, found, context)
+            if spans is not None:
+                firings.append(Firing(rule, spans))
+        firings.sort(key=lambda firing: firing.rule.rank)
+        return Reading(firings, self._families_read(firings, found, quantities))
+
+    def _families_read(
+        self, firings: list[Firing], found: Mapping[str, list[Span]], quantities: list[Quantity]
+    ) -> frozenset[str]:
+        """The families whose own criteria the rules have applied: those of the rules that
+        fired, and those with a rule that compares a measurement the text gives, when the
         rules have settled that number — it is outside the rule's range ("took 2 paracetamol"
         against the overdose threshold, "my 2 year old" against the rules for babies under 3
         months), everything else the rule asks for is there, or a rule that fired compared the
@@ -88,11 +120,6 @@ class RuleSet:
         defers to the rules on these. A number no rule has settled ("my 6 month old" with words
         for green vomit the rules lack) leaves the detector free to read the text."""
         fired = frozenset(f.rule.family for f in firings)
-        if not self.thresholds:
-            return fired
-        quantities = read_quantities(doc.words)
-        found = self.index.find(doc)
-        _drop_exceptions(found)
         # Measures a rule that fired has read: by a threshold, or by words over the number
         # ("3 month old" is a term of the young-baby rules).
         used = {
@@ -112,25 +139,6 @@ class RuleSet:
             return ruled_out or complete or any(t.measure in used for t in measured)
 
         return fired | {rule.family for rule in self.rules if settled(rule)}
-
-    def evaluate(self, doc: Document) -> list[Firing]:
-        """Rules that fire on ``doc``, most urgent first, in file order within a level."""
-        found = self.index.find(doc)
-        _drop_exceptions(found)
-        if self.thresholds:
-            quantities = read_quantities(doc.words)
-            for name, threshold in self.thresholds.items():
-                measured = [Span(q.start, q.end) for q in quantities if threshold.holds(q)]
-                if measured:
-                    found[name] = measured
-        context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
-        firings = []
-        for rule in self.rules:
-            spans = _fire(rule, doc, found, context)
-            if spans is not None:
-                firings.append(Firing(rule, spans))
-        firings.sort(key=lambda firing: firing.rule.rank)
-        return firings
 
 
 def _drop_exceptions(found: dict[str, list[Span]]) -> None:
