@@ -172,36 +172,19 @@ def _counts_add(counts: Counter[_CountKey], personal: Counter[_CountKey]) -> Non
     SearchCount.objects.bulk_create(new)
 
 
-def _count_add(
-    *,
-    day: dt.date,
-    top: int | None,
-    level: str,
-    source: str,
-    searches: int = 0,
-    personal: int = 0,
-    clicks: int = 0,
-) -> None:
-    rows = SearchCount.objects.filter(
-        day=day, top_symptom_id=top, triage_level=level, source=source
+def _click_count_add(*, day: dt.date, top: int | None, level: str, source: str) -> None:
+    """One click more on the count row of its search (searches are counted by _counts_add)."""
+    row = (
+        SearchCount.objects.filter(day=day, top_symptom_id=top, triage_level=level, source=source)
+        .order_by("pk")
+        .first()
     )
-    row = rows.order_by("pk").first()
     if row is None:
         SearchCount.objects.create(
-            day=day,
-            top_symptom_id=top,
-            triage_level=level,
-            source=source,
-            searches=searches,
-            personal=personal,
-            clicks=clicks,
+            day=day, top_symptom_id=top, triage_level=level, source=source, clicks=1
         )
     else:
-        SearchCount.objects.filter(pk=row.pk).update(
-            searches=F("searches") + searches,
-            personal=F("personal") + personal,
-            clicks=F("clicks") + clicks,
-        )
+        SearchCount.objects.filter(pk=row.pk).update(clicks=F("clicks") + 1)
 
 
 def search_click(*, token: str, slug: str) -> bool:
@@ -217,12 +200,11 @@ def search_click(*, token: str, slug: str) -> bool:
             clicked_symptom=symptom
         ):
             return False
-        _count_add(
+        _click_count_add(
             day=timezone.localdate(event.searched_at),
             top=event.top_symptom_id,
             level=event.triage_level,
             source=event.source,
-            clicks=1,
         )
     return True
 

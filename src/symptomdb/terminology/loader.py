@@ -23,6 +23,7 @@ A second run finds the same releases already loaded and returns at once.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -117,14 +118,12 @@ def catalogue_load(
 
 def names_by_source(concepts: list[Concept]) -> dict[str, tuple[int, int]]:
     """Per synonym source: how many symptoms have names from it, and how many names."""
-    symptoms: dict[str, int] = {}
-    names: dict[str, int] = {}
+    symptoms: Counter[str] = Counter()
+    names: Counter[str] = Counter()
     for concept in concepts:
         sources = [str(s.source) for s in concept.synonyms]
-        for source in set(sources):
-            symptoms[source] = symptoms.get(source, 0) + 1
-        for source in sources:
-            names[source] = names.get(source, 0) + 1
+        symptoms.update(set(sources))
+        names.update(sources)
     return {source: (symptoms[source], names[source]) for source in sorted(symptoms)}
 
 
