@@ -54,6 +54,7 @@ def test_the_clause_that_names_the_symptom_wins_over_the_rest(monkeypatch, story
 
 def test_the_words_that_led_to_each_result_are_the_query_s_own():
     hits = search(STORY)
+    assert hits  # else the check below holds of nothing
     assert all(hit.matched_clause and hit.matched_clause in STORY for hit in hits)
 
 
