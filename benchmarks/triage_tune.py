@@ -33,7 +33,6 @@ if importlib.util.find_spec("symptomdb") is None:  # not installed yet: run from
 
 from symptomdb.language.embedding import embedder
 from symptomdb.triage import LEVELS, load_rules
-from symptomdb.triage.reading import analyse
 from symptomdb.triage.semantic import (
     Finding,
     SemanticDetector,
@@ -111,7 +110,7 @@ def cases() -> list[Case]:
 def rules_reading(text: str) -> tuple[str | None, frozenset[str]]:
     """The rules' level for ``text`` and the families they have read, as ``triage`` has them."""
     rules = load_rules()
-    reading = rules.read(analyse(text, rules.speller))
+    _, reading = rules.read_text(text)
     level = reading.firings[0].rule.level if reading.firings else None
     return level, reading.families_read
 

@@ -80,6 +80,43 @@ def test_it_needs_the_first_letter_right() -> None:
     assert speller.correct("gitting") == "gitting"
 
 
+def test_it_joins_a_split_compound_into_the_vocabularys_word() -> None:
+    speller = Speller(
+        ["headache", "nosebleed", "heatstroke", "heat", "nowhere"], apart=[("heat", "stroke")]
+    )
+    assert speller.joined("head", "ache") == "headache"
+    assert speller.joined("nose", "bleeds") == "nosebleeds"  # the vocabulary word's plural
+    assert speller.joined("heat", "stroke") is None  # the vocabulary writes it apart too
+    assert speller.joined("now", "her") is None  # "nowher" only shares a stem with "nowhere"
+    assert speller.joined("in", "to") is None  # too short to be a slip
+
+
+def test_split_compounds_are_joined_only_when_asked() -> None:
+    speller = Speller(["headache"])
+    text = "a head ache since this morning"
+    assert "headache" in analyse(text, speller, join_compounds=True).words
+    assert analyse(text, speller).words[:2] == ("head", "ache")
+
+
+def test_a_split_compound_reads_as_the_rules_word_when_that_is_more_urgent() -> None:
+    # The rules know "overdose" in one piece; a reader who splits it is not left with nothing.
+    rules = load_rules()
+    doc, reading = rules.read_text("I think my brother took an over dose an hour ago")
+    assert "overdose" in doc.words
+    assert reading.firings and reading.firings[0].rule.level == "emergency"
+
+
+def test_joining_never_replaces_a_reading_of_the_two_words_apart() -> None:
+    # "tummy" and "ache" are two concepts of the abdominal pain rules; "tummyache" one word.
+    rules = load_rules()
+    text = "sudden severe tummy ache and I cannot stand up straight"
+    joined = rules.read(analyse(text, rules.speller, join_compounds=True))
+    doc, reading = rules.read_text(text)
+    assert not joined.firings  # what joining alone would have given
+    assert reading.firings and reading.firings[0].rule.level == "emergency"
+    assert ("tummy", "ache") == doc.words[2:4]
+
+
 DICTIONARY = Path("/usr/share/dict/words")
 
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .locale import LocaleNumbers, numbers_for
-from .reading import Document, analyse
+from .reading import Document
 from .ruleset import LEVELS, Firing, Rule, RuleSet, load_ruleset
 from .semantic import Finding, detector
 
@@ -72,8 +72,7 @@ def triage(text: str, *, locale: str = "US", semantic: bool = True) -> TriageRes
     """
     numbers = numbers_for(locale)
     rules = load_rules()
-    doc = analyse(text or "", rules.speller)
-    reading = rules.read(doc)
+    doc, reading = rules.read_text(text or "")
     firings = reading.firings
     rules_level = firings[0].rule.level if firings else None
     # Nothing outranks an emergency: the model's time is only spent where it can change the level.

@@ -23,6 +23,8 @@ class Corrector(Protocol):
 
     def correct(self, word: str) -> str: ...
 
+    def joined(self, first: str, second: str) -> str | None: ...
+
 
 # Two words for one: "can not" and "could not" read as "cannot", as the contractions do. British
 # spellings are made American word by word (symptomdb.language.spelling, the table the catalogue
@@ -127,6 +129,18 @@ _SUFFIX_CONTRACTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _compounds_joined(tokens: list[str], speller: Corrector) -> list[str]:
+    """Two typed words that make one vocabulary word ("head ache") read as that word."""
+    out: list[str] = []
+    for token in tokens:
+        whole = speller.joined(out[-1], token) if out else None
+        if whole is not None:
+            out[-1] = whole
+        else:
+            out.append(token)
+    return out
+
+
 @dataclass(frozen=True)
 class Document:
     """Text as the matcher sees it: parallel tuples, one entry per word."""
@@ -145,13 +159,18 @@ def _clause_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words["terminators"]), frozenset(words["new_subject"])
 
 
-def analyse(text: str, speller: Corrector | None = None) -> Document:
-    """Normalise ``text`` into words, stems and clause numbers."""
+def analyse(
+    text: str, speller: Corrector | None = None, *, join_compounds: bool = False
+) -> Document:
+    """Normalise ``text`` into words, stems and clause numbers; with ``join_compounds``, two
+    words the speller knows as one ("head ache") read as that one."""
     terminators, new_subject = _clause_words()
     words: list[str] = []
     clauses: list[int] = []
     clause = 0
     tokens = normalise(text).split()
+    if speller is not None and join_compounds:
+        tokens = _compounds_joined(tokens, speller)
     for index, token in enumerate(tokens):
         if token == _CLAUSE_MARK:
             clause += 1

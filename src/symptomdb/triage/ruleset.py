@@ -9,6 +9,7 @@ the editor's view of the format.
 from __future__ import annotations
 
 import bisect
+import itertools
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from .context import Context, assign_context
 from .families import FamilyFlag, RuleSetError, Source, family_flags
 from .locale import PLACEHOLDERS
 from .quantities import Quantity, Threshold, read_quantities
-from .reading import Document
+from .reading import Document, analyse
 from .speller import Speller
 from .terms import Span, Term, TermIndex
 
@@ -87,6 +88,22 @@ class RuleSet:
     def evaluate(self, doc: Document) -> list[Firing]:
         """Rules that fire on ``doc``, most urgent first, in file order within a level."""
         return self.read(doc).firings
+
+    def read_text(self, text: str) -> tuple[Document, Reading]:
+        """``text`` analysed and read. People split compounds the rules know in one piece
+        ("head ache", "over dose"): the text is also read with them joined, and that reading
+        is kept when it is the more urgent. It never replaces a reading otherwise, because
+        the rules may read the two words apart ("tummy" and "ache" in two concepts)."""
+        doc = analyse(text, self.speller)
+        reading = self.read(doc)
+        joined = analyse(text, self.speller, join_compounds=True)
+        if joined.words != doc.words:
+            other = self.read(joined)
+            if other.firings and (
+                not reading.firings or other.firings[0].rule.rank < reading.firings[0].rule.rank
+            ):
+                return joined, other
+        return doc, reading
 
     def read(self, doc: Document) -> Reading:
         """The rules that fire on ``doc`` and the families they have judged, from one search
@@ -277,7 +294,10 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
         raise RuleSetError(f"rule ids must be unique; repeated: {', '.join(duplicates)}")
 
     vocabulary = {w for terms in concepts.values() for t in terms for w in t.surface_words}
-    speller = Speller((w for phrase in vocabulary for w in phrase.split()), known_words)
+    apart = {pair for phrase in vocabulary for pair in itertools.pairwise(phrase.split())}
+    speller = Speller(
+        (w for phrase in vocabulary for w in phrase.split()), known_words, apart=apart
+    )
     return RuleSet(
         rules=tuple(rules),
         concepts=concepts,

@@ -18,10 +18,18 @@ class Speller:
     Distance is optimal string alignment, so a swapped pair ("siezure") is one slip.
     """
 
-    def __init__(self, vocabulary: Iterable[str], known_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        known_words: Iterable[str] = (),
+        *,
+        apart: Iterable[tuple[str, str]] = (),
+    ) -> None:
         self._vocabulary = frozenset(w for w in vocabulary if w.isalpha())
         self._stems = frozenset(stem(w) for w in self._vocabulary)
         self._known = frozenset(known_words)
+        # Pairs of words the vocabulary itself writes apart ("heat stroke"): never joined.
+        self._apart = frozenset(apart)
         by_letter: dict[str, list[str]] = {}
         for word in sorted(self._vocabulary):
             if len(word) >= 4:
@@ -36,6 +44,19 @@ class Speller:
                 self._cache.clear()
             self._cache[word] = self._correct(word)
         return self._cache[word]
+
+    def joined(self, first: str, second: str) -> str | None:
+        """The vocabulary word two typed words make together, or None: people split compounds
+        ("head ache", "nose bleed", "over dose") that the rules know in one piece. The joined
+        word must be the vocabulary's own (or its plural): a stem match would join "now her"
+        into "nowhere". Words of three letters or more only, and never a pair the vocabulary
+        writes apart itself ("heat stroke")."""
+        if len(first) < 3 or len(second) < 3 or (first, second) in self._apart:
+            return None
+        whole = first + second
+        if whole in self._vocabulary or (whole.endswith("s") and whole[:-1] in self._vocabulary):
+            return whole
+        return None
 
     def _correct(self, word: str) -> str:
         if (
