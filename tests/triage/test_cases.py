@@ -173,6 +173,12 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("stiff neck but no fever", NOT_E),
         ("migraine with sensitivity to light", NOT_E),
     ],
+    "severe_skin_reaction": [
+        ("a week after starting new tablets my skin is blistering and peeling off", E),
+        ("high temperature and now a blistering rash and sores in my mouth", E),
+        ("skin peeling on my shoulders after a sunburn, a bit feverish", NOT_E),
+        ("skin peeling on my feet between the toes", NOT_E),
+    ],
     "sexual_assault": [
         ("I think I was raped last night after my drink was spiked", "urgent"),
         ("a man sexually assaulted me on the way home", "urgent"),
