@@ -20,6 +20,7 @@ E = "emergency"
         "how to do CPR on a first aid course",
         "hay fever is bad this week, itchy eyes and sneezing",
         "how many chest compressions a minute in CPR, revising for my first aid course",
+        "we laughed so hard at the pub quiz that I could not breathe",
     ],
 )
 def test_fiction_training_and_idioms_are_not_emergencies(text):

@@ -201,7 +201,14 @@ def _fire(
 
     # An exception ("unless") speaks for its own clause only: "nosebleed" spares the breathing
     # rule in "nosebleed, can't breathe through my nose", not in "nosebleed. Now he can't breathe".
-    excepted = {doc.clauses[s.start] for c in rule.unless for s in affirmed(c, picture=False)}
+    # Its own clauses, when its words run over a clause word: "laughed so hard I couldn't
+    # breathe" ("so" ends a clause) is one idiom.
+    excepted = {
+        doc.clauses[i]
+        for c in rule.unless
+        for s in affirmed(c, picture=False)
+        for i in range(s.start, s.end)
+    }
 
     def counted(concept: str, *, picture: bool = True) -> list[Span]:
         return [
