@@ -12,7 +12,8 @@ the model, the vectors and the triage's bank) and is not counted. Nothing is rea
 from a cache: not the answer cache (answer_now bypasses it), and the model's memory
 of recent query vectors is emptied before every timed call, so each query costs
 what a query nobody has asked before costs. The last lines are the figure issue 15
-asks of it: the CPU of one uncached search, alone and with the triage.
+asks of it: the CPU of one uncached search, alone and with the triage, and how much of
+the search alone is the model (the same searches again with their vectors remembered).
 
 Then the vector scan alone (search/vectors.py): the int8 scan with its float32 second
 look at the best symptoms against the exact float32 scan of every text, on each query's
@@ -113,6 +114,8 @@ def main() -> int:
             name: _timed(run, queries, args.repeat, args.limit, embedder().forget_recent)
             for name, run in (("search alone", search_alone), ("search and triage", whole_answer))
         }
+        # The same searches with their vectors remembered: what is not the model.
+        _, remembered = _timed(search_alone, queries, args.repeat, args.limit, lambda: None)
         scan = _scan_compared(queries, args.repeat)
     finally:
         if temporary is not None:
@@ -141,6 +144,10 @@ def main() -> int:
     print(
         f"uncached search: {alone:.1f} ms of CPU per search alone, "
         f"{with_triage:.1f} ms with the triage of the same text"
+    )
+    print(
+        f"  of the search alone: {alone - remembered:.1f} ms the model (the query's texts "
+        f"embedded), {remembered:.1f} ms the rest (the same searches, their vectors remembered)"
     )
     return 0
 

@@ -45,11 +45,23 @@ def symptoms_with_article_flags(symptoms: QuerySet[Symptom]) -> QuerySet[Symptom
 
 
 def article_facts(symptom_ids: list[int]) -> dict[int, ArticleFacts]:
-    """ArticleFacts of these symptoms, in one query (the search's candidates)."""
-    flagged = symptoms_with_article_flags(Symptom.objects.filter(id__in=symptom_ids))
-    # The annotations come from the function above, which the type checker cannot follow.
-    rows = flagged.values_list("id", "has_article", "covered_by_article")  # type: ignore[misc]
-    return {sid: ArticleFacts(has_article=own, covered=covered) for sid, own, covered in rows}
+    """ArticleFacts of these symptoms (the search's candidates), the ones with an article only.
+
+    Published articles are few beside the catalogue (one per symptom at most), so the two
+    short lists of their symptoms are read whole: a tenth of the CPU of asking the database,
+    for each of a hundred candidates, whether an article is about it or covers it."""
+    published = Article.objects.published()
+    own = set(published.values_list("symptom_id", flat=True))
+    covered = set(
+        Article.covers.through.objects.filter(article__in=published).values_list(
+            "symptom_id", flat=True
+        )
+    )
+    return {
+        sid: ArticleFacts(has_article=sid in own, covered=sid in covered)
+        for sid in symptom_ids
+        if sid in own or sid in covered
+    }
 
 
 def article_published_for(*, symptom: Symptom) -> Article | None:

@@ -235,7 +235,10 @@ def wording_scored(
 
 @dataclass(frozen=True)
 class Row:
-    symptom: Symptom
+    """What ranking needs of a candidate; hits_built reads the rest for the few shown."""
+
+    name: str
+    prior: float
     articles: ArticleFacts
 
 
@@ -245,11 +248,13 @@ def facts_read(signals: dict[int, Signals]) -> dict[int, Row]:
     as one with its own article: its page leads to that article."""
     facts = article_facts(list(signals))
     rows = {
-        symptom.id: Row(symptom, facts.get(symptom.id, ArticleFacts()))
-        for symptom in Symptom.objects.filter(id__in=list(signals))
+        sid: Row(name, prior, facts.get(sid, ArticleFacts()))
+        for sid, name, prior in Symptom.objects.filter(id__in=list(signals)).values_list(
+            "id", "name", "prior"
+        )
     }
     for sid, row in rows.items():
-        signals[sid].prior = row.symptom.prior
+        signals[sid].prior = row.prior
         signals[sid].has_article = row.articles.has_article or row.articles.covered
     return rows
 
@@ -258,7 +263,7 @@ def ranked(signals: dict[int, Signals], rows: dict[int, Row], *, limit: int) -> 
     """The best `limit` candidates by fused score, ties by name."""
     return sorted(
         (sid for sid in signals if sid in rows),
-        key=lambda sid: (-fused_score(signals[sid]), rows[sid].symptom.name),
+        key=lambda sid: (-fused_score(signals[sid]), rows[sid].name),
     )[:limit]
 
 
@@ -270,9 +275,12 @@ def hits_built(
     clauses: list[Clause] | None = None,
 ) -> list[Hit]:
     codes = _codes_of(order)
+    symptoms = Symptom.objects.in_bulk(order)
     hits = []
     for sid in order:
-        symptom, facts = rows[sid].symptom, rows[sid].articles
+        symptom, facts = symptoms.get(sid), rows[sid].articles
+        if symptom is None:  # removed by a catalogue update since facts_read
+            continue
         hits.append(
             Hit(
                 slug=symptom.slug,
