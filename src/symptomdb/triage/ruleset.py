@@ -294,6 +294,10 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
             terms = tuple(Term.parse(str(p)) for p in raw["any"])
             concepts[rule.any_of] = terms
             entries += [(rule.any_of, t) for t in terms]
+            # Idioms that start with one of those phrases: "killing myself laughing".
+            entries += [
+                (rule.any_of + _EXCEPT, Term.parse(str(p))) for p in raw.get("any_except") or ()
+            ]
         rules.append(rule)
     ids = [r.id for r in rules]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
