@@ -173,6 +173,13 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("stiff neck but no fever", NOT_E),
         ("migraine with sensitivity to light", NOT_E),
     ],
+    "broken_bone": [
+        ("my wrist is bent at a funny angle since I came off my bike", "urgent"),
+        ("his little finger is pointing the wrong way after the goalkeeping", "urgent"),
+    ],
+    "abdominal_pain": [
+        ("all of a sudden my belly is insanely painful", E),
+    ],
     "severe_skin_reaction": [
         ("a week after starting new tablets my skin is blistering and peeling off", E),
         ("high temperature and now a blistering rash and sores in my mouth", E),
