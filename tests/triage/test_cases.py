@@ -173,6 +173,12 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("stiff neck but no fever", NOT_E),
         ("migraine with sensitivity to light", NOT_E),
     ],
+    "acute_glaucoma": [
+        ("my right eye is really painful and I'm seeing halos round the street lights", E),
+        ("bad eye pain, the eye is red and my vision has gone blurry", E),
+        ("red eye and a bit of blurred vision from hay fever, no pain", NOT_E),
+        ("what does glaucoma do to your eyes", None),
+    ],
     "broken_bone": [
         ("my wrist is bent at a funny angle since I came off my bike", "urgent"),
         ("his little finger is pointing the wrong way after the goalkeeping", "urgent"),
