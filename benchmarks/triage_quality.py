@@ -48,6 +48,7 @@ DEFAULT_FILES = [
     DATA / "triage_stories.jsonl",
     DATA / "triage_vignettes.jsonl",
     DATA / "triage_everyday.jsonl",
+    DATA / "triage_fresh.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
