@@ -52,6 +52,21 @@ def test_it_keeps_the_words_results_and_level_of_a_plain_search(symptoms):
     assert SearchCount.objects.get().searches == 1
 
 
+def test_a_later_batch_adds_to_the_days_count_rows(symptoms):
+    cramp, headache, _ = symptoms
+    record(searched("cramp in calf", [cramp.slug]), searched("headache", [headache.slug]))
+    record(
+        searched("calf cramp", [cramp.slug]),
+        searched("cramp ring 0161 496 0000", [cramp.slug]),
+        searched("sore head", [headache.slug]),
+        searched("cramp again", [cramp.slug]),
+    )
+    rows = {row.top_symptom_id: row for row in SearchCount.objects.all()}
+    assert len(rows) == 2  # added to, not a row more per batch
+    assert (rows[cramp.pk].searches, rows[cramp.pk].personal) == (4, 1)
+    assert (rows[headache.pk].searches, rows[headache.pk].personal) == (2, 0)
+
+
 @pytest.mark.parametrize(
     "query", ["cramp jo.bloggs@example.com", "cramp ring 0161 496 0000", "cramp dob 01/02/1970"]
 )
