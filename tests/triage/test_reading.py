@@ -114,7 +114,7 @@ def test_joining_never_replaces_a_reading_of_the_two_words_apart() -> None:
     doc, reading = rules.read_text(text)
     assert not joined.firings  # what joining alone would have given
     assert reading.firings and reading.firings[0].rule.level == "emergency"
-    assert ("tummy", "ache") == doc.words[2:4]
+    assert doc.words[2:4] == ("tummy", "ache")
 
 
 DICTIONARY = Path("/usr/share/dict/words")
