@@ -25,6 +25,8 @@ E = "emergency"
         "I was killing myself laughing at the wedding speech",
         "the kids collapsed into giggles at the puppet show",
         "my dad had a fit when he saw the scratch on his car",
+        "my cat is having a seizure, what should I do",
+        "our puppy has a swollen face after a wasp sting",
     ],
 )
 def test_fiction_training_and_idioms_are_not_emergencies(text):
@@ -42,6 +44,8 @@ def test_fiction_training_and_idioms_are_not_emergencies(text):
         "his heart stopped and he isn't breathing",
         "I keep thinking about killing myself",
         "my wife collapsed in the kitchen after laughing at the telly",
+        "a hot dog is stuck in my throat and I can't breathe",
+        "the dog bit me and I'm bleeding heavily, it won't stop",
     ],
 )
 def test_a_real_emergency_beside_them_still_is_one(text):
