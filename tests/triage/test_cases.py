@@ -179,7 +179,13 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("red eye and a bit of blurred vision from hay fever, no pain", NOT_E),
         ("what does glaucoma do to your eyes", None),
     ],
+    "bowel_obstruction": [
+        ("keep being sick, my stomach is bloated and I can't poo or pass wind", E),
+        ("constipated for a few days, no pain, otherwise fine", NOT_E),
+    ],
     "broken_bone": [
+        ("her fingers have gone white and numb below the plaster cast on her wrist", E),
+        ("my leg cast is itchy", NOT_E),
         ("my wrist is bent at a funny angle since I came off my bike", "urgent"),
         ("his little finger is pointing the wrong way after the goalkeeping", "urgent"),
     ],
