@@ -22,7 +22,7 @@ from importlib import import_module
 from typing import Any
 
 import pytest
-from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 from symptomdb.articles.bundled import bundled_articles_load
@@ -64,5 +64,20 @@ def catalogue_flush() -> None:
     with index.paused():
         call_command("flush", interactive=False, verbosity=0)
         index.rebuild()
-    import_module("symptomdb.people.migrations.0003_editor_roles").create_roles(apps, None)
+    _editor_roles_create()
     engine_reset()
+
+
+def _editor_roles_create() -> None:
+    """The groups migration people 0003 creates, with its permissions (flush has created the
+    permissions again through post_migrate). Not by calling the migration's function: given the
+    live app registry, it would unset each app's models module."""
+    roles = import_module("symptomdb.people.migrations.0003_editor_roles").ROLES
+    for name, wanted in roles.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            [
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in sorted(set(wanted))
+            ]
+        )
