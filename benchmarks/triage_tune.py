@@ -111,8 +111,7 @@ def rules_reading(text: str) -> tuple[str | None, frozenset[str]]:
     """The rules' level for ``text`` and the families they have read, as ``triage`` has them."""
     rules = load_rules()
     _, reading = rules.read_text(text)
-    level = reading.firings[0].rule.level if reading.firings else None
-    return level, reading.families_read
+    return reading.level, reading.families_read
 
 
 def level_with(case: Case, limits: Thresholds) -> str | None:

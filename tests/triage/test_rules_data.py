@@ -101,6 +101,7 @@ def _minimal(**rule: object) -> dict:
         ({"message": "Call {number}"}, "unknown placeholder"),
         ({"all": []}, "give its pattern"),
         ({"source": [{"name": "x", "url": "http://insecure"}]}, "https://"),
+        ({"any_except": ["killing myself laughing"]}, "needs an any: list"),
     ],
 )
 def test_it_rejects_a_malformed_rule(change: dict, complaint: str) -> None:

@@ -74,7 +74,7 @@ def triage(text: str, *, locale: str = "US", semantic: bool = True) -> TriageRes
     rules = load_rules()
     doc, reading = rules.read_text(text or "")
     firings = reading.firings
-    rules_level = firings[0].rule.level if firings else None
+    rules_level = reading.level
     # Nothing outranks an emergency: the model's time is only spent where it can change the level.
     asked = semantic and rules_level != "emergency"
     finding = _semantic_finding(text, reading.families_read) if asked else None

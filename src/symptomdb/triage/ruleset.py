@@ -65,6 +65,11 @@ class Reading:
     # Families the rules have judged (RuleSet._families_read): the semantic detector defers.
     families_read: frozenset[str]
 
+    @property
+    def level(self) -> str | None:
+        """The most urgent level a rule gave, or None when none fired."""
+        return self.firings[0].rule.level if self.firings else None
+
 
 @dataclass(frozen=True)
 class RuleSet:
@@ -99,8 +104,8 @@ class RuleSet:
         joined = analyse(text, self.speller, join_compounds=True)
         if joined.words != doc.words:
             other = self.read(joined)
-            if other.firings and (
-                not reading.firings or other.firings[0].rule.rank < reading.firings[0].rule.rank
+            if other.level is not None and (
+                reading.level is None or LEVELS.index(other.level) < LEVELS.index(reading.level)
             ):
                 return joined, other
         return doc, reading
@@ -371,6 +376,8 @@ def _build_rule(
             raise RuleSetError(f"rule {rule_id}: concept {concept!r} is not under concepts:")
     if not all_of and not raw.get("any"):
         raise RuleSetError(f"rule {rule_id}: give its pattern as all: and/or any:")
+    if raw.get("any_except") and not raw.get("any"):
+        raise RuleSetError(f"rule {rule_id}: any_except: needs an any: list to except from")
     return Rule(
         id=rule_id,
         family=family,
