@@ -52,6 +52,21 @@ def test_it_keeps_the_words_results_and_level_of_a_plain_search(symptoms):
     assert SearchCount.objects.get().searches == 1
 
 
+def test_a_search_written_again_is_kept_once_and_the_rest_of_its_batch_written(symptoms):
+    cramp, headache, _ = symptoms
+    at = timezone.now() - dt.timedelta(hours=3)
+    record(searched("cramp in calf", [cramp.slug], token="tok-again", at=at))
+    record(
+        searched("cramp in calf", [cramp.slug], token="tok-again", at=at),
+        searched("headache at night", [headache.slug, cramp.slug]),
+    )
+    events = {e.token: e for e in SearchEvent.objects.all()}
+    assert len(events) == 2
+    assert events["tok-again"].searched_at == at
+    night = next(e for token, e in events.items() if token != "tok-again")
+    assert (night.query, night.results) == ("headache at night", [headache.pk, cramp.pk])
+
+
 def test_a_later_batch_adds_to_the_days_count_rows(symptoms):
     cramp, headache, _ = symptoms
     record(searched("cramp in calf", [cramp.slug]), searched("headache", [headache.slug]))
