@@ -49,6 +49,7 @@ DEFAULT_FILES = [
     DATA / "triage_vignettes.jsonl",
     DATA / "triage_everyday.jsonl",
     DATA / "triage_fresh.jsonl",
+    DATA / "triage_plain.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")

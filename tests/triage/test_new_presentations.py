@@ -501,6 +501,106 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         ],
         ["when will I feel my baby move", "baby kicking a lot at night"],
     ),
+    # --- issue 10, fourth pass (NHS pages cited in rules.yaml beside each family) ---
+    "priapism": (
+        E,
+        [
+            "my erection has lasted 6 hours and it really hurts",
+            "had a hard on since 2am, its now 9am and it won't go down",
+            "painful erection that will not go away after taking a tablet for ED",
+            "could this be priapism, erect for five hours",
+        ],
+        ["what is priapism", "how long does an erection normally last"],
+    ),
+    "adrenal_crisis": (
+        E,
+        [
+            "I have Addison's and keep vomiting, can't keep my hydrocortisone down",
+            "my son has adrenal insufficiency, he's been sick twice and is very drowsy",
+            "Addisons, dizzy every time I stand and feel extremely weak with a tummy bug",
+            "I think my wife is having an adrenal crisis",
+        ],
+        [
+            "what is an adrenal crisis",
+            "I have Addison's disease, how do I renew my steroid card",
+        ],
+    ),
+    "sickle_cell": (
+        E,
+        [
+            "my daughter has sickle cell and her temperature is 38.6",
+            "sickle cell crisis, the painkillers are not working and he is crying",
+            "I have sickle cell disease and now chest pain and I'm short of breath",
+            "sickle cell anaemia, suddenly very confused and drowsy",
+        ],
+        [
+            "what is sickle cell trait",
+            "is sickle cell disease inherited from both parents",
+        ],
+    ),
+    "nosebleed": (
+        E,
+        [
+            "nosebleed for 30 minutes and it won't stop",
+            "my son's nose has been bleeding for 25 mins even pinching it",
+            "nose bleed that will not stop and I feel dizzy",
+            "grandad's nosebleed is pouring and he is swallowing blood",
+        ],
+        [
+            "nosebleed for 2 minutes then it stopped",
+            "how do I stop my child's nosebleeds",
+        ],
+    ),
+    "eye_injury": (
+        U,
+        [
+            "I scratched my eye on a twig this morning and it's still sore",
+            "my toddler poked me in the eye and it's been watering all day",
+            "was using an angle grinder and a piece of metal went in my eye",
+            "a bit of metal flew into my eye when hammering",
+        ],
+        ["how do I choose safety goggles for grinding", "my eye is itchy from hay fever"],
+    ),
+    "shingles": (
+        U,
+        [
+            "I think I have shingles on my forehead, going towards my eye",
+            "shingles rash by my eye and it's red",
+            "shingles blisters on the tip of my nose",
+            "shingles on one side of my face",
+        ],
+        ["can you get the shingles vaccine twice", "had shingles years ago, fine now"],
+    ),
+    "chickenpox_in_pregnancy": (
+        U,
+        [
+            "I'm 12 weeks pregnant and my niece has chickenpox, I sat with her all afternoon",
+            "pregnant and was near someone with chicken pox yesterday",
+            "my pregnant sister has been exposed to chickenpox at work",
+            "I'm pregnant, not sure I've had chickenpox, my son's friend has it",
+        ],
+        ["chickenpox spots on my 4 year old, how long is he contagious", "chickenpox vaccine"],
+    ),
+    "jaundice": (
+        U,
+        [
+            "the whites of my eyes have gone yellow",
+            "my skin looks yellow and my pee is dark",
+            "dad's skin has gone yellow over the last few days",
+            "I think I'm jaundiced",
+        ],
+        ["yellow sticky discharge from my eye", "my teeth are yellow, what whitening is safe"],
+    ),
+    "new_diabetes": (
+        U,
+        [
+            "my 8 year old is drinking loads and weeing constantly",
+            "my daughter is always thirsty and has lost weight",
+            "son very thirsty and started wetting the bed again",
+            "my toddler is drinking so much and going to the toilet all the time",
+        ],
+        ["how much water should a child drink a day", "my son's bedwetting, any tips"],
+    ),
 }
 
 

@@ -200,3 +200,22 @@ def test_it_matches_exact_terms_only_in_that_form() -> None:
     index = TermIndex([("tear", Term.parse("=tearing"))])
     assert index.find(analyse("tearing pain")) == {"tear": [Span(0, 1)]}
     assert index.find(analyse("in tears")) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "found"),
+    [
+        # Linking and degree words between a term's words leave the finding as it is.
+        ("her neck is so stiff", "stiff_neck", True),
+        ("his lips have gone really blue", "went_blue", True),
+        ("my son's nose has been bleeding", "nosebleed", True),
+        # Never a negation, and never more than a few words apart.
+        ("her neck is not stiff", "stiff_neck", False),
+        ("neck pain on the left, stiff upper lip about it", "stiff_neck", False),
+    ],
+)
+def test_a_terms_words_may_have_linking_words_between_them(
+    text: str, concept: str, found: bool
+) -> None:
+    rules = load_rules()
+    assert bool(rules.index.find(analyse(text, rules.speller)).get(concept)) is found

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .reading import Document, content_words
 from .stems import stem
+from .wordlists import reading_words
+
+# How many linking or degree words may stand between the words of one term.
+MAX_BETWEEN = 3
+
+
+@cache
+def between_term_words() -> frozenset[str]:
+    """Words that may stand between a term's words without changing it (reading.yaml)."""
+    return frozenset(reading_words()["between_term_words"])
 
 
 @dataclass(frozen=True)
@@ -32,14 +43,26 @@ class Term:
     def surface_words(self) -> tuple[str, ...]:
         return tuple(w for raw in self.text.split() for w in content_words(raw.lstrip("=")))
 
-    def matches_at(self, doc: Document, start: int) -> bool:
-        if start + len(self.parts) > len(doc.words):
-            return False
-        for offset, (value, exact) in enumerate(self.parts):
-            seen = doc.words[start + offset] if exact else doc.stems[start + offset]
-            if seen != value:
-                return False
-        return True
+    def end_at(self, doc: Document, start: int) -> int | None:
+        """Where the term ends when it starts at ``start``, else None. Its words are read in
+        order; between two of them up to MAX_BETWEEN words of reading.yaml's
+        ``between_term_words`` may stand ("neck is so stiff" for "neck stiff")."""
+        return self._end_from(doc, 0, start, MAX_BETWEEN)
+
+    def _end_from(self, doc: Document, part: int, position: int, spare: int) -> int | None:
+        if part == len(self.parts):
+            return position
+        if position >= len(doc.words):
+            return None
+        value, exact = self.parts[part]
+        seen = doc.words[position] if exact else doc.stems[position]
+        if seen == value:
+            end = self._end_from(doc, part + 1, position + 1, spare)
+            if end is not None:
+                return end
+        if part and spare and doc.words[position] in between_term_words():
+            return self._end_from(doc, part, position + 1, spare - 1)
+        return None
 
 
 @dataclass(frozen=True)
@@ -69,7 +92,10 @@ class TermIndex:
             candidates.sort(key=lambda entry: -len(entry[1].parts))
             seen: set[str] = set()
             for owner, term in candidates:
-                if owner not in seen and term.matches_at(doc, start):
+                if owner in seen:
+                    continue
+                end = term.end_at(doc, start)
+                if end is not None:
                     seen.add(owner)
-                    found.setdefault(owner, []).append(Span(start, start + len(term.parts)))
+                    found.setdefault(owner, []).append(Span(start, end))
         return found
