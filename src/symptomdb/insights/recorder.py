@@ -26,7 +26,6 @@ import logging
 import os
 import queue
 import threading
-import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -146,18 +145,19 @@ class Recorder:
                     self._write(batch)
 
     def _take(self, *, block: bool) -> list[Searched]:
-        """Up to BATCH searches: with `block`, waits for the first (at most _IDLE_SECONDS)
-        and then gathers for at most INSIGHTS_FLUSH_SECONDS."""
+        """Up to BATCH searches: with `block`, waits for the first (at most _IDLE_SECONDS),
+        then lets the others gather for INSIGHTS_FLUSH_SECONDS unless a batch is already
+        waiting. It sleeps rather than waiting on the queue for each search: a wait per
+        search woke this thread at every search, and each wake took the interpreter's lock
+        from the requests (benchmarks/insights_load.sh)."""
         batch: list[Searched] = []
         try:
             if block:
                 batch.append(self._queue.get(timeout=_IDLE_SECONDS))
-                deadline = time.monotonic() + settings.INSIGHTS_FLUSH_SECONDS
-                while len(batch) < BATCH and (left := deadline - time.monotonic()) > 0:
-                    batch.append(self._queue.get(timeout=left))
-            else:
-                while len(batch) < BATCH:
-                    batch.append(self._queue.get_nowait())
+                if self._queue.qsize() < BATCH - 1:
+                    self._closing.wait(settings.INSIGHTS_FLUSH_SECONDS)
+            while len(batch) < BATCH:
+                batch.append(self._queue.get_nowait())
         except queue.Empty:
             pass
         return batch
