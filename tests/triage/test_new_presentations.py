@@ -763,3 +763,38 @@ def test_a_baby_not_moving_is_a_pregnancy_unless_the_baby_is_born(
     result = _triage(text)
     assert result.level == level, (text, result.rule_ids)
     assert family in _families(result), (text, result.rule_ids)
+
+
+# Pictures added to existing families on the fourth pass, each with the family it must reach.
+@pytest.mark.parametrize(
+    ("text", "family", "level"),
+    [
+        ("my 5yo is drinking loads and weeing all the time", "new_diabetes", U),
+        ("fainted while lying in bed watching telly", "fainting", E),
+        ("my dad passed out halfway through his workout", "fainting", E),
+        ("29 weeks pregnant and having regular tightenings every 15 minutes", "labour", U),
+        ("bumped my head at work yesterday, now I keep forgetting things", "head_injury", E),
+        ("mum collapsed in the kitchen, she opens her eyes but doesn't answer", "collapse", E),
+        ("her neck has gone really stiff and the lights are hurting her eyes", "meningitis", E),
+        ("34 weeks, the kicks feel weaker than usual today", "reduced_baby_movements", U),
+    ],
+)
+def test_it_reaches_the_pictures_of_the_fourth_pass(text: str, family: str, level: str) -> None:
+    result = _triage(text)
+    assert result.level is not None, text
+    assert LEVELS.index(result.level) <= LEVELS.index(level), (text, result.rule_ids)
+    assert family in _families(result), (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 30 weeks pregnant, which tv show should I watch on maternity leave",
+        "fainted once at a concert years ago, fine since",
+        "my 7yo keeps forgetting his homework",
+        "my 3 month old is drinking loads of milk, is that normal",
+    ],
+)
+def test_the_fourth_pass_leaves_look_alikes_below_urgent(text: str) -> None:
+    result = _triage(text)
+    assert result.level not in (E, U), (text, result.rule_ids)

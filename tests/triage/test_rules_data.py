@@ -121,3 +121,10 @@ def test_it_rejects_duplicate_rule_ids() -> None:
     data["rules"].append(dict(data["rules"][0]))
     with pytest.raises(RuleSetError, match="unique"):
         build_ruleset(data)
+
+
+def test_it_rejects_a_concept_measured_by_something_that_is_not_a_quantity() -> None:
+    data = _minimal()
+    data["concepts"]["c"] = {"terms": ["chest"], "measured": ["c"]}
+    with pytest.raises(RuleSetError, match="measured 'c' is not a quantity"):
+        build_ruleset(data)

@@ -81,6 +81,9 @@ class RuleSet:
     thresholds: Mapping[str, Threshold]
     # The families' lines for symptom pages, by the (system, code) they concern (red_flags.py).
     red_flags: Mapping[tuple[str, str], tuple[FamilyFlag, ...]] = field(default_factory=dict)
+    # Concepts that a measurement also stands for, by name: "child" is said by "my 7yo" as by
+    # "my son" (a concept's ``measured:`` list in rules.yaml).
+    measured_as: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def rule_for(self, family: str, level: str) -> Rule | None:
         """The first rule of ``family`` at ``level`` (its message speaks for that family there),
@@ -120,6 +123,10 @@ class RuleSet:
             measured = [Span(q.start, q.end) for q in quantities if threshold.holds(q)]
             if measured:
                 found[name] = measured
+        for name, measures in self.measured_as.items():
+            said = [span for measure in measures for span in found.get(measure, ())]
+            if said:
+                found[name] = sorted([*found.get(name, ()), *said], key=lambda s: s.start)
         context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
         firings = []
         for rule in self.rules:
@@ -278,6 +285,7 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
     concepts: dict[str, tuple[Term, ...]] = {}
     thresholds: dict[str, Threshold] = {}
     entries: list[tuple[str, Term]] = []
+    measured_as: dict[str, tuple[str, ...]] = {}
     for name in raw_concepts:
         spec = raw_concepts[name]
         if isinstance(spec, Mapping) and "quantity" in spec:
@@ -289,7 +297,13 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
             continue
         terms, exceptions = _concept_terms(name, raw_concepts, ())
         concepts[name] = terms
+        if isinstance(spec, Mapping) and spec.get("measured"):
+            measured_as[name] = tuple(str(m) for m in spec["measured"])
         entries += [(name, t) for t in terms] + [(name + _EXCEPT, t) for t in exceptions]
+
+    for name, measures in measured_as.items():
+        if unknown := [m for m in measures if m not in thresholds]:
+            raise RuleSetError(f"concept {name!r}: measured {unknown[0]!r} is not a quantity")
 
     families = data.get("families") or {}
     rules: list[Rule] = []
@@ -321,6 +335,7 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
         speller=speller,
         thresholds=thresholds,
         red_flags=family_flags(families),
+        measured_as=measured_as,
     )
 
 
