@@ -777,6 +777,17 @@ def test_a_baby_not_moving_is_a_pregnancy_unless_the_baby_is_born(
         ("mum collapsed in the kitchen, she opens her eyes but doesn't answer", "collapse", E),
         ("her neck has gone really stiff and the lights are hurting her eyes", "meningitis", E),
         ("34 weeks, the kicks feel weaker than usual today", "reduced_baby_movements", U),
+        (
+            "my grandad was fine last night but this morning he doesn't know where he is",
+            "new_confusion",
+            E,
+        ),
+        ("dad suddenly doesn't seem to know who I am", "new_confusion", E),
+        (
+            "stepped on a nail last week and now my jaw is stiff and I can't open my mouth",
+            "tetanus",
+            E,
+        ),
     ],
 )
 def test_it_reaches_the_pictures_of_the_fourth_pass(text: str, family: str, level: str) -> None:
@@ -793,6 +804,7 @@ def test_it_reaches_the_pictures_of_the_fourth_pass(text: str, family: str, leve
         "fainted once at a concert years ago, fine since",
         "my 7yo keeps forgetting his homework",
         "my 3 month old is drinking loads of milk, is that normal",
+        "my mum was fine yesterday, now she has a bit of a cough",
     ],
 )
 def test_the_fourth_pass_leaves_look_alikes_below_urgent(text: str) -> None:
