@@ -100,9 +100,7 @@ def searches_write(*, searched: Sequence[Searched], drops: dict[dt.date, int]) -
     not look personal (privacy.py) kept with their words; then the drops counted."""
     slugs = {slug for s in searched for slug in s.slugs}
     ids = dict(Symptom.objects.filter(slug__in=slugs).values_list("slug", "id"))
-    events: list[Searched] = []
-    tops: list[int | None] = []
-    kept_results: list[list[int]] = []
+    kept: list[tuple[Searched, int | None, list[int]]] = []
     counts: Counter[_CountKey] = Counter()
     personal: Counter[_CountKey] = Counter()
     for s in searched:
@@ -113,10 +111,8 @@ def searches_write(*, searched: Sequence[Searched], drops: dict[dt.date, int]) -
         if looks_personal(s.query):
             personal[key] += 1
             continue
-        events.append(s)
-        tops.append(top)
-        kept_results.append(results)
-    _events_insert(events, tops, kept_results)
+        kept.append((s, top, results))
+    _events_insert(kept)
     _counts_add(counts, personal)
     for day, n in drops.items():
         if not SearchDrop.objects.filter(day=day).update(dropped=F("dropped") + n):
@@ -126,38 +122,36 @@ def searches_write(*, searched: Sequence[Searched], drops: dict[dt.date, int]) -
 
 
 _CountKey = tuple[dt.date, int | None, str, str]
+# The columns _events_insert writes, in the order of its rows' values.
+_EVENT_FIELDS = (
+    "token",
+    "query",
+    "locale",
+    "source",
+    "results",
+    "top_symptom",
+    "triage_level",
+    "searched_at",
+)
 
 
-def _events_insert(
-    searched: Sequence[Searched], tops: Sequence[int | None], results: Sequence[list[int]]
-) -> None:
-    """A batch's kept searches in one INSERT run over its rows, whose SQL is written here:
-    Django's bulk_create prepares every field of every row through the expression machinery,
-    ≈ 0.3 ms of CPU a search, most of what recording still cost a busy server (benchmarks/
-    insights_load.sh). A token already written (a batch retried) is skipped, as
-    bulk_create(ignore_conflicts=True) did."""
-    if not searched:
+def _events_insert(kept: Sequence[tuple[Searched, int | None, list[int]]]) -> None:
+    """A batch's kept searches, each with its top symptom and results' ids, in one INSERT run
+    over its rows, whose SQL is written here: Django's bulk_create prepares every field of
+    every row through the expression machinery, ≈ 0.3 ms of CPU a search, most of what
+    recording still cost a busy server (benchmarks/insights_load.sh). A token already written
+    (a batch retried) is skipped, as bulk_create(ignore_conflicts=True) did."""
+    if not kept:
         return
     ops = connection.ops
-    quote = ops.quote_name
-    columns = ", ".join(
-        quote(name)
-        for name in (
-            "token",
-            "query",
-            "locale",
-            "source",
-            "results",
-            "top_symptom_id",
-            "triage_level",
-            "searched_at",
-        )
-    )
+    fields = [SearchEvent._meta.get_field(name) for name in _EVENT_FIELDS]
+    columns = ", ".join(ops.quote_name(field.column) for field in fields)
+    places = ", ".join(["%s"] * len(fields))
     # Only quoted names and placeholders are written into the SQL; the values are parameters.
     sql = (
         f"{ops.insert_statement(on_conflict=OnConflict.IGNORE)} "
-        f"{quote(SearchEvent._meta.db_table)} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
-        f"{ops.on_conflict_suffix_sql([], OnConflict.IGNORE, [], [])}"
+        f"{ops.quote_name(SearchEvent._meta.db_table)} ({columns}) VALUES ({places})"
+        f"{ops.on_conflict_suffix_sql(fields, OnConflict.IGNORE, [], [])}"
     )
     rows = [
         (
@@ -165,12 +159,12 @@ def _events_insert(
             s.query,
             s.locale,
             s.source,
-            ops.adapt_json_value(kept, None),
+            ops.adapt_json_value(results, None),
             top,
             s.triage_level,
             ops.adapt_datetimefield_value(s.at),
         )
-        for s, top, kept in zip(searched, tops, results, strict=True)
+        for s, top, results in kept
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
