@@ -144,7 +144,8 @@ def _events_insert(kept: Sequence[tuple[Searched, int | None, list[int]]]) -> No
     if not kept:
         return
     ops = connection.ops
-    fields = [SearchEvent._meta.get_field(name) for name in _EVENT_FIELDS]
+    by_name = {field.name: field for field in SearchEvent._meta.concrete_fields}
+    fields = [by_name[name] for name in _EVENT_FIELDS]
     columns = ", ".join(ops.quote_name(field.column) for field in fields)
     places = ", ".join(["%s"] * len(fields))
     # Only quoted names and placeholders are written into the SQL; the values are parameters.
