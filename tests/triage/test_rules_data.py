@@ -67,7 +67,16 @@ def test_it_sources_every_rule() -> None:
 def test_it_uses_every_concept() -> None:
     ruleset = load_rules()
     used = concept_names(ruleset.rules)
-    included_only = {"child", "pain", "fever", "breathless", "blood", "medicine", "confusion"}
+    included_only = {
+        "child",
+        "pain",
+        "fever",
+        "breathless",
+        "blood",
+        "medicine",
+        "confusion",
+        "will_not_rouse",
+    }
     named = {n for n in ruleset.concepts if ":any" not in n}
     assert named - used - included_only == set()
 
