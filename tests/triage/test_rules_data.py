@@ -76,6 +76,7 @@ def test_it_uses_every_concept() -> None:
         "medicine",
         "confusion",
         "will_not_rouse",
+        "peeing_lots",
     }
     named = {n for n in ruleset.concepts if ":any" not in n}
     assert named - used - included_only == set()
