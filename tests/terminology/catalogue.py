@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import import_module
 from typing import Any
 
 import pytest
@@ -57,27 +56,37 @@ def catalogue(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
 def catalogue_flush() -> None:
     """Empty every table, fast: the search index's upkeep is paused (on SQLite
     a trigger per deleted synonym would take longer than the load) and the
-    index rebuilt, empty. The editors' roles, which a migration creates, are
-    created again: a package that runs after this one finds the database as
-    migrations left it, whatever order the packages run in."""
+    index rebuilt, empty. The editors' roles, which migrations create (people
+    0003, insights 0002), are read before and made again after: a package that
+    runs after this one finds the database as migrations left it, whatever order
+    the packages run in."""
+    roles = _roles_read()
     index = lexical()
     with index.paused():
         call_command("flush", interactive=False, verbosity=0)
         index.rebuild()
-    _editor_roles_create()
+    _roles_restore(roles)
     engine_reset()
 
 
-def _editor_roles_create() -> None:
-    """The groups migration people 0003 creates, with its permissions (flush has created the
-    permissions again through post_migrate). Not by calling the migration's function: given the
-    live app registry, it would unset each app's models module."""
-    roles = import_module("symptomdb.people.migrations.0003_editor_roles").ROLES
+_Roles = dict[str, list[tuple[str, str]]]
+
+
+def _roles_read() -> _Roles:
+    """Each group's permissions, by app label and codename (flush creates the permissions
+    again, under new ids, through post_migrate)."""
+    return {
+        group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
+        for group in Group.objects.all()
+    }
+
+
+def _roles_restore(roles: _Roles) -> None:
     for name, wanted in roles.items():
-        group, _ = Group.objects.get_or_create(name=name)
+        group = Group.objects.create(name=name)
         group.permissions.set(
             [
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                for app_label, codename in sorted(set(wanted))
+                for app_label, codename in wanted
             ]
         )
