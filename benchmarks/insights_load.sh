@@ -6,9 +6,16 @@
 #   uncached: SEARCH_CACHE_SECONDS=0, every request runs the whole search.
 # Each (mode, recording) run is its own `symptomdb serve`, in --rounds rounds whose order
 # alternates (on, off; then off, on), so that a machine busy with other work weighs on
-# both alike; the report compares the medians. After each recording-on run the server is
-# stopped gracefully (its workers write what they hold) and the searches it answered (its
-# access log) are set against those the database counted and dropped.
+# both alike; the report compares the medians, of requests per second and of the server's
+# CPU time per request: utime + stime (/proc/PID/stat) of the serve process and all its
+# descendants (gunicorn's master and workers), read before and after the timed wrk run,
+# each time once the recorder's writer has had INSIGHTS_FLUSH_SECONDS + 1 s to write what it
+# held, over the requests wrk completed. wrk shares the cores with the server, so requests
+# per second move with the machine's other work, CPU per request less so. A worker that
+# exits during the run takes its ticks with it: the report says if the pids changed. After
+# each recording-on run the server is stopped gracefully (its workers write what they
+# hold) and the searches it answered (its access log) are set against those the database
+# counted and dropped.
 #
 #   benchmarks/insights_load.sh [--home DIR] [--duration 20] [--connections 32]
 #                               [--threads 2] [--warmup 5] [--rounds 2] [--queries FILE]
@@ -34,8 +41,11 @@ WARMUP=5
 ROUNDS=2
 QUERIES=$REPO/../shared/eval/dev_queries.jsonl
 SERVE_OPTIONS=()
+# The recorder writes what it holds INSIGHTS_FLUSH_SECONDS (default 2) after a batch's first
+# search: the server's CPU is read that long and a second more after the warm-up and the run.
+SETTLE=$((${INSIGHTS_FLUSH_SECONDS:-2} + 1))
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
     case $1 in
@@ -115,8 +125,13 @@ run_wrk() { # seconds output
 
 drain() { "${HELPER[@]}" wait --url "$BASE/healthz" --timeout 120 --pid "$SERVER_PID"; }
 
+server_cpu() { # "seconds pid…" of the running server, once its writer is done
+    sleep "$SETTLE"
+    "${MINE[@]}" cpu --pid "$SERVER_PID"
+}
+
 measure() { # mode recording(1|0) round
-    local mode=$1 recording=$2 round=$3 name cache=() before after
+    local mode=$1 recording=$2 round=$3 name cache=() before after cpu_start cpu_end start
     name="$mode-$([[ $recording == 1 ]] && echo on || echo off)-$round"
     [[ $mode == uncached ]] && cache=(SEARCH_CACHE_SECONDS=0)
     before=$("${MINE[@]}" recorded --home "$HOME_DIR")
@@ -132,17 +147,24 @@ measure() { # mode recording(1|0) round
         run_wrk "$WARMUP" "$RUN/$name.warmup.wrk"
         drain
     fi
+    cpu_start=$(server_cpu)
+    start=$(date -u +%H:%M)
     run_wrk "$DURATION" "$RUN/$name.wrk"
     drain
+    cpu_end=$(server_cpu)
+    # CPU seconds before and after (as http_load.sh's .cpu files); the pids at both.
+    echo "${cpu_start%% *} ${cpu_end%% *}" >"$RUN/$name.cpu"
+    printf '%s\n%s\n' "${cpu_start#* }" "${cpu_end#* }" >"$RUN/$name.pids"
     stop_server
     after=$("${MINE[@]}" recorded --home "$HOME_DIR")
-    NAME=$name MODE=$mode RECORDING=$recording BEFORE=$before AFTER=$after \
+    NAME=$name MODE=$mode RECORDING=$recording BEFORE=$before AFTER=$after START=$start \
         ANSWERED=$("${MINE[@]}" answered --log "$RUN/$name.log") \
         "$BIN/python" -c '
 import json, os, sys
 e = os.environ
 (c0, d0), (c1, d1) = (map(int, e[k].split()) for k in ("BEFORE", "AFTER"))
 json.dump({"name": e["NAME"], "mode": e["MODE"], "recording": e["RECORDING"] == "1",
+           "start": e["START"],
            "answered": int(e["ANSWERED"]), "counted": c1 - c0, "dropped": d1 - d0},
           open(sys.argv[1], "w"))' "$RUN/$name.json"
 }
@@ -158,7 +180,7 @@ for mode in cached uncached; do
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-export LOAD_BEFORE LOAD_AFTER CONNECTIONS DURATION WARMUP ROUNDS
+export LOAD_BEFORE LOAD_AFTER CONNECTIONS DURATION WARMUP ROUNDS SETTLE
 META_WRK=$( (wrk --version 2>&1 || true) | head -1 | cut -d' ' -f1-2) "$BIN/python" -c '
 import datetime as dt, json, os, platform, sys
 e = os.environ
@@ -166,6 +188,7 @@ machine = f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, " 
 json.dump({"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ"), "machine": machine,
            "connections": int(e["CONNECTIONS"]), "duration": int(e["DURATION"]),
            "warmup": int(e["WARMUP"]), "rounds": int(e["ROUNDS"]),
-           "load_before": e["LOAD_BEFORE"], "load_after": e["LOAD_AFTER"]},
+           "load_before": e["LOAD_BEFORE"], "load_after": e["LOAD_AFTER"],
+           "settle": int(e["SETTLE"])},
           open(sys.argv[1], "w"))' "$RUN/meta.json"
 "${MINE[@]}" report --run "$RUN" | tee "$RUN/report.txt"

@@ -231,3 +231,35 @@ def test_emergencies_told_as_stories_are_called_emergencies(text):
 )
 def test_an_ordinary_goodbye_is_not_an_emergency(text):
     assert triage(text).level != E, triage(text).rule_ids
+
+
+# An animal as the clause's subject, or one that was found, with no person in the clause: the
+# vet's concern (context.yaml animals). Our own examples.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "parrot seems to be choking on a sunflower seed",
+        "found a kitten under the car, soaking and freezing cold",
+        "our old dog is fitting on the kitchen floor",
+        "hamster was bleeding from its paw after the cage door shut on it",
+        "the rabbit has stopped breathing properly, I think",
+    ],
+)
+def test_an_animal_alone_is_not_an_emergency_of_ours(text):
+    assert triage(text).level != E, triage(text).rule_ids
+
+
+# The same animals beside a person, or doing something to one, or only where the reader was:
+# a report, never quieted.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "walking the dog when a crushing pain came on in my chest and went down my arm",
+        "bitten by a dog and bleeding heavily, it won't stop",
+        "thrown off the horse onto my back and I can't feel my legs",
+        "the dog knocked grandad over, he hit his head and now he's confused and being sick",
+        "the cat is fine but my son is choking and can't breathe",
+    ],
+)
+def test_a_person_beside_an_animal_is_still_a_report(text):
+    assert triage(text).level == E, triage(text).rule_ids

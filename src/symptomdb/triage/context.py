@@ -38,6 +38,10 @@ class Triggers:
     question_starters: frozenset[str]
     info_cues: Phrases
     present_report: Phrases
+    animals: Phrases
+    animal_verbs: frozenset[str]
+    animal_found: frozenset[str]
+    animal_acts: frozenset[str]
     max_scope: int
 
 
@@ -62,6 +66,10 @@ def triggers() -> Triggers:
         question_starters=frozenset(str(w) for w in data["question_starters"]),
         info_cues=phrases("info_cues"),
         present_report=phrases("present_report"),
+        animals=phrases("animals"),
+        animal_verbs=frozenset(str(w) for w in data["animal_verbs"]),
+        animal_found=frozenset(str(w) for w in data["animal_found"]),
+        animal_acts=frozenset(str(w) for w in data["animal_acts"]),
         max_scope=int(data["max_scope"]),
     )
 
@@ -119,6 +127,8 @@ class Context:
     not_real: frozenset[int] = frozenset()
     # Someone else's story read or heard about ("saw on the news"): quiet for everything.
     told_elsewhere: frozenset[int] = frozenset()
+    # An animal and no person ("budgie seems to be choking"): quiet for everything.
+    animal: frozenset[int] = frozenset()
 
 
 def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
@@ -161,7 +171,27 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
         ),
         hypothetical=_whole_clauses(doc, _except_reports(doc, hypothetical, reports)),
         questions=_whole_clauses(doc, _except_reports(doc, _info_questions(doc, t), reports)),
+        animal=_animal_clauses(doc, t),
     )
+
+
+def _animal_clauses(doc: Document, t: Triggers) -> frozenset[int]:
+    """Positions of clauses about an animal alone: the animal the subject ("dog is") or found,
+    no person named, nothing done to someone."""
+    quiet = set()
+    for start, end in _occurrences(doc.words, t.animals, ()):
+        clause = doc.clauses[start]
+        after = doc.words[end] if end < len(doc.words) and doc.clauses[end] == clause else ""
+        before = doc.words[start - 1] if start and doc.clauses[start - 1] == clause else ""
+        if after not in t.animal_verbs and before not in t.animal_found:
+            continue
+        named = doc.who[clause] if clause < len(doc.who) else frozenset()
+        acts = any(
+            w in t.animal_acts for w, c in zip(doc.words, doc.clauses, strict=True) if c == clause
+        )
+        if not named and not acts:
+            quiet.add(clause)
+    return frozenset(i for i, clause in enumerate(doc.clauses) if clause in quiet)
 
 
 def _first_time(doc: Document, after: int, t: Triggers) -> bool:

@@ -148,6 +148,10 @@ class Document:
     words: tuple[str, ...]
     stems: tuple[str, ...]
     clauses: tuple[int, ...]
+    # For each clause number, the words in it that name a person ("my", "she", "son"), read
+    # before possessives are dropped; "my" before an animal ("my cat") names its owner only.
+    # context.py reads it to tell whom a clause is about.
+    who: tuple[frozenset[str], ...] = ()
 
     def phrase(self, start: int, end: int) -> str:
         return " ".join(self.words[start:end])
@@ -159,14 +163,27 @@ def _clause_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words["terminators"]), frozenset(words["new_subject"])
 
 
+@cache
+def _who_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words naming a person, the possessives among them, and the animals they may own."""
+    words = context_words()
+    return (
+        frozenset(words["people"]),
+        frozenset(words["possessives"]),
+        frozenset(str(a).split()[0] for a in words["animals"]),
+    )
+
+
 def analyse(
     text: str, speller: Corrector | None = None, *, join_compounds: bool = False
 ) -> Document:
     """Normalise ``text`` into words, stems and clause numbers; with ``join_compounds``, two
     words the speller knows as one ("head ache") read as that one."""
     terminators, new_subject = _clause_words()
+    people, possessives, animals = _who_words()
     words: list[str] = []
     clauses: list[int] = []
+    who: dict[int, set[str]] = {}
     clause = 0
     tokens = normalise(text).split()
     if speller is not None and join_compounds:
@@ -175,10 +192,12 @@ def analyse(
         if token == _CLAUSE_MARK:
             clause += 1
             continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token in people and not (token in possessives and following in animals):
+            who.setdefault(clause, set()).add(token)
         if _dropped(token, words):
             continue
         word = speller.correct(token) if speller is not None else token
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if word in terminators or (word == "and" and following in new_subject):
             clause += 1
         words.append(word)
@@ -188,4 +207,11 @@ def analyse(
             # drank bleach" corrects what came before; it does not deny what follows
             # as "no fever" does. It ends its clause, as a comma after it would.
             clause += 1
-    return Document(words=tuple(words), stems=tuple(stem(w) for w in words), clauses=tuple(clauses))
+    # A clause word opens the next clause, so the last clause may hold no word of its own.
+    last = max([clause, *clauses])
+    return Document(
+        words=tuple(words),
+        stems=tuple(stem(w) for w in words),
+        clauses=tuple(clauses),
+        who=tuple(frozenset(who.get(number, ())) for number in range(last + 1)),
+    )

@@ -194,6 +194,8 @@ def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> boo
         return False
     if span.start in context.questions or span.start in context.told_elsewhere:
         return False
+    if span.start in context.animal:
+        return False
     if picture and span.start in context.not_real:
         return False
     quiet_when_asked = rule.condition_name or not picture

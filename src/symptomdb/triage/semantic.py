@@ -177,7 +177,7 @@ def stance(text: str) -> tuple[bool, bool, bool]:
     return (
         bool(context.negated),
         bool(context.historical),
-        bool(context.hypothetical or context.questions or context.told_elsewhere),
+        bool(context.hypothetical or context.questions or context.told_elsewhere or context.animal),
     )
 
 
