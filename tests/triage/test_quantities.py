@@ -33,6 +33,10 @@ def measured(text: str) -> list[tuple[str, float]]:
         ("blood sugar is 2.4", [("glucose_mmol", 2.4)]),
         ("glucose 540 mg/dl", [("glucose_mmol", 30.0)]),
         ("my bm is 1.9 mmol/l", [("glucose_mmol", 1.9)]),
+        # mg/dL names the measure itself; a meter or sensor is a cue like "sugar".
+        ("it read 36 mg/dL an hour ago", [("glucose_mmol", 2.0)]),
+        ("her meter is showing 2.2", [("glucose_mmol", 2.2)]),
+        ("the libre says 3.0", [("glucose_mmol", 3.0)]),
         ("I am 34 weeks pregnant", [("pregnancy_weeks", 34)]),
         ("pregnant at 7 weeks", [("pregnancy_weeks", 7)]),
         ("shaking for 8 minutes", [("minutes", 8)]),

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from .reading import normalise
+
 MEASURES = (
     "tablets",
     "temperature_c",
@@ -192,7 +194,7 @@ def _glucose(
     if mmol:
         return value, mmol
     mgdl = _starts(after, v.mgdl_units)
-    if mgdl and _ends(before, v.glucose_cues):
+    if mgdl and (_ends(before, v.glucose_cues) or _starts(after, v.mgdl_alone)):
         return value / 18, mgdl
     if _ends(before, v.glucose_cues) and not _starts(after, v.any_unit):
         if value <= 35:
@@ -282,6 +284,7 @@ class _Vocabulary:
     mmol_units: frozenset[tuple[str, ...]]
     mgdl_units: frozenset[tuple[str, ...]]
     glucose_cues: frozenset[tuple[str, ...]]
+    mgdl_alone: frozenset[tuple[str, ...]]
     any_unit: frozenset[tuple[str, ...]]
     pregnancy_weeks: frozenset[str]
     pregnancy_cues: frozenset[str]
@@ -308,7 +311,8 @@ def _vocabulary() -> _Vocabulary:
         return frozenset(str(i) for i in items)
 
     def phrases(items: Sequence[str]) -> frozenset[tuple[str, ...]]:
-        return frozenset(tuple(str(i).split()) for i in items)
+        # Read like the text ("libre" is "liber" once made American), so both sides agree.
+        return frozenset(tuple(normalise(str(i)).split()) for i in items)
 
     heart, glucose, age = data["heart_rate"], data["glucose"], data["age"]
     duration, temperature = data["duration"], data["temperature"]
@@ -341,6 +345,7 @@ def _vocabulary() -> _Vocabulary:
         mmol_units=phrases(glucose["mmol_units"]),
         mgdl_units=phrases(glucose["mgdl_units"]),
         glucose_cues=phrases(glucose["cues"]),
+        mgdl_alone=phrases(glucose["mgdl_alone"]),
         any_unit=phrases(units),
         pregnancy_weeks=words(data["pregnancy"]["week_units"]),
         pregnancy_cues=words(data["pregnancy"]["cues"]),
