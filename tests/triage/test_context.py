@@ -19,6 +19,10 @@ from symptomdb.triage.ruleset import build_ruleset
         "what does it mean if I have heavy chest pain and sweating",
         "is it serious when my face drops on one side and my arm goes weak",
         "what does it mean if my chest feels crushed and I am sweating",
+        # No "I" or "my": the body part alone says whose it is.
+        "what does it mean when one testicle suddenly hurts a lot and sits higher than the other",
+        "what does it mean when half the face drops and an arm goes weak",
+        "what does it mean if vomit looks like coffee grounds",
         "I think I'm having a heart attack after climbing the stairs",
         "I used to get migraines but now I have the worst headache of my life",
     ],
