@@ -50,6 +50,7 @@ DEFAULT_FILES = [
     DATA / "triage_everyday.jsonl",
     DATA / "triage_fresh.jsonl",
     DATA / "triage_plain.jsonl",
+    DATA / "triage_american.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
