@@ -77,6 +77,7 @@ def test_it_uses_every_concept() -> None:
         "confusion",
         "will_not_rouse",
         "peeing_lots",
+        "confused_word",
     }
     named = {n for n in ruleset.concepts if ":any" not in n}
     assert named - used - included_only == set()

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from .wordlists import load_yaml
 
 # What a locale a reader or a client gives may look like: a country code ("GB") or a language
 # tag ("en-GB", "en_GB"). Anything of this shape is answered (an unknown country with the 112
@@ -128,7 +128,7 @@ def _country(locale: str) -> str:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
     text = resources.files(__package__).joinpath("locales.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     data["aliases"] = data.get("aliases") or {}
     data["eu_112"] = frozenset(data.get("eu_112") or ())
     data["names"] = data.get("names") or {}

@@ -17,9 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from .reading import normalise
+from .wordlists import load_yaml
 
 MEASURES = (
     "tablets",
@@ -305,7 +304,7 @@ class _Vocabulary:
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     text = resources.files(__package__).joinpath("quantities.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
 
     def words(items: Sequence[str]) -> frozenset[str]:
         return frozenset(str(i) for i in items)

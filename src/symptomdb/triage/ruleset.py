@@ -18,8 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .context import Context, assign_context
 from .families import FamilyFlag, RuleSetError, Source, family_flags
 from .locale import PLACEHOLDERS
@@ -27,6 +25,7 @@ from .quantities import Quantity, Threshold, read_quantities
 from .reading import Document, analyse
 from .speller import Speller
 from .terms import Span, Term, TermIndex
+from .wordlists import load_yaml
 
 LEVELS = ("emergency", "urgent", "routine", "self_care")
 DEFAULT_WINDOW = 12
@@ -279,7 +278,7 @@ def load_ruleset(path: str | None = None) -> RuleSet:
         text = Path(path).read_text(encoding="utf-8")
     lines = package.joinpath("known_words.txt").read_text(encoding="utf-8").splitlines()
     known = [w.strip() for w in lines if w.strip() and not w.startswith("#")]
-    return build_ruleset(yaml.safe_load(text), known_words=known)
+    return build_ruleset(load_yaml(text), known_words=known)
 
 
 def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> RuleSet:

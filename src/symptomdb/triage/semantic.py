@@ -28,13 +28,13 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import yaml
 
 from symptomdb.language.embedding import MODEL_NAME, EmbeddingUnavailable, embedder
 
 from .context import assign_context
 from .reading import analyse
 from .ruleset import Source
+from .wordlists import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -259,7 +259,7 @@ def _yaml(name: str) -> dict[str, Any]:
         text = Path(name).read_text(encoding="utf-8")
     else:
         text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return data
 
 

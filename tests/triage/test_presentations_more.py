@@ -1,0 +1,76 @@
+"""Emergencies told with a device, a medicine or a sign the earlier rules lacked (2026-12-02).
+
+Our own sentences, written from the guidance each rule cites (NICE NG232 on blood thinners, HHS on
+naloxone, NHS Sepsis, NHS Dental abscess, MedlinePlus on intestinal obstruction and
+intussusception, NHS Heart palpitations, NHS Meningitis), in words readers use; none is taken from
+a benchmark set. Each must be an emergency with a rule of its family firing; each look-alike must
+not be an emergency. The rules alone: the semantic detector has its own tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage import load_rules, triage
+from symptomdb.triage.wordlists import load_yaml
+
+E = "emergency"
+
+EMERGENCIES = [
+    ("grandma takes warfarin and slipped in the shower, banged her head", "head_injury"),
+    ("fell off a stool and hit my head, I'm on apixaban", "head_injury"),
+    ("we gave him naloxone and he's breathing again, do we still need help", "overdose"),
+    ("used narcan on my brother, he came round", "overdose"),
+    ("husband has a chest infection and today he's confused and can't follow me", "sepsis"),
+    ("libre says 30 and my son is drowsy and confused", "dka"),
+    ("sugar reading 450 mg/dl and she's really confused", "dka"),
+    ("haven't pooed or passed wind for two days and I keep vomiting", "bowel_obstruction"),
+    ("10 month old with bouts of screaming, poo like redcurrant jelly", "bowel_obstruction"),
+    ("toothache for days and now my eye is swollen shut", "dental_abscess"),
+    ("abscess on my back tooth and the swelling is spreading down my neck", "dental_abscess"),
+    ("my smartwatch says atrial fibrillation and I'm really short of breath", "palpitations"),
+    ("heart beating weird and I nearly passed out on the stairs", "palpitations"),
+    ("feverish toddler who won't bend his neck", "meningitis"),
+    ("high temperature and she cries when the light is on, wants the lights off", "meningitis"),
+    ("he's been seizing for six minutes", "seizure"),
+    ("someone has gone to get the AED, he's not responding", "collapse"),
+    ("he fell off the ladder and he is not moving or breathing", "collapse"),
+    ("touched a live wire at work and got a shock, arm tingling", "burns"),
+]
+
+LOOK_ALIKES = [
+    "where can I buy naloxone for my first aid kit",
+    "I'm confused about how often to take my antibiotics for this chest infection",
+    "what blood sugar is too high, I get confused by the numbers",
+    "trapped wind, can't fart and feel bloated after a curry",
+    "is it safe to take ibuprofen with warfarin",
+    "my lower back is seizing up after gardening",
+    "a tree branch came down on the power line in our street",
+    "the AED in our office needs new pads, who do I call",
+    "toothache for two days, no swelling, what painkiller is best",
+]
+
+
+def _families(rule_ids: list[str]) -> set[str]:
+    family = {rule.id: rule.family for rule in load_rules().rules}
+    return {family[i] for i in rule_ids if i in family}
+
+
+@pytest.mark.parametrize(("text", "family"), EMERGENCIES)
+def test_it_is_an_emergency_of_its_family(text: str, family: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level == E, (text, result.rule_ids)
+    assert family in _families(result.rule_ids), (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_a_look_alike_is_not_an_emergency(text: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level != E, (text, result.rule_ids)
+
+
+def test_a_rule_file_with_a_key_given_twice_is_refused() -> None:
+    # PyYAML alone keeps the second "fainted" and drops the first's terms without a word.
+    text = "concepts:\n  fainted: [fainted]\n  fell: [fell]\n  fainted: [passed out]\n"
+    with pytest.raises(Exception, match="'fainted' is given twice"):
+        load_yaml(text)
