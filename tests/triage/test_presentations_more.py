@@ -36,6 +36,9 @@ EMERGENCIES = [
     ("someone has gone to get the AED, he's not responding", "collapse"),
     ("he fell off the ladder and he is not moving or breathing", "collapse"),
     ("touched a live wire at work and got a shock, arm tingling", "burns"),
+    ("burning behind my breastbone that's now going into my left arm", "heart_attack"),
+    ("8 weeks pregnant and doubled over holding my stomach, clammy", "pregnancy"),
+    ("uncle says the government put a chip in his hand and he has to cut it out", "psychosis"),
 ]
 
 LOOK_ALIKES = [
@@ -48,6 +51,9 @@ LOOK_ALIKES = [
     "a tree branch came down on the power line in our street",
     "the AED in our office needs new pads, who do I call",
     "toothache for two days, no swelling, what painkiller is best",
+    "shaving cut on my chin that keeps bleeding a bit",
+    "that fudge was so sweet it could put you in a diabetic coma",
+    "overdosed on box sets all weekend",
 ]
 
 
