@@ -91,15 +91,8 @@ EVERYDAY_LOOK_ALIKES = [
     "I have a migraine like my usual ones, with the zigzag lights first, took my sumatriptan",
     "burnt my hand on the oven tray, small red patch, ran it under cold water for 20 minutes",
     "stung by a wasp on the arm, a bit red and itchy around it, no other symptoms",
-    pytest.param(
-        "ate some prawns and feel fine, just wondering if shellfish allergy can start in adults",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a known false alarm: to the sentence model 'ate some prawns' is most of its "
-            "anaphylaxis phrasings, and 'feel fine' barely moves it; no context rule may silence "
-            "'fine' in a clause, since 'felt fine, then crushing chest pain' is a report",
-        ),
-    ),
+    # A false alarm until the bank had look-alikes of a first taste of shellfish with no reaction.
+    "ate some prawns and feel fine, just wondering if shellfish allergy can start in adults",
     "my period is a few days late, I've been stressed",
     "my blood sugar was 9 after a big dinner, I'm type 2 on metformin",
     "temperature 37.8 with a cold, taking paracetamol, drinking fine",
