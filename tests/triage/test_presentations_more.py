@@ -75,6 +75,28 @@ def test_a_look_alike_is_not_an_emergency(text: str) -> None:
     assert result.level != E, (text, result.rule_ids)
 
 
+# Same-day advice (NHS Poisoning and Poison Control for a dose taken twice; NHS Eye injuries for
+# something stuck in the eye): at least urgent, with a rule of the family.
+SAME_DAY = [
+    ("I think I gave her the antibiotic twice this morning", "medication_error"),
+    ("doubled up on my sertraline by accident", "medication_error"),
+    ("accidentally took two of my levothyroxine tablets", "medication_error"),
+    ("a bit of metal flew in my eye at work and it won't wash out", "eye_injury"),
+    ("my contact lens is stuck up under my eyelid", "eye_injury"),
+]
+
+
+@pytest.mark.parametrize(("text", "family"), SAME_DAY)
+def test_it_gives_same_day_advice(text: str, family: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level in (E, "urgent"), (text, result.rule_ids)
+    assert family in _families(result.rule_ids), (text, result.rule_ids)
+
+
+def test_a_medicine_taken_twice_a_day_is_not_a_mistake() -> None:
+    assert triage("I take my inhaler twice a day", semantic=False).level is None
+
+
 def test_a_rule_file_with_a_key_given_twice_is_refused() -> None:
     # PyYAML alone keeps the second "fainted" and drops the first's terms without a word.
     text = "concepts:\n  fainted: [fainted]\n  fell: [fell]\n  fainted: [passed out]\n"
