@@ -51,6 +51,7 @@ DEFAULT_FILES = [
     DATA / "triage_fresh.jsonl",
     DATA / "triage_plain.jsonl",
     DATA / "triage_american.jsonl",
+    DATA / "triage_searchbox.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
