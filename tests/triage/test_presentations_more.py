@@ -39,6 +39,15 @@ EMERGENCIES = [
     ("burning behind my breastbone that's now going into my left arm", "heart_attack"),
     ("8 weeks pregnant and doubled over holding my stomach, clammy", "pregnancy"),
     ("uncle says the government put a chip in his hand and he has to cut it out", "psychosis"),
+    # World English and dictation: "chest paint", "giddiness", "loose motions", "heaps".
+    ("chest paint spreading to my jaw and left arm", "heart_attack"),
+    ("grandfather has blood in motions and giddiness since morning", "gut_bleeding"),
+    ("sliced my thigh on the mower, bleeding heaps", "bleeding"),
+    ("her mouth is pulled to one side and her words are slurred", "stroke"),
+    ("one fit after another and she is not waking in between", "seizure"),
+    ("my dad woke up blind in his right eye", "stroke"),
+    ("a dark shadow is coming across the vision in my left eye", "retinal_detachment"),
+    ("the barbecue went whoosh, his eyebrows are singed and his voice has gone hoarse", "burns"),
 ]
 
 LOOK_ALIKES = [
@@ -54,6 +63,15 @@ LOOK_ALIKES = [
     "shaving cut on my chin that keeps bleeding a bit",
     "that fudge was so sweet it could put you in a diabetic coma",
     "overdosed on box sets all weekend",
+    "my landlord will have a heart attack when he sees the carpet",
+    "seizure of goods by the bailiffs",
+    "is suicide squad worth watching",
+    "cardiac arrest lyrics meaning",
+    "reading a book where the hero drowns at sea",
+    "our dog was stung by a bee on the paw",
+    "face paint on my chest for the match",
+    "we are drowning in assignments this term",
+    "first aid steps for a seizure, staff training next week",
 ]
 
 
@@ -83,6 +101,9 @@ SAME_DAY = [
     ("accidentally took two of my levothyroxine tablets", "medication_error"),
     ("a bit of metal flew in my eye at work and it won't wash out", "eye_injury"),
     ("my contact lens is stuck up under my eyelid", "eye_injury"),
+    ("my toddler pushed a raisin up her nose", "foreign_body"),
+    ("painful blisters on my forehead going onto the eyelid", "shingles"),
+    ("cut my palm on a glass, it's gaping and might need stitches", "bleeding"),
 ]
 
 
