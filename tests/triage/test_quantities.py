@@ -37,6 +37,11 @@ def measured(text: str) -> list[tuple[str, float]]:
         ("it read 36 mg/dL an hour ago", [("glucose_mmol", 2.0)]),
         ("her meter is showing 2.2", [("glucose_mmol", 2.2)]),
         ("the libre says 3.0", [("glucose_mmol", 3.0)]),
+        # A decimal in a body temperature's range, with no unit, is one; a weight is not.
+        ("she's had 38.7 since lunch", [("temperature_c", 38.7)]),
+        ("he is 103.1 and shivering", [("temperature_c", 39.5)]),
+        ("she weighs 38.5 kg", []),
+        ("pulse 101.5", [("heart_rate", 101.5)]),
         ("I am 34 weeks pregnant", [("pregnancy_weeks", 34)]),
         ("pregnant at 7 weeks", [("pregnancy_weeks", 7)]),
         ("shaking for 8 minutes", [("minutes", 8)]),

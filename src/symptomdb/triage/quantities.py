@@ -134,6 +134,10 @@ def _readings(
                 break
 
     temperature = _temperature(after, before, value, v)
+    if temperature is None and _bare_body_temperature(tokens[index], after, before, v):
+        # "my 2 month old has 38.6": a number with a decimal point in the range of a body
+        # temperature, and no unit after it, is one (quantities.yaml temperature.bare).
+        temperature = value if value < 50 else (value - 32) * 5 / 9
     if temperature is not None:
         yield "temperature_c", temperature, index + (1 if after[:1] and _unit(after, v) else 0)
 
@@ -184,6 +188,19 @@ def _temperature(
     else:
         celsius = value
     return celsius if 30 <= celsius <= 45 else None
+
+
+def _bare_body_temperature(
+    token: str, after: Sequence[str], before: Sequence[str], v: _Vocabulary
+) -> bool:
+    if "." not in token or (after and (after[0] in v.not_temperature_after or _unit(after, v))):
+        return False
+    if _ends(before, v.glucose_cues) or _ends(before, v.heart_rate_cues):
+        return False  # "sugar 38.5", "pulse 102.5": another measure's number
+    value = float(token)
+    low_c, high_c = v.bare_celsius
+    low_f, high_f = v.bare_fahrenheit
+    return low_c <= value <= high_c or low_f <= value <= high_f
 
 
 def _glucose(
@@ -285,6 +302,9 @@ class _Vocabulary:
     glucose_cues: frozenset[tuple[str, ...]]
     mgdl_alone: frozenset[tuple[str, ...]]
     any_unit: frozenset[tuple[str, ...]]
+    bare_celsius: tuple[float, float]
+    bare_fahrenheit: tuple[float, float]
+    not_temperature_after: frozenset[str]
     pregnancy_weeks: frozenset[str]
     pregnancy_cues: frozenset[str]
     seconds: frozenset[str]
@@ -346,6 +366,15 @@ def _vocabulary() -> _Vocabulary:
         glucose_cues=phrases(glucose["cues"]),
         mgdl_alone=phrases(glucose["mgdl_alone"]),
         any_unit=phrases(units),
+        bare_celsius=(
+            float(temperature["bare"]["celsius"][0]),
+            float(temperature["bare"]["celsius"][1]),
+        ),
+        bare_fahrenheit=(
+            float(temperature["bare"]["fahrenheit"][0]),
+            float(temperature["bare"]["fahrenheit"][1]),
+        ),
+        not_temperature_after=words(temperature["bare"]["not_after"]),
         pregnancy_weeks=words(data["pregnancy"]["week_units"]),
         pregnancy_cues=words(data["pregnancy"]["cues"]),
         seconds=words(duration["seconds"]),
