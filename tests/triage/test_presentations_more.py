@@ -48,6 +48,8 @@ EMERGENCIES = [
     ("my dad woke up blind in his right eye", "stroke"),
     ("a dark shadow is coming across the vision in my left eye", "retinal_detachment"),
     ("the barbecue went whoosh, his eyebrows are singed and his voice has gone hoarse", "burns"),
+    ("grandad's lip is drooping on one side since lunch", "stroke"),
+    ("diarrhoea for two days and now she's confused and hasn't peed all day", "dehydration"),
 ]
 
 LOOK_ALIKES = [
@@ -104,6 +106,10 @@ SAME_DAY = [
     ("my toddler pushed a raisin up her nose", "foreign_body"),
     ("painful blisters on my forehead going onto the eyelid", "shingles"),
     ("cut my palm on a glass, it's gaping and might need stitches", "bleeding"),
+    ("need my reliever inhaler every couple of hours for my asthma", "asthma_attack"),
+    ("toddler fell off the sofa and now won't use her arm", "broken_bone"),
+    ("gum boil by my back tooth and my cheek is swollen", "dental_abscess"),
+    ("blood sugar readings high for days and always thirsty", "high_blood_sugar"),
 ]
 
 
