@@ -110,6 +110,7 @@ SAME_DAY = [
     ("toddler fell off the sofa and now won't use her arm", "broken_bone"),
     ("gum boil by my back tooth and my cheek is swollen", "dental_abscess"),
     ("blood sugar readings high for days and always thirsty", "high_blood_sugar"),
+    ("about 9 weeks along and spotting blood since last night", "pregnancy"),
 ]
 
 
