@@ -50,6 +50,8 @@ EMERGENCIES = [
     ("the barbecue went whoosh, his eyebrows are singed and his voice has gone hoarse", "burns"),
     ("grandad's lip is drooping on one side since lunch", "stroke"),
     ("diarrhoea for two days and now she's confused and hasn't peed all day", "dehydration"),
+    ("he can't see out of his right eye and his arm feels like jelly", "stroke"),
+    ("pain low on the right since lunch and now it's everywhere in his tummy", "appendicitis"),
 ]
 
 LOOK_ALIKES = [
@@ -74,6 +76,8 @@ LOOK_ALIKES = [
     "face paint on my chest for the match",
     "we are drowning in assignments this term",
     "first aid steps for a seizure, staff training next week",
+    "my eyes are weak and I can't see road signs well at night",
+    "legs feel like jelly after leg day at the gym",
 ]
 
 
