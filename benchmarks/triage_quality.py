@@ -52,6 +52,7 @@ DEFAULT_FILES = [
     DATA / "triage_plain.jsonl",
     DATA / "triage_american.jsonl",
     DATA / "triage_searchbox.jsonl",
+    DATA / "triage_ages.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
