@@ -52,6 +52,23 @@ EMERGENCIES = [
     ("diarrhoea for two days and now she's confused and hasn't peed all day", "dehydration"),
     ("he can't see out of his right eye and his arm feels like jelly", "stroke"),
     ("pain low on the right since lunch and now it's everywhere in his tummy", "appendicitis"),
+    ("gran had one fit, then another without waking in between", "seizure"),
+    ("he phoned to say where his will is and now he's not answering the door", "suicide"),
+    (
+        "test was positive last week, now sharp pain on one side and my shoulder tip hurts",
+        "ectopic_pregnancy",
+    ),
+    (
+        "took a football to the balls earlier, hit in the balls and it's getting worse, being sick",
+        "testicular_torsion",
+    ),
+    ("fell off his skateboard, no helmet, and his pupils look different sizes", "head_injury"),
+    (
+        "can't pass water since this morning, bladder feels full and it's very painful",
+        "urinary_retention",
+    ),
+    ("her vision went black on one side all of a sudden", "stroke"),
+    ("eye very red and painful with rainbow halos and a headache", "acute_glaucoma"),
 ]
 
 LOOK_ALIKES = [
@@ -78,6 +95,8 @@ LOOK_ALIKES = [
     "first aid steps for a seizure, staff training next week",
     "my eyes are weak and I can't see road signs well at night",
     "legs feel like jelly after leg day at the gym",
+    "my son is allergic to nuts, which cereal bars are safe",
+    "did a covid test and it was positive, just a sore throat",
 ]
 
 
@@ -114,6 +133,7 @@ SAME_DAY = [
     ("toddler fell off the sofa and now won't use her arm", "broken_bone"),
     ("gum boil by my back tooth and my cheek is swollen", "dental_abscess"),
     ("blood sugar readings high for days and always thirsty", "high_blood_sugar"),
+    ("painful band of blisters round one side of my waist", "shingles"),
     ("about 9 weeks along and spotting blood since last night", "pregnancy"),
 ]
 
