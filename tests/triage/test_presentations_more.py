@@ -97,6 +97,7 @@ LOOK_ALIKES = [
     "legs feel like jelly after leg day at the gym",
     "my son is allergic to nuts, which cereal bars are safe",
     "did a covid test and it was positive, just a sore throat",
+    "how does the morning after pill work",
 ]
 
 
@@ -134,6 +135,9 @@ SAME_DAY = [
     ("gum boil by my back tooth and my cheek is swollen", "dental_abscess"),
     ("blood sugar readings high for days and always thirsty", "high_blood_sugar"),
     ("painful band of blisters round one side of my waist", "shingles"),
+    ("the condom broke on saturday, can I still get emergency contraception", "sexual_health"),
+    ("mum's leg bag hasn't filled all afternoon, catheter not draining", "catheter_problem"),
+    ("not going to do anything but I don't feel safe in my head tonight", "suicide"),
     ("about 9 weeks along and spotting blood since last night", "pregnancy"),
 ]
 
