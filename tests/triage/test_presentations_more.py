@@ -149,6 +149,12 @@ def test_it_gives_same_day_advice(text: str, family: str) -> None:
     assert family in _families(result.rule_ids), (text, result.rule_ids)
 
 
+def test_chest_paint_is_dictation_only_as_the_phrase() -> None:
+    # "chest paint" is read as chest pain; paint near a chest otherwise is not a pain at all.
+    assert triage("chest paint since this morning", semantic=False).level is not None
+    assert triage("spray painted my chest blue for the match", semantic=False).level is None
+
+
 def test_a_medicine_taken_twice_a_day_is_not_a_mistake() -> None:
     assert triage("I take my inhaler twice a day", semantic=False).level is None
 

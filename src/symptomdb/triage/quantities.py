@@ -134,10 +134,10 @@ def _readings(
                 break
 
     temperature = _temperature(after, before, value, v)
-    if temperature is None and _bare_body_temperature(tokens[index], after, before, v):
+    if temperature is None and _bare_body_temperature(tokens[index], value, after, before, v):
         # "my 2 month old has 38.6": a number with a decimal point in the range of a body
         # temperature, and no unit after it, is one (quantities.yaml temperature.bare).
-        temperature = value if value < 50 else (value - 32) * 5 / 9
+        temperature = value if value <= v.bare_celsius[1] else _celsius(value)
     if temperature is not None:
         yield "temperature_c", temperature, index + (1 if after[:1] and _unit(after, v) else 0)
 
@@ -184,20 +184,23 @@ def _temperature(
     if unit is None and not cued:
         return None
     if unit == "f" or (unit in (None, "?") and 93 <= value <= 110):
-        celsius = (value - 32) * 5 / 9
+        celsius = _celsius(value)
     else:
         celsius = value
     return celsius if 30 <= celsius <= 45 else None
 
 
+def _celsius(fahrenheit: float) -> float:
+    return (fahrenheit - 32) * 5 / 9
+
+
 def _bare_body_temperature(
-    token: str, after: Sequence[str], before: Sequence[str], v: _Vocabulary
+    token: str, value: float, after: Sequence[str], before: Sequence[str], v: _Vocabulary
 ) -> bool:
     if "." not in token or (after and (after[0] in v.not_temperature_after or _unit(after, v))):
         return False
     if _ends(before, v.glucose_cues) or _ends(before, v.heart_rate_cues):
         return False  # "sugar 38.5", "pulse 102.5": another measure's number
-    value = float(token)
     low_c, high_c = v.bare_celsius
     low_f, high_f = v.bare_fahrenheit
     return low_c <= value <= high_c or low_f <= value <= high_f
