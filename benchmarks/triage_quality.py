@@ -53,6 +53,8 @@ DEFAULT_FILES = [
     DATA / "triage_american.jsonl",
     DATA / "triage_searchbox.jsonl",
     DATA / "triage_ages.jsonl",
+    DATA / "triage_chat.jsonl",
+    DATA / "triage_cases.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")

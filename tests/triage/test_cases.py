@@ -182,11 +182,27 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
     "bowel_obstruction": [
         ("keep being sick, my stomach is bloated and I can't poo or pass wind", E),
         ("constipated for a few days, no pain, otherwise fine", NOT_E),
+        ("he keeps vomiting, his tummy is swollen and nothing is coming out the other end", E),
+    ],
+    "hip_fracture": [
+        # "A tumble" is how many older readers say a fall (NHS: Hip fracture).
+        ("grandad took a tumble on the patio and can't get up off the ground", E),
+        ("she's had a tumble, her groin hurts and her foot is pointing the wrong way", E),
+    ],
+    "new_confusion": [
+        # Confusion that began this morning came on within hours: sudden (NHS: Confusion).
+        ("since she woke up my aunt keeps seeing children who aren't there", E),
+        ("grandpa was fine yesterday, this morning he's disoriented and agitated", E),
+        ("my mum with dementia is a bit more muddled this morning", NOT_E),
     ],
     "broken_bone": [
         ("her fingers have gone white and numb below the plaster cast on her wrist", E),
         ("my leg cast is itchy", NOT_E),
-        ("my wrist is bent at a funny angle since I came off my bike", "urgent"),
+        # A bad break (the wrist or arm an odd shape) is for A&E or 999 (NHS 111 Wales: Broken
+        # arm or wrist); a finger is for a minor injuries unit.
+        ("my wrist is bent at a funny angle since I came off my bike", E),
+        ("landed on his shin in the tackle, heard a snap and it looks bent", E),
+        ("so out of shape that my legs ache after one flight of stairs", None),
         ("his little finger is pointing the wrong way after the goalkeeping", "urgent"),
     ],
     "abdominal_pain": [
