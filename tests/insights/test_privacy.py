@@ -18,6 +18,13 @@ from symptomdb.insights.privacy import looks_personal
         "itchy eyes for Mrs Okafor",
         "pain in the leg of John Smith",
         "nhs number 943 476 5919 back pain",
+        # The email pattern's edges: one character either side is enough.
+        "a@b.c",
+        "rash from jo (AT) example",
+        "sore throat jo[at]nhs",
+        # Digits of any script: the gate before the phone and date patterns is their \d.
+        "cramp ٠٧٧٠٠٩٠٠١٢٣",
+        "dob",
     ],
 )
 def test_it_finds_what_looks_personal(text):
@@ -34,6 +41,8 @@ def test_it_finds_what_looks_personal(text):
         "vitamin b12 deficiency",
         "covid 19 loss of smell",
         "pain after 2 weeks",
+        "pain @ night",
+        "rash at the back",
     ],
 )
 def test_it_leaves_symptom_searches_alone(text):
