@@ -77,7 +77,7 @@ class Threshold:
 def read_quantities(words: Sequence[str]) -> list[Quantity]:
     """Every measurement in ``words`` (the analysed text's words), in reading order."""
     vocabulary = _vocabulary()
-    tokens, origin = _split_units(words)
+    tokens, origin = _compound_numbers(*_split_units(words), vocabulary)
     found: list[Quantity] = []
     for index, token in enumerate(tokens):
         value = _number(token, vocabulary)
@@ -102,6 +102,50 @@ def _split_units(words: Sequence[str]) -> tuple[list[str], list[int]]:
         tokens += parts
         origin += [position] * len(parts)
     return tokens, origin
+
+
+def _compound_numbers(
+    tokens: list[str], origin: list[int], vocabulary: _Vocabulary
+) -> tuple[list[str], list[int]]:
+    """Numbers said in several words as one token in the first word's place: "twenty four"
+    (or "twenty-four") → "24", so "twenty four paracetamol" is 24 tablets, not 4; and "thirty
+    nine point five" → "39.5"."""
+    joined: list[str] = []
+    places: list[int] = []
+    index = 0
+    while index < len(tokens):
+        value = vocabulary.number_words.get(tokens[index])
+        taken = 1
+        units = _word_value(tokens, index + 1, vocabulary)
+        if value in _TENS and units is not None and 1 <= units <= 9:
+            value, taken = value + units, 2
+        if value is None:
+            joined.append(tokens[index])
+        else:
+            decimal = _word_value(tokens, index + taken + 1, vocabulary)
+            if _word_at(tokens, index + taken) == "point" and decimal is not None and decimal <= 9:
+                joined.append(f"{int(value)}.{int(decimal)}")
+                taken += 2
+            else:
+                joined.append(str(int(value)))
+        places.append(origin[index])
+        index += taken
+    return joined, places
+
+
+def _word_at(tokens: Sequence[str], index: int) -> str:
+    return tokens[index] if index < len(tokens) else ""
+
+
+def _word_value(tokens: Sequence[str], index: int, vocabulary: _Vocabulary) -> float | None:
+    """The value of a number word, or of a single digit, at ``index``."""
+    word = _word_at(tokens, index)
+    if word.isdigit() and len(word) == 1:
+        return float(word)
+    return vocabulary.number_words.get(word)
+
+
+_TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 
 
 def is_number(token: str) -> bool:

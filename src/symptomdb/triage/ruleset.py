@@ -46,6 +46,9 @@ class Rule:
     same_clause: bool
     # Fired by a condition's name ("having a stroke"): quiet in information-seeking questions.
     condition_name: bool
+    # Concepts of ``all_of`` that describe the person (rules.yaml ``about_the_person``): they
+    # may sit anywhere in the text, outside the window.
+    anywhere: tuple[str, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -237,7 +240,16 @@ def _fire(
     groups = [counted(concept) for concept in rule.all_of]
     if not all(groups):
         return None
-    return _narrowest(groups, rule, doc)
+    # Who the text is about ("a 5-day-old baby", "38 weeks pregnant", "on warfarin") is said
+    # once, often at the start of a long story, and holds for the findings told after it.
+    near = [g for c, g in zip(rule.all_of, groups, strict=True) if c not in rule.anywhere]
+    if not near:
+        return _narrowest(groups, rule, doc)
+    picked = _narrowest(near, rule, doc)
+    if picked is None:
+        return None
+    about = [g[0] for c, g in zip(rule.all_of, groups, strict=True) if c in rule.anywhere]
+    return (*picked, *about)
 
 
 def _narrowest(groups: list[list[Span]], rule: Rule, doc: Document) -> tuple[Span, ...] | None:
@@ -306,10 +318,13 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
         if unknown := [m for m in measures if m not in thresholds]:
             raise RuleSetError(f"concept {name!r}: measured {unknown[0]!r} is not a quantity")
 
+    about_the_person = frozenset(str(c) for c in data.get("about_the_person") or ())
+    if unknown := sorted(about_the_person - set(concepts)):
+        raise RuleSetError(f"about_the_person: {unknown[0]!r} is not under concepts:")
     families = data.get("families") or {}
     rules: list[Rule] = []
     for raw in data.get("rules") or []:
-        rule = _build_rule(raw, families, concepts)
+        rule = _build_rule(raw, families, concepts, about_the_person)
         if rule.any_of is not None:
             terms = tuple(Term.parse(str(p)) for p in raw["any"])
             concepts[rule.any_of] = terms
@@ -365,7 +380,10 @@ def _concept_terms(
 
 
 def _build_rule(
-    raw: Mapping[str, Any], families: Mapping[str, Any], concepts: Mapping[str, Any]
+    raw: Mapping[str, Any],
+    families: Mapping[str, Any],
+    concepts: Mapping[str, Any],
+    about_the_person: frozenset[str] = frozenset(),
 ) -> Rule:
     rule_id = str(raw.get("id") or "")
     if not rule_id:
@@ -406,6 +424,7 @@ def _build_rule(
         window=int(raw.get("window", DEFAULT_WINDOW)),
         same_clause=bool(raw.get("same_clause", False)),
         condition_name=bool(raw.get("condition_name", False)),
+        anywhere=tuple(c for c in all_of if c in about_the_person),
     )
 
 

@@ -1,0 +1,121 @@
+"""Emergencies told in a hurry, in a second language or as a clinical case (2026-12-02, second
+round).
+
+Our own sentences, written from the guidance each rule cites (NHS Burns and scalds, NHS
+Glaucoma, NHS Help for suicidal thoughts, NHS Asthma attacks, NHS Head injury and concussion, NHS
+Heart palpitations, NHS Appendicitis, NHS Paracetamol overdose, NHS Bowel obstruction), in words
+readers use; none is taken from a benchmark set. The rules alone: the semantic detector has its
+own tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage import load_rules, triage
+from symptomdb.triage.quantities import read_quantities
+from symptomdb.triage.reading import analyse
+
+E = "emergency"
+
+EMERGENCIES = [
+    # Chemicals on the skin are a burn whether or not the reader says "burn".
+    ("splashed oven cleaner on my arm and it's gone white", "burns"),
+    ("caustic soda went on her hands while unblocking the sink", "burns"),
+    # Acute angle-closure glaucoma: a red eye with rainbow rings.
+    ("my left eye has gone red and there are rainbow circles round every lamp", "acute_glaucoma"),
+    # A plan is a 999 call; so is the intent told by someone who fears for another.
+    ("i've had enough and i know how i'm going to do it tonight", "suicide"),
+    ("my flatmate keeps saying he wants to end his life", "suicide"),
+    # How people name each other on a phone.
+    ("my gf fainted in the bath and now she won't wake up", "collapse"),
+    # "The heart" for the chest, as a literal translation says it.
+    ("pressure on my heart for half an hour, going into my jaw, cold sweat", "heart_attack"),
+    ("my heart is hammering and I passed out at the bus stop", "palpitations"),
+    # A fading wheeze in an attack that is no better: a silent chest.
+    (
+        "asthma attack and the wheeze has gone quiet but he still can't get his breath",
+        "asthma_attack",
+    ),
+    (
+        "knocked heads in the match, now he's confused and clear fluid is running from his nose",
+        "head_injury",
+    ),
+    (
+        "appendix pain on the right that has now spread all over and my tummy is rigid",
+        "appendicitis",
+    ),
+    # Numbers in words, as a worried reader types them.
+    ("she took thirty-two paracetamol at lunchtime", "overdose"),
+]
+
+LOOK_ALIKES = [
+    "salicylic acid face wash stings a little",
+    "acid reflux after pizza",
+    "he was killing himself laughing at the video",
+    "she's had enough of her job and picked a date to leave",
+    "I have asthma and I'm a bit tired after work",
+    "my heart hurts for the families in the news",
+]
+
+
+def _families(rule_ids: list[str]) -> set[str]:
+    family = {rule.id: rule.family for rule in load_rules().rules}
+    return {family[i] for i in rule_ids if i in family}
+
+
+@pytest.mark.parametrize(("text", "family"), EMERGENCIES)
+def test_it_is_an_emergency_of_its_family(text: str, family: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level == E, (text, result.rule_ids)
+    assert family in _families(result.rule_ids), (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_a_look_alike_is_not_an_emergency(text: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level != E, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("took twenty four paracetamol", [("tablets", 24)]),
+        ("took twenty-four paracetamol", [("tablets", 24)]),
+        ("swallowed forty one tablets", [("tablets", 41)]),
+        ("temp thirty nine point four", [("temperature_c", 39.4)]),
+        ("took twenty paracetamol", [("tablets", 20)]),
+    ],
+)
+def test_numbers_in_several_words_are_one_number(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    found = [(q.measure, round(q.value, 1)) for q in read_quantities(analyse(text).words)]
+    assert found == expected
+
+
+def test_who_the_story_is_about_holds_for_findings_told_later() -> None:
+    # A case told as clinicians write it: the age first, the finding many words later.
+    story = (
+        "A 9-day-old girl, born at 39 weeks after an uneventful pregnancy and breastfeeding "
+        "well until this afternoon, has been unsettled and her parents now report that she "
+        "has vomited twice and the vomit is dark green"
+    )
+    result = triage(story, semantic=False)
+    assert result.level == E, result.rule_ids
+    assert "bilious_vomiting" in _families(result.rule_ids)
+
+
+def test_a_child_named_far_from_a_swallowed_medicine_is_not_their_poisoning() -> None:
+    # `child_nearby` keeps its window: the adult took the tablets.
+    text = (
+        "I swallowed two paracetamol for the headache I woke up with after a long night shift "
+        "on the ward, then slept until the afternoon when my toddler came home from nursery"
+    )
+    assert triage(text, semantic=False).level != E
+
+
+def test_about_the_person_names_only_concepts() -> None:
+    rules = load_rules()
+    anywhere = {c for rule in rules.rules for c in rule.anywhere}
+    assert anywhere and anywhere <= set(rules.concepts)
