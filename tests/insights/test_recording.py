@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 
 import pytest
+from django.db.backends.signals import connection_created
 from django.utils import timezone
 
 from symptomdb.insights import services
@@ -210,3 +213,53 @@ def test_at_exit_the_writer_threads_batch_and_the_queue_are_all_written(symptoms
     assert not thread.is_alive()
     assert (own.tally.submitted, own.tally.written, own.tally.dropped) == (40, 40, 0)
     assert sum(SearchCount.objects.values_list("searches", flat=True)) == 40
+
+
+def _until(condition, seconds=15.0):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the writer thread did not write in time"
+        time.sleep(0.05)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_writer_thread_keeps_its_connection_until_a_write_fails(
+    symptoms, settings, monkeypatch
+):
+    """Closing after each batch made SQLite checkpoint and delete its log every batch."""
+    settings.INSIGHTS_WRITER_THREAD = True
+    settings.INSIGHTS_FLUSH_SECONDS = 1
+    own = Recorder()
+    closed = []
+
+    def count_closes(sender, connection, **_):
+        # The writer thread's own connection (the test database, in memory, never reopens).
+        if threading.current_thread() is own._thread:
+            close = connection.close
+            connection.close = lambda: (closed.append(1), close())[1]
+
+    connection_created.connect(count_closes)
+    try:
+        for n in (1, 2):
+            own.submit(searched(f"cramp {n}", [symptoms[0].slug]))
+            _until(lambda n=n: own.tally.written == n)
+        assert not closed  # two batches, one connection
+
+        def refused(**_):
+            raise services.transaction.TransactionManagementError("database is locked")
+
+        monkeypatch.setattr(services, "searches_write", refused)
+        own.submit(searched("cramp 3", [symptoms[0].slug]))
+        _until(lambda: own.tally.dropped == 1)
+        monkeypatch.undo()
+        own.submit(searched("cramp 4", [symptoms[0].slug]))
+        _until(lambda: own.tally.written == 3)
+        assert len(closed) == 1  # after the failed write: perhaps broken
+    finally:
+        connection_created.disconnect(count_closes)
+        own.close()
+        if own._thread is not None:
+            own._thread.join(timeout=30)
+    assert len(closed) == 2  # and at the thread's end
+    assert sum(SearchCount.objects.values_list("searches", flat=True)) == 3
+    assert SearchDrop.objects.get().dropped == 1
