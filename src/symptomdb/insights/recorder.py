@@ -1,17 +1,24 @@
 """Searches written in batches off the request path, dropped (and counted) when busy.
 
-A search hands its summary to `submit`, which only puts it on a bounded in-process
-queue (`queue.Queue`, the standard library's thread-safe one) and returns: it never
-waits and never raises. A daemon thread, started on the first search of each process
-(so each gunicorn worker has its own, after the fork), takes what is queued every
-INSIGHTS_FLUSH_SECONDS or every BATCH searches, whichever comes first, and writes it
-in one transaction (services.searches_write). When the queue is full, or a write
-fails (the database locked or gone), those searches are dropped and counted as
-dropped, per day, in SearchDrop: searches answered = searches counted + dropped.
+A search hands its summary to `submit`, which only appends it to an in-process queue
+of at most INSIGHTS_QUEUE_SIZE searches and returns: it never waits and never raises.
+A daemon thread, started on the first search of each process (so each gunicorn worker
+has its own, after the fork), wakes every INSIGHTS_FLUSH_SECONDS and writes what is
+queued, BATCH searches to a transaction (services.searches_write). When the queue is
+full, or a write fails (the database locked or gone), those searches are dropped and
+counted as dropped, per day, in SearchDrop: searches answered = counted + dropped.
 
 A task queue (Celery, RQ, Huey) would need a broker and a worker process for what is a
 few inserts a second; django-ratelimit-style counters in the cache would lose the
 words. This is the smallest thing that keeps the request path free.
+
+What the request path costs is what it runs, and it runs cold: between two searches a
+whole request has passed through the processor's caches, so a few lines of Python cost
+microseconds each (benchmarks/insights_request_path.py measures them in place). The queue
+is a `collections.deque`, whose append is safe between threads without a lock (the
+standard library's `queue.Queue` took a lock and a condition to put and to wake the
+thread: ≈ 6 µs a search in place); the thread is not woken, it looks on its own clock;
+and the token and the privacy check wait for the writer.
 
 The thread keeps its database connection from one batch to the next, and opens a fresh
 one only after a failed write. Closing it after every batch cost ≈ 5 ms of CPU a batch
@@ -30,9 +37,10 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import queue
 import threading
+from collections import deque
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection
@@ -40,16 +48,14 @@ from django.db import connection
 log = logging.getLogger(__name__)
 
 BATCH = 500
-# The writer thread waits this long for a first search before it looks again whether the
-# process is closing.
-_IDLE_SECONDS = 1.0
 
 
-@dataclass(frozen=True)
-class Searched:
-    """What the recorder keeps of one search answered, before privacy.py reads it."""
+class Searched(NamedTuple):
+    """What the recorder keeps of one search answered, before privacy.py reads it (in the
+    writer). A named tuple, as it is built on the request path: half the time of a frozen
+    dataclass."""
 
-    token: str
+    token: str  # "" for the writer to draw one (services.search_token)
     query: str
     locale: str
     source: str
@@ -60,9 +66,8 @@ class Searched:
 
 @dataclass
 class Tally:
-    """This process's figures since it started (the benchmark reads them)."""
+    """This process's figures since it started."""
 
-    submitted: int = 0
     written: int = 0
     dropped: int = 0
     # Dropped but not yet added to SearchDrop.
@@ -77,29 +82,31 @@ class Recorder:
         self._writing = threading.Lock()
         self._closing = threading.Event()
         self._pid = 0
-        self._queue: queue.Queue[Searched] = queue.Queue()
+        self._queue: deque[Searched] = deque()
+        self._size = 0
         self._thread: threading.Thread | None = None
         self.tally = Tally()
 
     def submit(self, searched: Searched) -> None:
-        """Queue one search; never blocks, never raises."""
+        """Queue one search; never blocks, never raises. With several request threads (a
+        gthread worker) the queue may pass its size by one search per thread: the check
+        and the append are not one step, and a lock to make them one would cost every
+        search."""
         try:
-            self._ensure_started()
-            self._queue.put_nowait(searched)
-        except queue.Full:
-            self._dropped(searched.at.date(), 1)
+            if self._pid != os.getpid():
+                self._start()
+            if len(self._queue) < self._size:
+                self._queue.append(searched)
+                return
         except Exception:  # recording must never break a search
             log.exception("A search could not be queued for recording")
-            self._dropped(searched.at.date(), 1)
-        else:
-            with self._lock:
-                self.tally.submitted += 1
+        self._dropped(searched.at.date(), 1)
 
     def flush(self) -> int:
         """Write everything queued now, in the caller's thread; how many were written."""
         written = 0
         with self._writing:
-            while batch := self._take(block=False):
+            while batch := self._take():
                 written += self._write(batch)
             if not written:
                 self._write([])  # still saves the drops counted since the last write
@@ -113,8 +120,7 @@ class Recorder:
 
     def flush_discard(self) -> None:
         """Forget what is queued and the drops not yet saved (between tests)."""
-        while self._take(block=False):
-            pass
+        self._queue.clear()
         with self._lock:
             self.tally.unsaved_drops = {}
 
@@ -123,52 +129,44 @@ class Recorder:
         with self._lock:
             self._pid = 0
 
+    @property
+    def writing_thread(self) -> threading.Thread | None:
+        return self._thread
+
     # --- the worker thread --------------------------------------------------------
 
-    def _ensure_started(self) -> None:
-        pid = os.getpid()
-        if self._pid == pid and (self._thread is None or self._thread.is_alive()):
-            return
+    def _start(self) -> None:
+        """In a new process (or at the first search): a fresh queue, and the thread."""
         with self._lock:
-            if self._pid != pid:  # a new process (or the first search): a fresh queue
-                self._pid = pid
-                self._queue = queue.Queue(maxsize=settings.INSIGHTS_QUEUE_SIZE)
-                self._writing = threading.Lock()  # a parent's thread may have held it
-                self._thread = None
-            if not settings.INSIGHTS_WRITER_THREAD or (
-                self._thread is not None and self._thread.is_alive()
-            ):
-                return
-            self._thread = threading.Thread(
-                target=self._run, name="symptomdb-search-recorder", daemon=True
-            )
-            self._thread.start()
+            pid = os.getpid()
+            if self._pid == pid:
+                return  # another request thread was first
+            self._queue = deque()
+            self._size = settings.INSIGHTS_QUEUE_SIZE
+            self._writing = threading.Lock()  # a parent's thread may have held it
+            self._thread = None
+            if settings.INSIGHTS_WRITER_THREAD:
+                self._thread = threading.Thread(
+                    target=self._run, name="symptomdb-search-recorder", daemon=True
+                )
+                self._thread.start()
+            self._pid = pid  # last: another thread's search waits here until all is set
 
     def _run(self) -> None:
         try:
-            while not self._closing.is_set():
+            while not self._closing.wait(settings.INSIGHTS_FLUSH_SECONDS):
                 with self._writing:
-                    if batch := self._take(block=True):
+                    while batch := self._take():
                         self._write(batch)
         finally:
             connection.close()  # this thread's own
 
-    def _take(self, *, block: bool) -> list[Searched]:
-        """Up to BATCH searches: with `block`, waits for the first (at most _IDLE_SECONDS),
-        then lets the others gather for INSIGHTS_FLUSH_SECONDS unless a batch is already
-        waiting. It sleeps rather than waiting on the queue for each search: a wait per
-        search woke this thread at every search, and each wake took the interpreter's lock
-        from the requests (benchmarks/insights_load.sh)."""
+    def _take(self) -> list[Searched]:
+        """Up to BATCH searches, the oldest first."""
         batch: list[Searched] = []
-        try:
-            if block:
-                batch.append(self._queue.get(timeout=_IDLE_SECONDS))
-                if self._queue.qsize() < BATCH - 1:
-                    self._closing.wait(settings.INSIGHTS_FLUSH_SECONDS)
+        with contextlib.suppress(IndexError):  # the queue is empty
             while len(batch) < BATCH:
-                batch.append(self._queue.get_nowait())
-        except queue.Empty:
-            pass
+                batch.append(self._queue.popleft())
         return batch
 
     def _write(self, batch: list[Searched]) -> int:
@@ -204,6 +202,6 @@ recorder = Recorder()
 @atexit.register
 def _flush_at_exit() -> None:
     # A worker restarted by gunicorn writes what it still holds.
-    if recorder.tally.submitted and settings.INSIGHTS_WRITER_THREAD:
+    if recorder.writing_thread is not None:
         with contextlib.suppress(Exception):  # nothing more can be done at exit
             recorder.close()

@@ -66,24 +66,29 @@ def search_record(
     source: Source,
     token: str = "",
 ) -> None:
-    """Hand one answered search to the recorder: it returns at once, whatever happens."""
+    """Hand one answered search to the recorder: it returns at once, whatever happens.
+    On the request path, so it does the least it can (recorder.py): without `token`
+    the writer draws one, and the time is timezone.now() without its settings lookup
+    (USE_TZ is always on here)."""
     if not settings.INSIGHTS_RECORD_SEARCHES:
         return
     recorder.submit(
         Searched(
-            token=token or search_token(),
+            token=token,
             query=query,
             locale=locale,
             source=source,
             slugs=tuple(slugs[:RESULTS_KEPT]),
             triage_level=triage_level,
-            at=timezone.now(),
+            at=dt.datetime.now(dt.UTC),
         )
     )
 
 
 def search_record_answer(*, answer: SearchAnswer, source: Source, token: str = "") -> None:
     """`search_record` for an answer of search.answer.search_with_triage."""
+    if not settings.INSIGHTS_RECORD_SEARCHES:
+        return
     search_record(
         query=answer.query,
         slugs=[hit.slug for hit in answer.results[:RESULTS_KEPT]],
@@ -156,7 +161,7 @@ def _events_insert(kept: Sequence[tuple[Searched, int | None, list[int]]]) -> No
     )
     rows = [
         (
-            s.token,
+            s.token or search_token(),
             s.query,
             s.locale,
             s.source,
