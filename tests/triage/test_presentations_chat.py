@@ -119,3 +119,14 @@ def test_about_the_person_names_only_concepts() -> None:
     rules = load_rules()
     anywhere = {c for rule in rules.rules for c in rule.anywhere}
     assert anywhere and anywhere <= set(rules.concepts)
+
+
+def test_a_list_of_denied_findings_is_quiet_to_both_detectors() -> None:
+    # As a case description denies the stroke signs one by one; the clause pieces the semantic
+    # detector reads ("slurred speech or weakness") must not lose the "no" either.
+    text = (
+        "A 58-year-old man gets a few seconds of spinning when he turns over in bed, the same as "
+        "last winter. He has no headache, facial droop, slurred speech or weakness."
+    )
+    assert triage(text).level != E
+    assert triage(text, semantic=False).level != E

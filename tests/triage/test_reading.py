@@ -22,7 +22,9 @@ from symptomdb.triage.terms import Span, Term, TermIndex
         ("She isn't breathing", "she is not breathing"),
         ("i couldnt breathe", "i cannot breathe"),
         ("it's my baby's lips", "it is my baby lips"),
-        ("Haemorrhage, oedema", "hemorrhage | edema"),
+        # A comma has its own mark: it may separate the items of a list (context.py).
+        ("Haemorrhage, oedema", "hemorrhage ^ edema"),
+        ("Haemorrhage; oedema", "hemorrhage | edema"),
         ("Café  naïve", "cafe naive"),
         ("temp 38.5 now", "temp 38.5 now"),
         ("self-harm", "self harm"),
@@ -163,6 +165,14 @@ def _negated(text: str, word: str) -> bool:
         ("no he is not breathing", "breathing", True),
         ("no i have no fever", "fever", True),
         ("no pain in my chest", "chest", True),
+        # A list after "no" / "denies" runs past its commas when it closes with "or".
+        ("no headache, double vision, slurred speech or weakness", "slurred", True),
+        ("denies chest pain, sweating, or nausea", "nausea", True),
+        # ... not when an item is a statement, or the list does not close with "or".
+        ("no headache, slurred speech and weakness", "slurred", False),
+        ("no headache, she is slurring her words or weak", "slurring", False),
+        ("no fever, now his speech is slurred or odd", "speech", False),
+        ("no headache, vomiting or fever. lips blue", "blue", False),
     ],
 )
 def test_it_finds_negation_scope(text: str, word: str, negated: bool) -> None:

@@ -36,6 +36,9 @@ class Triggers:
     told_elsewhere: Phrases
     hypothetical: Phrases
     question_starters: frozenset[str]
+    list_negation: Phrases
+    list_item_words: int
+    list_breakers: frozenset[str]
     info_cues: Phrases
     present_report: Phrases
     animals: Phrases
@@ -64,6 +67,9 @@ def triggers() -> Triggers:
         told_elsewhere=phrases("told_elsewhere"),
         hypothetical=phrases("hypothetical"),
         question_starters=frozenset(str(w) for w in data["question_starters"]),
+        list_negation=phrases("list_negation"),
+        list_item_words=int(data["list_item_words"]),
+        list_breakers=frozenset(str(w) for w in data["list_breakers"]),
         info_cues=phrases("info_cues"),
         present_report=phrases("present_report"),
         animals=phrases("animals"),
@@ -152,6 +158,9 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
             if doc.clauses[position] != clause:
                 break
             negated.add(position)
+        if doc.words[start:end] in t.list_negation:
+            listed = _negated_list(doc, clause, t)
+            negated.update(i for i, c in enumerate(doc.clauses) if c in listed)
     for start, _end in _occurrences(doc.words, t.post_negation, covers):
         clause = doc.clauses[start]
         for position in range(start - 1, max(start - t.max_scope, 0) - 1, -1):
@@ -173,6 +182,23 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
         questions=_whole_clauses(doc, _except_reports(doc, _info_questions(doc, t), reports)),
         animal=_animal_clauses(doc, t),
     )
+
+
+def _negated_list(doc: Document, clause: int, t: Triggers) -> frozenset[int]:
+    """The clauses after ``clause`` that continue a negated list, or none: each opened by a
+    comma, short, naming no person, holding no list breaker, and the last holding "or"/"nor"."""
+    items: list[int] = []
+    following = clause + 1
+    while following in doc.after_comma:
+        words = [w for w, c in zip(doc.words, doc.clauses, strict=True) if c == following]
+        who = doc.who[following] if following < len(doc.who) else frozenset()
+        if not words or len(words) > t.list_item_words or who or t.list_breakers & set(words):
+            return frozenset()
+        items.append(following)
+        if "or" in words or "nor" in words:
+            return frozenset(items)
+        following += 1
+    return frozenset()
 
 
 def _animal_clauses(doc: Document, t: Triggers) -> frozenset[int]:

@@ -35,10 +35,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 # Punctuation that ends a clause; NegEx scopes stop here. A decimal point ("38.5") does not.
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:!?()\[\]\n\r]|\.(?!\d)|(?<!\d)\.")
+# A comma ends a clause too, but is marked apart: it may also separate the items of a list
+# ("no headache, hearing loss or weakness"), which context.py reads.
+_CLAUSE_PUNCTUATION = re.compile(r"[;:!?()\[\]\n\r]|\.(?!\d)|(?<!\d)\.")
 _BOUNDARY = " | "  # a clause mark, kept as its own token through normalisation
 _CLAUSE_MARK = "|"
-_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|\|")
+_COMMA = " ^ "
+_COMMA_MARK = "^"
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|\||\^")
 
 
 @cache
@@ -92,7 +96,7 @@ def normalise(text: str) -> str:
     # The shared folding keeps punctuation, which the triage reads: apostrophes for the
     # contractions, commas and full stops for the clauses, the point of "38.5".
     text = fold_case(text).replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    text = _CLAUSE_PUNCTUATION.sub(_BOUNDARY, text)
+    text = _CLAUSE_PUNCTUATION.sub(_BOUNDARY, text).replace(",", _COMMA)
     text = " ".join(_expand_contraction(raw) for raw in text.split())
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
@@ -152,6 +156,9 @@ class Document:
     # before possessives are dropped; "my" before an animal ("my cat") names its owner only.
     # context.py reads it to tell whom a clause is about.
     who: tuple[frozenset[str], ...] = ()
+    # The clause numbers that a comma opened (the others follow a full stop, a semicolon, a
+    # clause word such as "but"...): the items of a list are among them.
+    after_comma: frozenset[int] = frozenset()
 
     def phrase(self, start: int, end: int) -> str:
         return " ".join(self.words[start:end])
@@ -184,13 +191,16 @@ def analyse(
     words: list[str] = []
     clauses: list[int] = []
     who: dict[int, set[str]] = {}
+    after_comma: set[int] = set()
     clause = 0
     tokens = normalise(text).split()
     if speller is not None and join_compounds:
         tokens = _compounds_joined(tokens, speller)
     for index, token in enumerate(tokens):
-        if token == _CLAUSE_MARK:
+        if token in (_CLAUSE_MARK, _COMMA_MARK):
             clause += 1
+            if token == _COMMA_MARK:
+                after_comma.add(clause)
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if token in people and not (token in possessives and following in animals):
@@ -214,4 +224,5 @@ def analyse(
         stems=tuple(stem(w) for w in words),
         clauses=tuple(clauses),
         who=tuple(frozenset(who.get(number, ())) for number in range(last + 1)),
+        after_comma=frozenset(after_comma),
     )

@@ -141,11 +141,12 @@ class SemanticDetector:
             hidden = [i for i, e in enumerate(self._examples) if e == leave_out]
             similarities[:, hidden] = -np.inf
         findings = []
+        denied = _only_denied(text)
         for segment, row in zip(segments, similarities, strict=True):
             # Sentence vectors barely see "not", "last year" or "what is": a piece of text is
             # only compared with the alarm examples that take the same stance as it does.
             position = stance(segment)
-            if position[0]:
+            if position[0] or _denied_piece(segment, denied):
                 continue
             comparable = ~self._calm & (self._stance == position).all(axis=1)
             scores = np.where(comparable, row, -np.inf)
@@ -167,6 +168,21 @@ class SemanticDetector:
 def _more_urgent(a: Finding, b: Finding) -> bool:
     rank_a, rank_b = ALARM_LEVELS.index(a.group.level), ALARM_LEVELS.index(b.group.level)
     return rank_a < rank_b or (rank_a == rank_b and a.similarity > b.similarity)
+
+
+def _only_denied(text: str) -> frozenset[str]:
+    """Words the whole text uses only where it denies them: the items of "no headache, double
+    vision, slurred speech or weakness", which the clause pieces no longer show as denied."""
+    doc = analyse(text)
+    negated = assign_context(doc).negated
+    denied = {w for i, w in enumerate(doc.words) if i in negated}
+    said = {w for i, w in enumerate(doc.words) if i not in negated}
+    return frozenset(denied - said)
+
+
+def _denied_piece(segment: str, denied: frozenset[str]) -> bool:
+    words = analyse(segment).words
+    return bool(words) and all(w in denied for w in words)
 
 
 def stance(text: str) -> tuple[bool, bool, bool]:
