@@ -99,6 +99,14 @@ def test_it_keeps_no_words_of_a_search_that_looks_personal(symptoms, query):
             assert not any(query.split()[-1] in str(value) for value in row.values())
 
 
+def test_a_token_fits_its_column_and_sorts_after_the_one_before():
+    tokens = [services.search_token() for _ in range(50)]
+    assert all(len(token) <= SearchEvent._meta.get_field("token").max_length for token in tokens)
+    times = [token[:-16] for token in tokens]
+    assert times == sorted(times)  # side by side in the index (two in one µs, in any order)
+    assert len({token[-16:] for token in tokens}) == 50  # then the random part
+
+
 def test_it_stores_no_address_cookie_or_account():
     stored = {f.name for f in SearchEvent._meta.get_fields()}
     assert stored == {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import time
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -53,8 +54,12 @@ _last_purge: list[dt.datetime] = []
 
 
 def search_token() -> str:
-    """A fresh random name for one search, for its result links."""
-    return secrets.token_urlsafe(12)
+    """A fresh name for one search, for its result links: its time in microseconds (hex,
+    13 digits until 2112), then 96 random bits, which make it unguessable. The time first
+    keeps a batch's tokens side by side in their unique index: random alone, each search's
+    insert dirtied a page of its own, ≈ 14 µs of CPU a search in the writer, most of it
+    writing those pages at the commit (benchmarks/insights_request_path.py)."""
+    return f"{time.time_ns() // 1000:x}{secrets.token_urlsafe(12)}"
 
 
 def search_record(
