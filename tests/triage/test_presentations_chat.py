@@ -45,6 +45,18 @@ EMERGENCIES = [
         "appendix pain on the right that has now spread all over and my tummy is rigid",
         "appendicitis",
     ),
+    # A fever in the weeks after a birth with a sign of infection (RCOG Green-top 64b).
+    ("ten days since my caesarean, running 38.9, the scar is red and oozing", "sepsis"),
+    ("postnatal, shivering with a fever and the discharge smells bad down there", "sepsis"),
+    # Not noticing is the finding: painless incontinence with a back injury (cauda equina).
+    ("hurt my back moving house and now I wet myself without noticing", "cauda_equina"),
+    ("slipped on the stairs and hit the back of my head, I take apixaban", "head_injury"),
+    # A pregnancy told by its test, not named.
+    (
+        "test came back positive last week, now stabbing pain on one side and I feel faint",
+        "ectopic_pregnancy",
+    ),
+    ("felt hot and dizzy all day in the sun and then she had a fit", "heatstroke"),
     # Numbers in words, as a worried reader types them.
     ("she took thirty-two paracetamol at lunchtime", "overdose"),
 ]
@@ -56,6 +68,9 @@ LOOK_ALIKES = [
     "she's had enough of her job and picked a date to leave",
     "I have asthma and I'm a bit tired after work",
     "my heart hurts for the families in the news",
+    "the news says a swimmer drowned off the pier, how do I teach my kids water safety",
+    "my covid test came back positive and I have a sore throat",
+    "gave birth a month ago and wondering when I can start running again",
 ]
 
 
