@@ -145,3 +145,39 @@ def test_a_list_of_denied_findings_is_quiet_to_both_detectors() -> None:
     )
     assert triage(text).level != E
     assert triage(text, semantic=False).level != E
+
+
+# Same-day advice (NHS Dehydration, NHS Asthma, NHS Self-harm, NHS Tetanus, NHS Vaginal bleeding
+# in pregnancy, NHS Severe vomiting in pregnancy, NHS Chickenpox in pregnancy): at least urgent,
+# with a rule of the family.
+SAME_DAY = [
+    ("gran has had a sickness bug since Sunday and is passing less water", "dehydration"),
+    ("two days of the runs and now he is dizzy standing up", "dehydration"),
+    ("using my reliever every four hours since this morning", "asthma_attack"),
+    ("found out my son has been cutting himself", "self_harm"),
+    ("she's been scratching her arms with a razor blade", "self_harm"),
+    ("stood on a garden fork, never had a tetanus jab", "tetanus"),
+    ("11 weeks pregnant with brown discharge when I wipe", "pregnancy"),
+    ("I'm pregnant and cannot eat or drink anything since yesterday", "dehydration"),
+    ("24 weeks pregnant and never had chickenpox, my niece has it", "chickenpox_in_pregnancy"),
+]
+
+
+@pytest.mark.parametrize(("text", "family"), SAME_DAY)
+def test_it_gives_same_day_advice(text: str, family: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level in (E, "urgent"), (text, result.rule_ids)
+    assert family in _families(result.rule_ids), (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "scratched my hand on the scissors while wrapping presents",
+        "my daughter keeps scratching her arms, her eczema is flaring",
+        "I've never had chickenpox, can adults get the vaccine",
+        "had the runs yesterday, fine today and drinking plenty",
+    ],
+)
+def test_a_mild_version_is_not_same_day(text: str) -> None:
+    assert triage(text, semantic=False).level not in (E, "urgent")
