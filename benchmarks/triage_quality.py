@@ -55,6 +55,7 @@ DEFAULT_FILES = [
     DATA / "triage_ages.jsonl",
     DATA / "triage_chat.jsonl",
     DATA / "triage_cases.jsonl",
+    DATA / "triage_shorthand.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")

@@ -181,3 +181,15 @@ def test_it_gives_same_day_advice(text: str, family: str) -> None:
 )
 def test_a_mild_version_is_not_same_day(text: str) -> None:
     assert triage(text, semantic=False).level not in (E, "urgent")
+
+
+def test_who_the_story_is_about_must_be_the_one_with_the_finding() -> None:
+    # The child is named first, the reader's own green vomit many words later: the attribute
+    # holds only for findings about the same person, so the baby's rule keeps its window.
+    text = (
+        "My son is 2 and has been at nursery all week with a runny nose, he is eating and "
+        "playing as usual and sleeping well at night. Since this morning I have been throwing "
+        "up green bile after a night out"
+    )
+    result = triage(text, semantic=False)
+    assert "bilious_vomiting" not in _families(result.rule_ids), result.rule_ids

@@ -248,8 +248,34 @@ def _fire(
     picked = _narrowest(near, rule, doc)
     if picked is None:
         return None
-    about = [g[0] for c, g in zip(rule.all_of, groups, strict=True) if c in rule.anywhere]
+    # ... of the same person: "I'm pregnant. My toddler has a nosebleed" is not a pregnancy
+    # bleeding. Where the person changes, the rule keeps its window.
+    speaker = _person(doc, doc.clauses[picked[0].start])
+    about = []
+    for c, group in zip(rule.all_of, groups, strict=True):
+        if c not in rule.anywhere:
+            continue
+        same = [s for s in group if _same_person(speaker, _person(doc, doc.clauses[s.start]))]
+        if not same:
+            return _narrowest(groups, rule, doc)
+        about.append(same[0])
     return (*picked, *about)
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+
+
+def _person(doc: Document, clause: int) -> str | None:
+    """Whom a clause is about, as far as its words say: the reader ("I", "my"), someone else
+    ("she", "my dad", "the baby"), or None when it names no one."""
+    who = doc.who[clause] if clause < len(doc.who) else frozenset()
+    if not who:
+        return None
+    return "self" if who <= _FIRST_PERSON else "other"
+
+
+def _same_person(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _narrowest(groups: list[list[Span]], rule: Rule, doc: Document) -> tuple[Span, ...] | None:
