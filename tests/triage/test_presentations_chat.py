@@ -193,3 +193,41 @@ def test_who_the_story_is_about_must_be_the_one_with_the_finding() -> None:
     )
     result = triage(text, semantic=False)
     assert "bilious_vomiting" not in _families(result.rule_ids), result.rule_ids
+
+
+# Carers', first-aiders' and clinicians' shorthand (reading.yaml `shorthand`), and a pulse
+# oximeter's reading (NHS Pulse oximeters: 92% or less is a 999 call, 93-94% the same day).
+SHORTHAND = [
+    ("care home resident collapsed in the lounge, not responding", E),
+    ("c/o CP + SOB since 30 mins, sweaty", E),
+    ("o2 sats 90% on the finger probe and breathless", E),
+    ("spo2 94 with a chest infection, otherwise ok", "urgent"),
+    ("oxygen 97 percent and feeling fine", None),
+    ("N/V all day, abdo distended, no BO or wind since Tues", E),
+    ("vomit smells like poo and he has tummy pain", E),
+    ("74yo not PU since last night, bladder swollen and painful", E),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORTHAND)
+def test_it_reads_shorthand_and_readings(text: str, expected: str | None) -> None:
+    assert triage(text, semantic=False).level == expected, triage(text, semantic=False).rule_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sats 88%", [("oxygen_saturation", 88)]),
+        ("oxygen level is 93 percent", [("oxygen_saturation", 93)]),
+        ("got 88% in my exam", []),
+    ],
+)
+def test_an_oximeter_reading_is_a_percentage_after_its_cue(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    found = [
+        (q.measure, round(q.value))
+        for q in read_quantities(analyse(text).words)
+        if q.measure == "oxygen_saturation"
+    ]
+    assert found == expected

@@ -28,6 +28,10 @@ from symptomdb.triage.terms import Span, Term, TermIndex
         ("Café  naïve", "cafe naive"),
         ("temp 38.5 now", "temp 38.5 now"),
         ("self-harm", "self harm"),
+        # Shorthand is written out, as a whole word only.
+        ("c/o CP + SOB", "complaining of chest pain short of breath"),
+        ("N&V, abdo pain", "nausea and vomiting ^ abdominal pain"),
+        ("cpu and sobbing", "cpu and sobbing"),
     ],
 )
 def test_it_normalises_text(raw: str, expected: str) -> None:

@@ -24,6 +24,7 @@ MEASURES = (
     "tablets",
     "temperature_c",
     "heart_rate",
+    "oxygen_saturation",
     "glucose_mmol",
     "pregnancy_weeks",
     "minutes",
@@ -189,6 +190,10 @@ def _readings(
     if named_rate and 20 <= value <= 300:
         yield "heart_rate", value, index + _starts(after, v.bpm_units)
 
+    # "sats 89%", "oxygen level is 90", "spo2 88": a percentage after an oximeter's cue.
+    if _ends(before, v.oxygen_cues) and 50 <= value <= 100:
+        yield "oxygen_saturation", value, index + _starts(after, v.percent_units)
+
     glucose = _glucose(after, before, value, v)
     if glucose is not None:
         yield "glucose_mmol", glucose[0], index + glucose[1]
@@ -344,6 +349,8 @@ class _Vocabulary:
     temperature_cues: frozenset[str]
     bpm_units: frozenset[tuple[str, ...]]
     heart_rate_cues: frozenset[tuple[str, ...]]
+    oxygen_cues: frozenset[tuple[str, ...]]
+    percent_units: frozenset[tuple[str, ...]]
     mmol_units: frozenset[tuple[str, ...]]
     mgdl_units: frozenset[tuple[str, ...]]
     glucose_cues: frozenset[tuple[str, ...]]
@@ -408,6 +415,8 @@ def _vocabulary() -> _Vocabulary:
         temperature_cues=words(temperature["cues"]),
         bpm_units=phrases([*heart["units"], *heart["unit_phrases"]]),
         heart_rate_cues=phrases(heart["cues"]),
+        oxygen_cues=phrases(data["oxygen_saturation"]["cues"]),
+        percent_units=phrases(data["oxygen_saturation"]["units"]),
         mmol_units=phrases(glucose["mmol_units"]),
         mgdl_units=phrases(glucose["mgdl_units"]),
         glucose_cues=phrases(glucose["cues"]),

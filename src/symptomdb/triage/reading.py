@@ -62,6 +62,19 @@ def dropped_words() -> frozenset[str]:
 
 
 @cache
+def _shorthand_words() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in reading_words().get("shorthand", {}).items()}
+
+
+@cache
+def _shorthand() -> re.Pattern[str]:
+    """Shorthand as whole words: not inside another word, not glued to letters or digits."""
+    forms = sorted(_shorthand_words(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w#?&/])(?:{alternatives})(?![\w&/])")
+
+
+@cache
 def _belief() -> re.Pattern[str]:
     # "do not think she is breathing" -> "she is not breathing" (reading.yaml explains why).
     words = reading_words()
@@ -96,6 +109,7 @@ def normalise(text: str) -> str:
     # The shared folding keeps punctuation, which the triage reads: apostrophes for the
     # contractions, commas and full stops for the clauses, the point of "38.5".
     text = fold_case(text).replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = _shorthand().sub(lambda m: _shorthand_words()[m.group(0)], text)
     text = _CLAUSE_PUNCTUATION.sub(_BOUNDARY, text).replace(",", _COMMA)
     text = " ".join(_expand_contraction(raw) for raw in text.split())
     for pattern, replacement in _PHRASES:
