@@ -206,6 +206,12 @@ SHORTHAND = [
     ("N/V all day, abdo distended, no BO or wind since Tues", E),
     ("vomit smells like poo and he has tummy pain", E),
     ("74yo not PU since last night, bladder swollen and painful", E),
+    # Acute limb ischaemia (NICE CG147): pale or blue, cold, and numb, pulseless or still.
+    ("his foot has gone white and icy cold and he can't feel his toes", E),
+    ("fingers go white and numb in the cold, it's my Raynaud's", None),
+    # Confusion that began within the hour or this morning is sudden (NHS: Confusion).
+    ("86yo resident, confusion over the last hour, was chatting normally at lunch", E),
+    ("mild confusion over which inhaler is which", None),
 ]
 
 
