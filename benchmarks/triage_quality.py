@@ -4,9 +4,9 @@
     .venv/bin/python benchmarks/triage_quality.py --file other.jsonl   # repeatable
     .venv/bin/python benchmarks/triage_quality.py --locale GB --rules-only --json
 
-By default it reads benchmarks/data/triage_sentences.jsonl, triage_stories.jsonl,
-triage_vignettes.jsonl and triage_everyday.jsonl (written for issue 10 from public guidance,
-independent of the rules; see benchmarks/data/README.md).
+By default it reads every set in DEFAULT_FILES below (benchmarks/data/triage_*.jsonl, written
+for issue 10 from public guidance by writers who never saw the rules; see
+benchmarks/data/README.md).
 Each line is ``{"id", "text", "expect": "emergency" | "urgent" | "not_urgent", "family", "kind",
 "split": "tune" | "held_out", "source"}``. The older ``{"id", "query", "expect": "emergency" |
 "not_emergency"}`` lines are read too: ``query`` is the text, ``not_emergency`` is not urgent and,
