@@ -16,6 +16,13 @@ from symptomdb.triage import load_rules, triage
 from symptomdb.triage.quantities import read_quantities
 from symptomdb.triage.reading import analyse
 
+from .families import (
+    assert_emergency_of_family,
+    assert_not_emergency,
+    assert_same_day_of_family,
+    families,
+)
+
 E = "emergency"
 
 EMERGENCIES = [
@@ -74,22 +81,14 @@ LOOK_ALIKES = [
 ]
 
 
-def _families(rule_ids: list[str]) -> set[str]:
-    family = {rule.id: rule.family for rule in load_rules().rules}
-    return {family[i] for i in rule_ids if i in family}
-
-
 @pytest.mark.parametrize(("text", "family"), EMERGENCIES)
 def test_it_is_an_emergency_of_its_family(text: str, family: str) -> None:
-    result = triage(text, semantic=False)
-    assert result.level == E, (text, result.rule_ids)
-    assert family in _families(result.rule_ids), (text, result.rule_ids)
+    assert_emergency_of_family(text, family)
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES)
 def test_a_look_alike_is_not_an_emergency(text: str) -> None:
-    result = triage(text, semantic=False)
-    assert result.level != E, (text, result.rule_ids)
+    assert_not_emergency(text)
 
 
 @pytest.mark.parametrize(
@@ -118,7 +117,7 @@ def test_who_the_story_is_about_holds_for_findings_told_later() -> None:
     )
     result = triage(story, semantic=False)
     assert result.level == E, result.rule_ids
-    assert "bilious_vomiting" in _families(result.rule_ids)
+    assert "bilious_vomiting" in families(result.rule_ids)
 
 
 def test_a_child_named_far_from_a_swallowed_medicine_is_not_their_poisoning() -> None:
@@ -165,9 +164,7 @@ SAME_DAY = [
 
 @pytest.mark.parametrize(("text", "family"), SAME_DAY)
 def test_it_gives_same_day_advice(text: str, family: str) -> None:
-    result = triage(text, semantic=False)
-    assert result.level in (E, "urgent"), (text, result.rule_ids)
-    assert family in _families(result.rule_ids), (text, result.rule_ids)
+    assert_same_day_of_family(text, family)
 
 
 @pytest.mark.parametrize(
@@ -192,7 +189,7 @@ def test_who_the_story_is_about_must_be_the_one_with_the_finding() -> None:
         "up green bile after a night out"
     )
     result = triage(text, semantic=False)
-    assert "bilious_vomiting" not in _families(result.rule_ids), result.rule_ids
+    assert "bilious_vomiting" not in families(result.rule_ids), result.rule_ids
 
 
 # Carers', first-aiders' and clinicians' shorthand (reading.yaml `shorthand`), and a pulse

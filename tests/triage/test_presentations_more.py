@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from symptomdb.triage import load_rules, triage
+from symptomdb.triage import triage
 from symptomdb.triage.wordlists import load_yaml
+
+from .families import (
+    assert_emergency_of_family,
+    assert_not_emergency,
+    assert_same_day_of_family,
+)
 
 E = "emergency"
 
@@ -101,22 +107,14 @@ LOOK_ALIKES = [
 ]
 
 
-def _families(rule_ids: list[str]) -> set[str]:
-    family = {rule.id: rule.family for rule in load_rules().rules}
-    return {family[i] for i in rule_ids if i in family}
-
-
 @pytest.mark.parametrize(("text", "family"), EMERGENCIES)
 def test_it_is_an_emergency_of_its_family(text: str, family: str) -> None:
-    result = triage(text, semantic=False)
-    assert result.level == E, (text, result.rule_ids)
-    assert family in _families(result.rule_ids), (text, result.rule_ids)
+    assert_emergency_of_family(text, family)
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES)
 def test_a_look_alike_is_not_an_emergency(text: str) -> None:
-    result = triage(text, semantic=False)
-    assert result.level != E, (text, result.rule_ids)
+    assert_not_emergency(text)
 
 
 # Same-day advice (NHS Poisoning and Poison Control for a dose taken twice; NHS Eye injuries for
@@ -144,9 +142,7 @@ SAME_DAY = [
 
 @pytest.mark.parametrize(("text", "family"), SAME_DAY)
 def test_it_gives_same_day_advice(text: str, family: str) -> None:
-    result = triage(text, semantic=False)
-    assert result.level in (E, "urgent"), (text, result.rule_ids)
-    assert family in _families(result.rule_ids), (text, result.rule_ids)
+    assert_same_day_of_family(text, family)
 
 
 def test_chest_paint_is_dictation_only_as_the_phrase() -> None:

@@ -1,0 +1,30 @@
+"""Checks shared by the test modules that list presentations by family (rules alone)."""
+
+from __future__ import annotations
+
+from symptomdb.triage import load_rules, triage
+
+E = "emergency"
+
+
+def families(rule_ids: list[str]) -> set[str]:
+    """The families of the rules that fired (rule ids the rule set does not know are skipped)."""
+    family = {rule.id: rule.family for rule in load_rules().rules}
+    return {family[i] for i in rule_ids if i in family}
+
+
+def assert_emergency_of_family(text: str, family: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level == E, (text, result.rule_ids)
+    assert family in families(result.rule_ids), (text, result.rule_ids)
+
+
+def assert_not_emergency(text: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level != E, (text, result.rule_ids)
+
+
+def assert_same_day_of_family(text: str, family: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level in (E, "urgent"), (text, result.rule_ids)
+    assert family in families(result.rule_ids), (text, result.rule_ids)
