@@ -32,7 +32,7 @@ import numpy.typing as npt
 from symptomdb.language.embedding import MODEL_NAME, EmbeddingUnavailable, embedder
 
 from .context import assign_context
-from .reading import analyse
+from .reading import Document, analyse
 from .ruleset import Source
 from .wordlists import load_yaml
 
@@ -145,8 +145,9 @@ class SemanticDetector:
         for segment, row in zip(segments, similarities, strict=True):
             # Sentence vectors barely see "not", "last year" or "what is": a piece of text is
             # only compared with the alarm examples that take the same stance as it does.
-            position = stance(segment)
-            if position[0] or _denied_piece(segment, denied):
+            doc = analyse(segment)
+            position = _stance_of(doc)
+            if position[0] or (doc.words and denied.issuperset(doc.words)):
                 continue
             comparable = ~self._calm & (self._stance == position).all(axis=1)
             scores = np.where(comparable, row, -np.inf)
@@ -180,15 +181,13 @@ def _only_denied(text: str) -> frozenset[str]:
     return frozenset(denied - said)
 
 
-def _denied_piece(segment: str, denied: frozenset[str]) -> bool:
-    words = analyse(segment).words
-    return bool(words) and all(w in denied for w in words)
-
-
 def stance(text: str) -> tuple[bool, bool, bool]:
     """Whether ``text`` negates something, speaks of the past, or asks for information, read as
     the rules read context (context.py)."""
-    doc = analyse(text)
+    return _stance_of(analyse(text))
+
+
+def _stance_of(doc: Document) -> tuple[bool, bool, bool]:
     context = assign_context(doc)
     return (
         bool(context.negated),
