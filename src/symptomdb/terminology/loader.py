@@ -1,8 +1,9 @@
 """Loading the catalogue into the database: `symptomdb init` calls catalogue_load()
 (through site_init, which also rebuilds the search indexes).
 
-Reads HPO and ICD-10-CM (hpo.py, icd.py), joins them into concepts (mapping.py),
-and writes them in one transaction with bulk inserts, in three steps:
+Reads HPO and ICD-10-CM (hpo.py, icd.py), joins them into concepts (mapping.py, which adds
+the leaflets' lay phrases and WordNet's synonyms), and writes them in one transaction with
+bulk inserts, in three steps:
 
     plan   which stored rows each concept keeps (matched by code), which rows made
            before the catalogue merge into it (matched by name), which are gone
@@ -54,8 +55,8 @@ from symptomdb.terminology.text import key
 # Bump when the loader builds something different from the same releases, so that
 # `init` reloads. 1: first catalogue. 2: the prior no longer counts articles (they are
 # read live by the search), so stored priors are recomputed. 3: lay phrases from patient
-# leaflets (data/lay_phrases.yaml) added as synonyms.
-LOADER_VERSION = 3
+# leaflets (data/lay_phrases.yaml) added as synonyms. 4: WordNet's synonyms (wordnet.py).
+LOADER_VERSION = 4
 BATCH = 5000
 
 Say = Callable[[str], None]

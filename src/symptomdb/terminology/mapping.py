@@ -13,6 +13,9 @@ joins the HPO term that means the same, found in this order:
 4. otherwise, when it only restates its parent code with a side or site
    ("Tinnitus, right ear" under "Tinnitus"), the parent's concept;
 5. otherwise it becomes a concept of its own.
+
+Then the leaflets' lay phrases (lay_phrases.py) and WordNet's synonyms (wordnet.py) join the
+concepts they name, each with its source.
 """
 
 from __future__ import annotations
@@ -30,6 +33,13 @@ from symptomdb.terminology.icd import IcdCode
 from symptomdb.terminology.lay_phrases import LayPhrases, lay_phrases_read
 from symptomdb.terminology.models import CodeSystem, SynonymKind, SynonymSource
 from symptomdb.terminology.text import QUALIFIERS, key, name_variants
+from symptomdb.terminology.wordnet import (
+    WORDNET_SCOPE,
+    ConceptNames,
+    WordNet,
+    wordnet_read,
+    wordnet_synonyms,
+)
 
 # HPO synonym kinds that say the same thing as the name; broader, narrower and
 # related synonyms would join an ICD code to the wrong term.
@@ -176,9 +186,11 @@ def concepts_build(
     codes: list[IcdCode],
     curated: dict[str, str] | None = None,
     phrases: list[LayPhrases] | None = None,
+    wordnet: WordNet | None = None,
 ) -> list[Concept]:
     curated = curated_mapping() if curated is None else curated
     phrases = lay_phrases_read() if phrases is None else phrases
+    wordnet = wordnet_read() if wordnet is None else wordnet
     by_name, by_synonym = _hpo_index(terms)
     known = {t.id for t in terms}
     for code, hpo in curated.items():
@@ -220,6 +232,7 @@ def concepts_build(
         )
 
     _add_lay_phrases(concepts, phrases, known)
+    _add_wordnet(concepts, wordnet)
     result = list(concepts.values())
     for concept in result:
         concept.synonyms = _distinct_synonyms(concept)
@@ -242,6 +255,28 @@ def _add_lay_phrases(
         )
 
 
+def _add_wordnet(concepts: dict[str, Concept], wordnet: WordNet) -> None:
+    """WordNet's synonyms (wordnet.py's rules), matched on each concept's name and EXACT
+    synonyms: HPO's exact ones and layperson ones of EXACT scope, and ICD-10-CM titles."""
+    if not wordnet:
+        return
+    names = []
+    for concept in concepts.values():
+        exact = [
+            s.text
+            for s in concept.synonyms
+            if s.kind == SynonymKind.EXACT
+            or (s.kind == SynonymKind.LAYPERSON and s.scope == "EXACT")
+        ]
+        others = [s.text for s in concept.synonyms if s.text not in exact]
+        names.append(ConceptNames(concept.key, concept.name, tuple(exact), tuple(others)))
+    for proposal in wordnet_synonyms(names, wordnet).proposals:
+        kind = SynonymKind.RELATED if proposal.adjective else SynonymKind.EXACT
+        concepts[proposal.concept].synonyms.append(
+            SynonymRow(proposal.text, kind, SynonymSource.WORDNET, WORDNET_SCOPE)
+        )
+
+
 def _share_codes_once(concepts: list[Concept]) -> None:
     """A code belongs to one symptom. HPO cross-references a few SNOMED CT and
     UMLS codes from several terms; the code stays with the term readers are most
@@ -255,8 +290,8 @@ def _share_codes_once(concepts: list[Concept]) -> None:
 
 
 def _distinct_synonyms(concept: Concept) -> list[SynonymRow]:
-    """Every HPO synonym as published; ICD-10-CM titles and inclusion terms, and the
-    leaflets' phrases, only where they add words: side variants ("Pain in right
+    """Every HPO synonym as published; ICD-10-CM titles and inclusion terms, the leaflets'
+    phrases and WordNet's synonyms only where they add words: side variants ("Pain in right
     elbow") and titles that restate the name ("Headache, unspecified") are dropped."""
     out = list(dict.fromkeys(s for s in concept.synonyms if s.source == CodeSystem.HPO))
     seen = {key(concept.name), _stripped(concept.name)} | {key(s.text) for s in out}

@@ -87,14 +87,16 @@ class SynonymKind(models.TextChoices):
 
 
 class SynonymSource(models.TextChoices):
-    """Where a synonym comes from: a code system, or the lay phrases of public patient
-    leaflets (terminology/data/lay_phrases.yaml), which name no code."""
+    """Where a synonym comes from: a code system, the lay phrases of public patient
+    leaflets (terminology/data/lay_phrases.yaml) or Princeton WordNet (terminology/wordnet.py),
+    which name no code."""
 
     HPO = CodeSystem.HPO.value, CodeSystem.HPO.label
     ICD10CM = CodeSystem.ICD10CM.value, CodeSystem.ICD10CM.label
     SNOMEDCT = CodeSystem.SNOMEDCT.value, CodeSystem.SNOMEDCT.label
     UMLS = CodeSystem.UMLS.value, CodeSystem.UMLS.label
     LEAFLET = "LEAFLET", "Patient leaflets (NHS, MedlinePlus)"
+    WORDNET = "WORDNET", "WordNet 3.0 (Princeton)"
 
 
 class Synonym(models.Model):
