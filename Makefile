@@ -97,19 +97,21 @@ browser: $(AXE)
 	fi
 
 # The word lists the search's speller trusts over the catalogue (language/dictionary.py):
-# Debian's wamerican, wbritish and hunspell-en-med, installed with apt-get when we are
-# root; otherwise the speller knows only the catalogue's and the model's words.
+# Debian's wamerican, wbritish and hunspell-en-med; and Princeton WordNet 3.0 (wordnet-base),
+# whose synonyms the catalogue loads (terminology/wordnet.py). Installed with apt-get when we
+# are root; otherwise the speller knows only the catalogue's and the model's words, and the
+# catalogue has no WordNet names.
 WORD_LISTS := /usr/share/dict/american-english /usr/share/dict/british-english \
-	/usr/share/hunspell/en_med_glut.dic
+	/usr/share/hunspell/en_med_glut.dic /usr/share/wordnet/data.noun /usr/share/wordnet/index.noun
 words:
 	@if ls $(WORD_LISTS) >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then \
-	    echo "The word lists are missing and cannot be installed here: the speller trusts the catalogue alone."; \
+	    echo "The word lists are missing and cannot be installed here: the speller trusts the catalogue alone, and the catalogue has no WordNet names."; \
 	else \
-	    echo "Installing Debian's word lists (wamerican, wbritish, hunspell-en-med) for the speller..."; \
+	    echo "Installing Debian's word lists (wamerican, wbritish, hunspell-en-med) and WordNet (wordnet-base)..."; \
 	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	        apt-get install -y -qq --no-install-recommends wamerican wbritish hunspell-en-med >/dev/null; } \
-	    || echo "apt-get could not install the word lists: the speller trusts the catalogue alone."; \
+	        apt-get install -y -qq --no-install-recommends wamerican wbritish hunspell-en-med wordnet-base >/dev/null; } \
+	    || echo "apt-get could not install the word lists: the speller trusts the catalogue alone, and the catalogue has no WordNet names."; \
 	fi
 
 # axe-core (MPL-2.0) checks the pages' accessibility inside the browser tests.
