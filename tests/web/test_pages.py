@@ -83,3 +83,21 @@ def test_pages_have_landmarks_and_labels(reader, published_article):
     assert 'lang="en"' in html
     form = reader.get(f"{published_article.get_absolute_url()}comments").content.decode()
     assert '<label class="nhsuk-label" for="id_body">' in form
+
+
+def test_a_symptom_page_credits_wordnet_where_it_shows_a_wordnet_name(reader, db):
+    from symptomdb.terminology.models import Symptom, Synonym, SynonymSource
+
+    myalgia = Symptom.objects.create(slug="myalgia", name="Myalgia")
+    Symptom.objects.create(slug="cramp", name="Cramp")  # no WordNet name: no notice
+    Synonym.objects.create(
+        symptom=myalgia,
+        text="myodynia",
+        kind="exact",
+        source=SynonymSource.WORDNET,
+        scope="RELATED",
+    )
+    page = reader.get("/symptoms/myalgia/").content.decode()
+    assert "myodynia" in page
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in page
+    assert "Princeton" not in reader.get("/symptoms/cramp/").content.decode()

@@ -52,6 +52,8 @@ class SymptomNames:
 
     also_called: list[dict[str, str]] = field(default_factory=list)
     filed_here: list[str] = field(default_factory=list)
+    # Whether a name shown comes from WordNet, whose licence asks for its notice (credits).
+    from_wordnet: bool = False
 
 
 # Synonym kinds that name the same thing; a broad or narrow synonym of another symptom is
@@ -90,6 +92,7 @@ def symptom_names(symptom: Symptom) -> SymptomNames:
             if s.text not in apart
         ],
         filed_here=[s.text for s in synonyms if s.text in apart],
+        from_wordnet=any(s.source == SynonymSource.WORDNET for s in synonyms),
     )
 
 

@@ -39,6 +39,7 @@ from symptomdb.search.answer import search_with_triage
 from symptomdb.search.service import QueryError
 from symptomdb.terminology import selectors as catalogue
 from symptomdb.terminology.models import Symptom
+from symptomdb.terminology.wordnet import NOTICE as WORDNET_NOTICE
 from symptomdb.triage.locale import choosable_country, numbers_for
 from symptomdb.triage.red_flags import red_flags_for
 from symptomdb.web import structured_data
@@ -154,6 +155,7 @@ def symptom_page_context(
         "emergency_number": numbers_for(reader_locale(request)).emergency_number,
         "guidance_flag_groups": _guidance_flag_groups(symptom, reader_locale(request)),
         "hpo_release": release.hpo_release if release else None,
+        "wordnet_notice": WORDNET_NOTICE if names.from_wordnet else None,
         "jsonld": structured_data.as_script(
             structured_data.symptom_page(
                 symptom=symptom, codes=codes, article=article, request=request
