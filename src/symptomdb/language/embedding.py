@@ -54,6 +54,17 @@ def default_tokenizer_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "model" / "tokenizer.json"
 
 
+def model_threads() -> int:
+    """The model's threads: as many as the process's other maths libraries were given
+    (OMP_NUM_THREADS; `symptomdb serve` and the benchmarks set 1, maths_threads.py), else
+    two. Under `serve` several workers share the cores and every search is CPU work, so one
+    thread each does the most searches: a short query took 5.4 ms of CPU on one thread, and
+    7.2 ms on two for an answer only 0.7 ms sooner (docs/search.md). Embedding the catalogue
+    at `init` runs large batches, where a second thread pays for itself."""
+    wanted = os.environ.get("OMP_NUM_THREADS", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else min(2, os.cpu_count() or 1)
+
+
 class Embedder:
     """Turns texts into unit vectors of 384 floats."""
 
@@ -72,9 +83,7 @@ class Embedder:
         # Pad each batch to its own longest text rather than a fixed 128.
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - a token, not a secret
         options = ort.SessionOptions()
-        # One search uses few cores well; more threads only add contention
-        # between gunicorn workers on a small machine.
-        options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        options.intra_op_num_threads = threads or model_threads()
         options.inter_op_num_threads = 1
         # Without this, the pool's threads spin for a while after each run, waiting
         # for more work, on cores the other workers need. With 2 threads each and

@@ -13,7 +13,7 @@ import itertools
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -95,6 +95,23 @@ class RuleSet:
         chosen = at_level or of_family
         return chosen[0] if chosen else None
 
+    @cached_property
+    def _rules_by_concept(self) -> Mapping[str, tuple[int, ...]]:
+        """The rules, by position, under the concept without which each cannot fire: its own
+        phrases (``any``), or the first concept of ``all``, which needs every one of them."""
+        under: dict[str, list[int]] = {}
+        for position, rule in enumerate(self.rules):
+            for concept in {rule.any_of, *rule.all_of[:1]} - {None}:
+                under.setdefault(str(concept), []).append(position)
+        return {concept: tuple(positions) for concept, positions in under.items()}
+
+    def _rules_possible(self, found: Mapping[str, list[Span]]) -> list[Rule]:
+        """The rules that may fire on the concepts found, in file order: most rules have none
+        of their words in a given text, and trying each one was a tenth of an uncached
+        search's CPU outside the model (docs/search.md)."""
+        positions = {p for concept in found for p in self._rules_by_concept.get(concept, ())}
+        return [self.rules[p] for p in sorted(positions)]
+
     def evaluate(self, doc: Document) -> list[Firing]:
         """Rules that fire on ``doc``, most urgent first, in file order within a level."""
         return self.read(doc).firings
@@ -131,7 +148,7 @@ class RuleSet:
                 found[name] = sorted([*found.get(name, ()), *said], key=lambda s: s.start)
         context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
         firings = []
-        for rule in self.rules:
+        for rule in self._rules_possible(found):
             spans = _fire(rule, doc, found, context)
             if spans is not None:
                 firings.append(Firing(rule, spans))
@@ -151,6 +168,8 @@ class RuleSet:
         defers to the rules on these. A number no rule has settled ("my 6 month old" with words
         for green vomit the rules lack) leaves the detector free to read the text."""
         fired = frozenset(f.rule.family for f in firings)
+        if not quantities:
+            return fired  # no number to settle: most texts
         # Measures a rule that fired has read: by a threshold, or by words over the number
         # ("3 month old" is a term of the young-baby rules).
         used = {
