@@ -56,6 +56,7 @@ DEFAULT_FILES = [
     DATA / "triage_chat.jsonl",
     DATA / "triage_cases.jsonl",
     DATA / "triage_shorthand.jsonl",
+    DATA / "triage_voice.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
