@@ -148,13 +148,13 @@ def _terms() -> list[HpoTerm]:
     ]
 
 
-def test_the_catalogue_gets_them_as_exact_synonyms_of_related_scope_from_wordnet(wordnet):
+def test_the_catalogue_gets_them_as_related_synonyms_from_wordnet(wordnet):
     concepts = concepts_build(_terms(), [], curated={}, phrases=[], wordnet=wordnet)
     myalgia = next(c for c in concepts if c.key == "HP:0000001")
     rows = [s for s in myalgia.synonyms if s.source == SynonymSource.WORDNET]
     assert {s.text for s in rows} >= {"myodynia"}
     assert {(s.kind, s.scope) for s in rows if s.text == "myodynia"} == {
-        (SynonymKind.EXACT, "RELATED")
+        (SynonymKind.RELATED, "RELATED")
     }
     # Never the everyday name: that stays HPO's EXACT layperson synonym.
     assert display_name(myalgia) == "Muscle pain"

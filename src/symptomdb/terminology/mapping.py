@@ -271,9 +271,8 @@ def _add_wordnet(concepts: dict[str, Concept], wordnet: WordNet) -> None:
         others = [s.text for s in concept.synonyms if s.text not in exact]
         names.append(ConceptNames(concept.key, concept.name, tuple(exact), tuple(others)))
     for proposal in wordnet_synonyms(names, wordnet).proposals:
-        kind = SynonymKind.RELATED if proposal.adjective else SynonymKind.EXACT
         concepts[proposal.concept].synonyms.append(
-            SynonymRow(proposal.text, kind, SynonymSource.WORDNET, WORDNET_SCOPE)
+            SynonymRow(proposal.text, SynonymKind.RELATED, SynonymSource.WORDNET, WORDNET_SCOPE)
         )
 
 

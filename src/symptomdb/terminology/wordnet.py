@@ -3,34 +3,41 @@
 Pure functions: no database. WordNet's noun synsets hold the clinical and everyday synonyms
 HPO lacks ("myalgia, myodynia", "sneeze, sternutation"); Debian's ``wordnet-base``
 installs them (``make words``) and wndb.py reads them. mapping.py adds what this proposes as
-synonyms of kind ``exact``, scope ``RELATED`` and source WORDNET: a name of the same thing for
-the full text and the embeddings, never the symptom's everyday name (that takes an HPO
-layperson synonym of EXACT scope, display.py), and RELATED because the match is made by name,
-not curated.
+synonyms of kind ``related``, scope ``RELATED`` and source WORDNET: matched by the full text
+(and so the exact-name bonus and the speller's vocabulary), shown under "Also called", never
+the symptom's everyday name (that takes an HPO layperson synonym of EXACT scope, display.py).
+RELATED because the match is made by name, not curated; and not embedded (search/index.py
+embeds exact, lay, plural and inclusion wordings): embedded, a one-word name lowered its
+symptom's mean similarity to longer queries ("my calf cramped up…" lost muscle spasm to
+another term when "cramp" and "spasm" were embedded; docs/search.md).
 
-The rules, general ones (by lexicographer file, sense order, pointers), never lists of words:
+The rules, general ones (by lexicographer file, sense order, tag counts), never lists of words:
 
 1. **Medical synsets only.** A synset of noun.state (conditions, diseases, symptoms),
    noun.process (bodily processes: sweating, menorrhagia) or noun.feeling (moods: irritability,
    sadness). Measured on the catalogue's matches: those three are nearly all right; noun.body
    names the structure, not its abnormality ("proboscis" is the human nose), noun.act and
    noun.attribute mostly another sense of the word ("stroke" of a ball, "rigor" as severity).
-2. **Matched by a name whose commonest sense it is.** A concept's name or one of its EXACT
-   synonyms (HPO's exact ones, ICD-10-CM titles), folded as text.py folds, equals a WordNet noun
-   lemma, and the synset is that lemma's first sense (WordNet's sense order).
+2. **A name matches its one medical sense.** A concept's name or one of its EXACT synonyms
+   (HPO's exact ones and EXACT layperson ones, ICD-10-CM titles), folded as text.py folds,
+   equals a WordNet noun lemma with exactly one sense in those lexicographer files, and that
+   sense was seen in the semantic concordance (the lemma has no other sense, or that one is among
+   its tagged senses). The catalogue names symptoms, so the medical sense is the one meant:
+   "headache" is first "something that causes anxiety" (noun.cognition), its medical sense the
+   pain; an untagged second sense is not trusted ("miosis" is first meiosis).
 3. **Unambiguous lemmas only.** A lemma of the synset is added when that synset is its only noun
    sense, or its first sense and the concordance tagged the lemma's senses (so "first" means
    "commonest": "looseness" has six untagged senses and is left out), and it is no adjective or
    adverb in WordNet (a one-word adjective is another word: "cold"), nor an abbreviation in
-   capitals ("SLE": abbreviations embed poorly and are HPO's own kind); nor another concept's name
-   or synonym of any kind (that word would then lead to two symptoms).
-4. **One synset, one concept.** A synset matched by several concepts goes to the one whose name
-   (not synonym) it matched; when that is not exactly one, it goes to none and is reported as a
-   collision ("enuresis, urinary_incontinence": both are HPO terms of their own).
-5. **Adjectives, when asked** (``adjectives=True``): the adjectives WordNet derives from the
-   synset's lemmas ("+" pointers: "myalgic" from "myalgia"), by the same unambiguity rule within
-   the adjectives ("feverish" is first "marked by intense agitation" and is left out). Added as
-   kind ``related``: an adjective describes the symptom but does not name it.
+   capitals ("SLE"), nor another concept's name or synonym of any kind (that word would then
+   lead to two symptoms).
+4. **One synset, one concept.** A synset whose lemmas match, name or are synonyms of more than
+   one concept goes to none and is reported as a collision ("enuresis, urinary_incontinence":
+   both are HPO terms of their own).
+5. **Adjectives, when asked** (``adjectives=True``; off, ADJECTIVES below): the adjectives
+   WordNet derives from the synset's lemmas ("+" pointers: "myalgic" from "myalgia"), by the same
+   unambiguity rule within the adjectives ("feverish" is first "marked by intense agitation" and
+   is left out). An adjective describes the symptom but does not name it.
 """
 
 from __future__ import annotations
@@ -53,7 +60,9 @@ from symptomdb.terminology.wndb import (
 
 MEDICAL_LEXFILES = ("noun.state", "noun.process", "noun.feeling")
 
-# Whether the adjectives derived from a matched synset are added (rule 5): see docs/search.md.
+# Whether the adjectives derived from a matched synset are added (rule 5): measured, and off
+# (docs/search.md: no gain on the dev set, one misspelled query on the tune split through the
+# speller's vocabulary, and wrong ones such as "hyperthermal" for hypothermia).
 ADJECTIVES = False
 
 # The OBO-like scope of every WordNet synonym: matched by name, not curated (module docstring).
@@ -184,36 +193,33 @@ def wordnet_synonyms(
 ) -> WordNetMatch:
     """The synonyms WordNet gives each concept under the module's rules."""
     concepts = list(concepts)
-    by_lemma: dict[str, list[int]] = defaultdict(list)  # a lemma's key → synsets it is first of
+    by_lemma: dict[str, list[int]] = defaultdict(list)  # a lemma's key → its medical sense
     for synset in wordnet.synsets.values():
         for lemma in synset.lemmas:
             if medical_sense(lemma, wordnet) == synset.offset:
                 by_lemma[key(lemma.replace("_", " "))].append(synset.offset)
 
-    by_name: dict[int, set[str]] = defaultdict(set)
-    by_synonym: dict[int, set[str]] = defaultdict(set)
+    matched: dict[int, set[str]] = defaultdict(set)  # a synset → the concepts matching it
     owner: dict[str, set[str]] = defaultdict(set)  # a wording's key → the concepts it names
     for concept in concepts:
         for text in (concept.name, *concept.exact):
             for name_key in _name_keys(text):
                 for offset in by_lemma.get(name_key, ()):
-                    (by_name if text == concept.name else by_synonym)[offset].add(concept.key)
+                    matched[offset].add(concept.key)
         for text in (concept.name, *concept.exact, *concept.others):
             for name_key in _name_keys(text):
                 owner[name_key].add(concept.key)
 
     match = WordNetMatch()
-    for offset in sorted(by_name.keys() | by_synonym.keys()):
+    for offset in sorted(matched):
         synset = wordnet.synsets[offset]
-        named = by_name.get(offset, set())
-        claimants = named | by_synonym.get(offset, set())
+        claimants = set(matched[offset])
         for i in range(len(synset.lemmas)):
             claimants |= owner.get(key(synset.lemma_text(i)), set())
-        candidates = named or by_synonym.get(offset, set())
         if len(claimants) != 1:
             match.collisions[offset] = sorted(claimants)
             continue
-        concept_key = next(iter(candidates))
+        concept_key = next(iter(claimants))
         words = [
             (synset.lemma_text(i), offset, False)
             for i, lemma in enumerate(synset.lemmas)
