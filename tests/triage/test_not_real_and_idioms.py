@@ -256,3 +256,12 @@ def test_an_animal_alone_is_not_an_emergency_of_ours(text):
 )
 def test_a_person_beside_an_animal_is_still_a_report(text):
     assert triage(text).level == E, triage(text).rule_ids
+
+
+# A word that names an animal and a part of the body is the body: "calf" is a leg here.
+@pytest.mark.parametrize(
+    "text",
+    ["my calf is hot, swollen and throbbing", "her calf was red and puffy and sore to touch"],
+)
+def test_a_calf_is_a_leg_not_an_animal(text):
+    assert triage(text).level in (E, "urgent"), triage(text).rule_ids

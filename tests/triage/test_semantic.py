@@ -78,6 +78,32 @@ def test_it_cuts_a_text_into_the_whole_its_clauses_and_neighbouring_pairs() -> N
     assert text_segments("   ") == []
 
 
+def test_it_reads_each_statement_of_a_run_on_clause_alone_as_well() -> None:
+    # Dictated or hurried text has no commas: the statement before "and it" must not take the
+    # stance of the denial at the end.
+    text = "my calf is hot and swollen and it aches when I walk no pain in my chest"
+    pieces = text_segments(text)
+    assert pieces[0] == text
+    assert "my calf is hot and swollen" in pieces
+    assert "it aches when I walk no pain in my chest" in pieces
+    # A statement cut from its clause needs a word more than a clause to stand alone.
+    assert text_segments("tearing up a lot and my back aches") == [
+        "tearing up a lot and my back aches"
+    ]
+    # "and" joining two findings of one subject starts no statement.
+    assert text_segments("my calf is hot and swollen and red, no pain in my chest") == [
+        "my calf is hot and swollen and red, no pain in my chest",
+        "my calf is hot and swollen and red",
+        "no pain in my chest",
+    ]
+
+
+def test_a_denied_statement_no_longer_hides_the_finding_before_it() -> None:
+    text = "baby floppy and lips blue and she has no rash"
+    found = a_detector(GROUPS).detect(text, LOOSE)
+    assert found is not None and found.group.id == "gone-blue"
+
+
 def test_it_leaves_a_few_words_to_the_rules() -> None:
     assert text_segments("muscle spasms") == []
     assert text_segments("cramp in calf, at night") == ["cramp in calf, at night"]

@@ -46,6 +46,17 @@ CALM = "none"  # the level of the look-alike groups
 MAX_SEGMENTS = 24  # a long story is read in at most this many pieces
 MIN_WORDS = 4  # shorter pieces are left to the rules (text_segments says why)
 _CLAUSE_END = re.compile(r"[.;!?\n]+|,|\s-\s|\bbut\b|\bthen\b|\band now\b", re.IGNORECASE)
+# Where a run of words with no punctuation starts a new statement: "and" before a new subject
+# ("and it", "and my", as reading.analyse reads "and"; context.yaml new_subject) or a
+# conjunction that opens one. Speech typed by a phone's microphone and hurried messages have
+# no commas: read whole, a denial anywhere in them ("no chest pain") takes the stance of the
+# whole clause and hides every finding in it from the detector.
+_SPOKEN_CLAUSE = re.compile(
+    r"\s+and\s+(?=(?:i|i'm|im|my|he|he's|she|she's|his|her|it|it's|its|they|their|we|our|"
+    r"you|your|the|this|that|there|now|then|someone|somebody|suddenly)\b)"
+    r"|\s+(?=(?:because|although|though|whereas|however)\b)",
+    re.IGNORECASE,
+)
 
 
 class BankError(ValueError):
@@ -207,6 +218,14 @@ def text_segments(text: str) -> list[str]:
         return []
     clauses = [c for c in (c.strip() for c in _CLAUSE_END.split(text)) if c]
     segments = [text, *clauses, *(f"{a}, {b}" for a, b in itertools.pairwise(clauses))]
+    # The statements of a run-on clause, each alone as well: "my leg's warm and swollen and it
+    # hurts when I walk no chest pain" holds a finding that the denial at its end would hide
+    # (nearest() passes over a piece that denies anything). A statement cut from its clause
+    # needs a word more than a clause to stand alone ("tearing up a lot" is not a tearing pain).
+    for clause in clauses:
+        pieces = [p for p in (p.strip() for p in _SPOKEN_CLAUSE.split(clause)) if p]
+        if len(pieces) > 1:
+            segments += [p for p in pieces if len(p.split()) > MIN_WORDS]
     # A piece of a few words ("muscle spasms") is the name of a symptom, which the rules read
     # well; to the model it is close to every presentation that mentions it ("muscle spasms
     # after stepping on a rusty nail"). The detector reads the longer pieces: its job is the
