@@ -23,7 +23,7 @@ and on any WordNet whose version is not "wordnet" it maps every sense key agains
 downloaded corpus (``map_wn``), which cannot be downloaded here. It would also bring nltk,
 regex, joblib and click for what is a few lines of splitting. ``wn`` reads WN-LMF XML only.
 The format is fixed since 1998 and documented; this reader reads only the lexicographer files
-it is asked for, so the whole noun database is never parsed (≈ 0.3 s, measured in
+it is asked for, so the whole noun database is never parsed (≈ 0.2 s, measured in
 docs/search.md).
 
 The lexicographer file numbers are lexnames(5WN)'s fixed table (Debian ships no ``lexnames``):
