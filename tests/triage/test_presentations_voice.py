@@ -31,6 +31,8 @@ NOT_EMERGENCIES = [
     # A slow pulse in someone well, or after effort.
     "my resting pulse is 46, i cycle a lot and feel fine",
     "heart rate 48 asleep according to my watch, no symptoms at all",
+    # Too much of a drink that is not alcohol.
+    "drank too much coffee before my exam and now my heart is pounding a bit",
     # A bruise around a cut is purple too.
     "cut my knee falling off my bike and the skin around it has gone purple",
 ]
