@@ -2,7 +2,8 @@
 
 Our own sentences, written from the guidance each rule cites (Resuscitation Council UK adult
 bradycardia algorithm and the British Heart Foundation on bradycardia; NHS Necrotising
-fasciitis; NHS Deep vein thrombosis), in words readers use; none is taken from a benchmark set.
+fasciitis; NHS Deep vein thrombosis; NHS Appendicitis; NHS Your baby's movements), in words
+readers use; none is taken from a benchmark set.
 The rules alone: the semantic detector has its own tests (test_semantic.py).
 """
 
@@ -25,6 +26,16 @@ EMERGENCIES = [
     # Pain far beyond what the wound looks like; skin turning purple with a fever.
     ("scraped my shin on a step yesterday and the pain is much worse than it looks", NF),
     ("the wound on his hand has a fever with it now and the skin is turning purple", NF),
+    # Appendix pain that began at the belly button and has spread, told at a speaker's length.
+    (
+        "it started near my belly button this morning and now it has spread all over my belly",
+        "appendicitis",
+    ),
+    (
+        "really bad pain in my stomach since lunch and i think i'm going to be sick and my belly "
+        "has gone hard as a board",
+        "abdominal_pain",
+    ),
 ]
 
 NOT_EMERGENCIES = [
@@ -51,6 +62,14 @@ def test_not_an_emergency(text: str) -> None:
 def test_a_heart_rate_with_its_apostrophe_lost_is_still_a_heart_rate() -> None:
     found = read_quantities(analyse("his heart rates 39").words)
     assert [(q.measure, q.value) for q in found] == [("heart_rate", 39.0)]
+
+
+def test_the_baby_named_by_a_pronoun_in_a_pregnancy_is_still_the_baby() -> None:
+    assert_same_day_of_family(
+        "i'm 30 weeks pregnant and i haven't felt him move all day", "reduced_baby_movements"
+    )
+    # Without a pregnancy, "him" is anyone.
+    assert_not_emergency("i haven't felt him move since he nodded off in his chair")
 
 
 def test_a_calf_that_is_hot_and_swollen_is_a_leg() -> None:
