@@ -250,6 +250,15 @@ def test_it_catches_an_emergency_the_rules_miss(text: str) -> None:
     assert result.sources and result.safety_net
 
 
+@pytest.mark.slow
+def test_a_hypo_still_low_or_confused_after_sugar_is_still_an_emergency() -> None:
+    # The treated-and-recovered look-alikes must not quiet the hypo that has not recovered.
+    assert triage(
+        "had a hypo, took juice, sugar now 5 but he is still drowsy and confused"
+    ).level == ("emergency")
+    assert triage("my sugar is 2.8 and I'm shaking and can't think straight").level == "emergency"
+
+
 def test_it_gives_the_more_urgent_level_and_says_why_when_the_detectors_disagree(
     monkeypatch,
 ) -> None:
@@ -280,6 +289,8 @@ def test_it_gives_the_more_urgent_level_and_says_why_when_the_detectors_disagree
         "I stubbed my toe on the bed and it throbbed for a minute",
         "my heart melted when I saw the puppy",
         "a bit of a runny nose since yesterday",
+        # A hypo treated as the NHS says and back above 4 mmol/L: a snack next, not 999.
+        "sugar was 3.4 at teatime, had some juice and it's 5.9 now, I feel fine",
     ],
 )
 def test_it_stays_quiet_on_everyday_text(text: str) -> None:
