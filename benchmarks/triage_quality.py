@@ -57,6 +57,8 @@ DEFAULT_FILES = [
     DATA / "triage_cases.jsonl",
     DATA / "triage_shorthand.jsonl",
     DATA / "triage_voice.jsonl",
+    DATA / "triage_ownwords.jsonl",
+    DATA / "triage_clinic.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
