@@ -177,6 +177,10 @@ def _negated(text: str, word: str) -> bool:
         ("no headache, she is slurring her words or weak", "slurring", False),
         ("no fever, now his speech is slurred or odd", "speech", False),
         ("no headache, vomiting or fever. lips blue", "blue", False),
+        # A clinician's denial may close its list with "and"; a reader's "no" may not.
+        ("she denies fever, headache, neck stiffness and rash", "rash", True),
+        ("he denied chest pain, sweating and palpitations", "palpitations", True),
+        ("no fever, bad headache and a rash", "rash", False),
     ],
 )
 def test_it_finds_negation_scope(text: str, word: str, negated: bool) -> None:
@@ -190,6 +194,31 @@ def test_it_does_not_let_a_trigger_inside_a_finding_negate_it() -> None:
     context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
     assert found["apnoea"] == [Span(2, 4)]
     assert 2 not in context.negated and 4 not in context.negated
+
+
+def test_a_finding_that_is_a_negation_and_one_word_negates_that_word_for_the_others() -> None:
+    # "no sweating" is a sign of its own (heatstroke) and no sweat beside anything else.
+    doc = analyse("pain in my chest, no sweating")
+    index = TermIndex([("no_sweat", Term.parse("no sweating")), ("sweat", Term.parse("sweating"))])
+    found = index.find(doc)
+    context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
+    assert found["sweat"][0].start in context.negated_within_terms
+    assert found["no_sweat"][0].start not in context.negated_within_terms
+
+
+def test_a_longer_finding_keeps_the_words_after_its_negation() -> None:
+    # "baby has not moved" is about movements: "moved" still names them for the rules.
+    doc = analyse("baby has not moved much")
+    index = TermIndex(
+        [
+            ("still", Term.parse("not moved")),
+            ("fewer", Term.parse("not moved much")),
+            ("movement", Term.parse("moved")),
+        ]
+    )
+    found = index.find(doc)
+    context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
+    assert found["movement"][0].start not in context.negated_within_terms
 
 
 def test_it_marks_the_distant_past_as_historical() -> None:
@@ -223,6 +252,8 @@ def test_it_matches_exact_terms_only_in_that_form() -> None:
         ("her neck is so stiff", "stiff_neck", True),
         ("his lips have gone really blue", "went_blue", True),
         ("my son's nose has been bleeding", "nosebleed", True),
+        # "her" may be a possessive, which the reading keeps: it stands between as "is" does.
+        ("she has not opened her bowels or passed wind", "no_poo_or_wind", True),
         # Never a negation, and never more than a few words apart.
         ("her neck is not stiff", "stiff_neck", False),
         ("neck pain on the left, stiff upper lip about it", "stiff_neck", False),

@@ -69,6 +69,7 @@ class Triggers:
     hypothetical: Phrases
     question_starters: frozenset[str]
     list_negation: Phrases
+    list_negation_and: Phrases
     list_item_words: int
     list_breakers: frozenset[str]
     info_cues: Phrases
@@ -98,6 +99,7 @@ def triggers() -> Triggers:
         hypothetical=phrases("hypothetical"),
         question_starters=frozenset(str(w) for w in data["question_starters"]),
         list_negation=phrases("list_negation"),
+        list_negation_and=phrases("list_negation_and"),
         list_item_words=int(data["list_item_words"]),
         list_breakers=frozenset(str(w) for w in data["list_breakers"]),
         info_cues=phrases("info_cues"),
@@ -165,6 +167,9 @@ class Context:
     told_elsewhere: frozenset[int] = frozenset()
     # An animal and no person ("budgie seems to be choking"): quiet for everything.
     animal: frozenset[int] = frozenset()
+    # Words after a negation that is part of a clinical term ("no sweating" as a sign of
+    # heatstroke): negated for any other finding that starts there ("sweating" with chest pain).
+    negated_within_terms: frozenset[int] = frozenset()
 
 
 def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
@@ -180,6 +185,7 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
     reports = {doc.clauses[start] for start, _ in _occurrences(doc.words, t.present_report, ())}
 
     negated: set[int] = set()
+    within_terms = _negated_within_terms(doc, t, covers)
     for start, end in _occurrences(doc.words, t.pre_negation, covers):
         if doc.words[start] == "never" and _first_time(doc, end, t):
             continue
@@ -188,8 +194,9 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
             if doc.clauses[position] != clause:
                 break
             negated.add(position)
-        if doc.words[start:end] in t.list_negation:
-            listed = _negated_list(doc, clause, t)
+        trigger = tuple(doc.words[start:end])
+        if trigger in t.list_negation:
+            listed = _negated_list(doc, clause, t, closes_with_and=trigger in t.list_negation_and)
             negated.update(i for i, c in enumerate(doc.clauses) if c in listed)
     for start, _end in _occurrences(doc.words, t.post_negation, covers):
         clause = doc.clauses[start]
@@ -211,21 +218,47 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
         hypothetical=_whole_clauses(doc, _except_reports(doc, hypothetical, reports)),
         questions=_whole_clauses(doc, _except_reports(doc, _info_questions(doc, t), reports)),
         animal=_animal_clauses(doc, t),
+        negated_within_terms=within_terms,
     )
 
 
-def _negated_list(doc: Document, clause: int, t: Triggers) -> frozenset[int]:
+def _negated_within_terms(
+    doc: Document, t: Triggers, covers: Sequence[tuple[int, int]]
+) -> frozenset[int]:
+    """The one word of a term made of a negation and that word: the term is a finding ("no
+    sweating" in heatstroke, "not breathing"), and the word alone is not there ("no sweating"
+    is no sweat beside a chest pain). Where a longer term holds it, its words are read as that
+    term's rules expect ("baby has not moved much" still reads "moved" as the baby's movements,
+    "not weed all day" "all day" as how long)."""
+    inner: set[int] = set()
+    for start, end in covers:
+        if any(s <= start and end <= e and e - s > end - start for s, e in covers):
+            continue
+        for phrase in t.pre_negation.starting_at(doc.words[start]):
+            stop = start + len(phrase)
+            if stop == end - 1 and tuple(doc.words[start:stop]) == phrase:
+                inner.add(stop)
+    return frozenset(inner)
+
+
+def _negated_list(
+    doc: Document, clause: int, t: Triggers, *, closes_with_and: bool = False
+) -> frozenset[int]:
     """The clauses after ``clause`` that continue a negated list, or none: each opened by a
-    comma, short, naming no person, holding no list breaker, and the last holding "or"/"nor"."""
+    comma, short, naming no person, holding no list breaker, and the last holding "or"/"nor" —
+    or "and", after a clinician's denial ("denies fever, headache and photophobia"), a register
+    in which "and" closes a list of negatives rather than starting what the reader has."""
+    closing = {"or", "nor", "and"} if closes_with_and else {"or", "nor"}
+    breakers = t.list_breakers - closing
     items: list[int] = []
     following = clause + 1
     while following in doc.after_comma:
         words = [w for w, c in zip(doc.words, doc.clauses, strict=True) if c == following]
         who = doc.who[following] if following < len(doc.who) else frozenset()
-        if not words or len(words) > t.list_item_words or who or t.list_breakers & set(words):
+        if not words or len(words) > t.list_item_words or who or breakers & set(words):
             return frozenset()
         items.append(following)
-        if "or" in words or "nor" in words:
+        if closing & set(words):
             return frozenset(items)
         following += 1
     return frozenset()

@@ -213,6 +213,8 @@ def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> boo
     """
     if span.start in context.negated or span.start in context.historical:
         return False
+    if span.start in context.negated_within_terms:
+        return False
     if span.start in context.questions or span.start in context.told_elsewhere:
         return False
     if span.start in context.animal:

@@ -1,0 +1,73 @@
+"""Emergencies told in a reader's own words, without the condition's name (2026-12-03).
+
+Our own sentences, written from the guidance each rule cites (American Red Cross and NHS
+Choking; NHS Head injury and concussion; NHS Stomach ache; NHS Burns and scalds; NHS Broken
+leg; NHS Necrotising fasciitis; NHS Is your baby or toddler seriously ill; the UK ambulance
+services' falls advice (AACE, RCEM and BGS); NHS Acute pancreatitis and Abdominal aortic
+aneurysm; NHS Postpartum psychosis), in the words readers use; none is taken from a benchmark
+set. The rules alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .families import assert_emergency_of_family, assert_not_emergency
+
+EMERGENCIES = [
+    # Hands at the throat, no cough or voice.
+    ("my dad clutched at his throat while eating steak and can't talk", "airway"),
+    # Knocked out when thrown from a bike or in a crash (A&E even if awake now).
+    ("my son was knocked out when he came off his scooter", "head_injury"),
+    ("she was knocked out in the car crash but seems ok now", "head_injury"),
+    # Sudden, severe tummy pain, the onset told after how bad it is.
+    (
+        "the worst pain in my tummy, can barely move, it started suddenly about twenty minutes ago",
+        "abdominal_pain",
+    ),
+    # A burn by flame, the skin white or charred, in all but the word "burn".
+    ("the barbecue went up in flames and his arm is white and waxy where it caught", "burns"),
+    # A leg bent the wrong way with the foot gone cold.
+    ("after the fall her leg is bent sideways below the knee and her foot is cold", "broken_bone"),
+    # Pain far out of proportion to a red patch.
+    (
+        "red area on my arm and the pain is out of proportion to how it looks",
+        "necrotising_fasciitis",
+    ),
+    # A toddler as limp as a rag doll.
+    ("my 18 month old went like a rag doll in my arms", "seriously_ill_child"),
+    # On the floor for hours, or fallen and cannot be got up.
+    ("found my neighbour on the floor for hours, she's shivering", "long_lie"),
+    ("grandad tripped over the rug and we can't get him up", "long_lie"),
+    # Severe central tummy pain through to the back.
+    ("severe pain in the middle of my stomach that goes through to my back", "pancreatitis"),
+    # Psychosis in the weeks after a birth.
+    (
+        "my partner gave birth 2 weeks ago and now she's paranoid and hearing voices",
+        "postpartum_psychosis",
+    ),
+]
+
+NOT_EMERGENCIES = [
+    # Knocked out as an idiom of sleep or delight.
+    "the cold medicine knocked me out for the whole afternoon",
+    # A slip someone got up from.
+    "slipped on the ice, got up straight away, bruised my hip a bit",
+    # Cannot get up in the morning: tiredness, not a fall.
+    "i've been so tired i can't get up in the mornings",
+    # A burn-free fire and a worry about a condition's name.
+    "the toast caught fire but nobody was hurt",
+    "gave birth last week and read about postpartum psychosis, what should I look out for",
+    # A mild back ache beside a mild tummy ache.
+    "a bit of a stomach ache and my back aches from the gym",
+]
+
+
+@pytest.mark.parametrize(("text", "family"), EMERGENCIES)
+def test_an_emergency_of_its_family(text: str, family: str) -> None:
+    assert_emergency_of_family(text, family)
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCIES)
+def test_not_an_emergency(text: str) -> None:
+    assert_not_emergency(text)
