@@ -66,3 +66,30 @@ def test_small_indexes_and_many_queries_are_scanned_exactly(index):
     small = SemanticIndex(index.matrix[:RESCORED], np.arange(RESCORED))
     one = queries_near(index, 8, 1)
     assert np.array_equal(small.similarities(one), small.similarities(one, exact=True))
+
+
+def test_a_text_outside_the_mean_counts_only_when_it_is_the_best():
+    # Two symptoms of two texts each; the second text of symptom 1 counts only as its best.
+    near, far = unit(np.eye(2, DIMENSIONS)), unit(np.eye(2, DIMENSIONS)[::-1])
+    query = near[:1]
+    matrix = np.vstack([far[:1], far[:1], far[:1], near[:1]])
+    ids = np.array([1, 1, 2, 2])
+    everywhere = SemanticIndex(matrix, ids)
+    best_only = SemanticIndex(matrix, ids, in_mean=np.array([True, True, True, False]))
+    assert everywhere.similarities(query, exact=True)[1] == pytest.approx(0.8 + 0.2 * 0.5)
+    # Best 1.0 still; the mean is over the one text that counts (0.0), not over two.
+    assert best_only.similarities(query, exact=True)[1] == pytest.approx(0.8)
+    assert best_only.similarities(query, exact=True)[0] == pytest.approx(0.0)
+
+
+def test_texts_outside_the_mean_give_the_exact_scans_best_symptoms(index):
+    rng = np.random.default_rng(3)
+    in_mean = rng.random(len(index.matrix)) > 0.3
+    ids = np.repeat(index.symptom_ids, np.diff(np.append(index.starts, len(index.matrix))))
+    masked = SemanticIndex(index.matrix, ids, in_mean=in_mean)
+    for seed in range(5):
+        queries = queries_near(masked, seed, 2)
+        exact = masked.similarities(queries, exact=True)
+        fast = masked.similarities(queries)
+        best = np.argsort(-exact)[:POOL]
+        assert np.allclose(fast[best], exact[best], atol=1e-6)

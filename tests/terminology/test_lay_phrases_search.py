@@ -28,3 +28,17 @@ def _catalogue(catalogue):
 def test_a_lay_phrase_reaches_its_symptom_in_any_form(query):
     top = [{c.code for c in hit.codes} for hit in search(query, limit=5)]
     assert any(URINARY_INCONTINENCE in codes for codes in top), top
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # Our own sentences around dictionary idioms (data/idioms.yaml), in other forms.
+        ("she has been a nervous wreck all week", "HP:0000739"),  # Anxiety
+        ("feeling a bit under the weather today", "HP:0033834"),  # Malaise
+        ("he keeps nodding off in the afternoon", "HP:0002329"),  # Drowsiness
+    ],
+)
+def test_an_idiom_reaches_its_symptom(query, code):
+    top = [{c.code for c in hit.codes} for hit in search(query, limit=5)]
+    assert any(code in codes for codes in top), top

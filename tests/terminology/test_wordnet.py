@@ -149,7 +149,7 @@ def _terms() -> list[HpoTerm]:
 
 
 def test_the_catalogue_gets_them_as_related_synonyms_from_wordnet(wordnet):
-    concepts = concepts_build(_terms(), [], curated={}, phrases=[], wordnet=wordnet)
+    concepts = concepts_build(_terms(), [], curated={}, phrases=[], idioms=[], wordnet=wordnet)
     myalgia = next(c for c in concepts if c.key == "HP:0000001")
     rows = [s for s in myalgia.synonyms if s.source == SynonymSource.WORDNET]
     assert {s.text for s in rows} >= {"myodynia"}
@@ -166,6 +166,6 @@ def test_the_catalogue_gets_them_as_related_synonyms_from_wordnet(wordnet):
 def test_a_word_the_concept_already_has_is_not_added_twice(wordnet):
     terms = _terms()
     terms[0].synonyms.append(HpoSynonym("Myodynia", "exact", "EXACT"))
-    concepts = concepts_build(terms, [], curated={}, phrases=[], wordnet=wordnet)
+    concepts = concepts_build(terms, [], curated={}, phrases=[], idioms=[], wordnet=wordnet)
     myalgia = next(c for c in concepts if c.key == "HP:0000001")
     assert [s.text.casefold() for s in myalgia.synonyms].count("myodynia") == 1

@@ -87,7 +87,18 @@ def _engine_load(stamp: tuple[int, int] | None) -> Engine:
         # one copy in the page cache shared by every worker, instead of 35 MB of
         # private memory in each.
         matrix = stored.matrix if keep.all() else np.asarray(stored.matrix)[keep]
-        semantic = SemanticIndex(matrix, symptom_ids)
+        from symptomdb.search.index import best_only_texts
+
+        best_only = best_only_texts()
+        in_mean = np.array(
+            [
+                text not in best_only.get(slug, ())
+                for slug, text, k in zip(stored.slugs, stored.texts, keep, strict=True)
+                if k
+            ],
+            dtype=bool,
+        )
+        semantic = SemanticIndex(matrix, symptom_ids, in_mean=in_mean)
     return Engine(speller=speller, semantic=semantic, model=model, stamp=stamp)
 
 

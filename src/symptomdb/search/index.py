@@ -13,7 +13,8 @@ lay synonym that is not dysmorphology) also their exact, lay, plural and
 ICD-10-CM inclusion wordings and their definition — a definition describes a
 complaint in sentences, as readers' longer descriptions do. UK spellings repeat
 the US ones for the model; abbreviations embed poorly; broader, narrower and
-related synonyms would pull a symptom towards other meanings.
+related synonyms would pull a symptom towards other meanings — except WordNet's names
+(BEST_ONLY_SOURCES), embedded to count only as a symptom's best text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from django.db.models import Q
 from tqdm import tqdm
 
 from symptomdb.language.embedding import (
@@ -46,13 +48,18 @@ from symptomdb.search.vectors import (
     vectors_save,
     vectors_store,
 )
-from symptomdb.terminology.models import Symptom, Synonym
+from symptomdb.terminology.models import Symptom, Synonym, SynonymSource
 from symptomdb.terminology.text import key
 
 logger = logging.getLogger(__name__)
 
 EMBED_KINDS = {"exact", "layperson", "plural", "inclusion"}
 EMBED_MIN_PRIOR = 0.3
+# WordNet's names (kind related) are embedded too, for the same common symptoms, but they
+# count only as a symptom's best text, never in the mean of its texts (MEAN_WEIGHT,
+# search/vectors.py): a one-word name such as "cramp" is close to short queries and far
+# from long ones, and in the mean it lowered its symptom for long ones (docs/search.md).
+BEST_ONLY_SOURCES = {SynonymSource.WORDNET}
 BATCH = 256
 
 Say = Callable[[str], None]
@@ -70,7 +77,8 @@ def embedding_texts() -> tuple[list[str], list[str]]:
     )
     extra: dict[int, list[str]] = {}
     for sid, text in Synonym.objects.filter(
-        kind__in=EMBED_KINDS, symptom__prior__gte=EMBED_MIN_PRIOR
+        Q(kind__in=EMBED_KINDS) | Q(source__in=BEST_ONLY_SOURCES),
+        symptom__prior__gte=EMBED_MIN_PRIOR,
     ).values_list("symptom_id", "text"):
         extra.setdefault(sid, []).append(text)
     texts: list[str] = []
@@ -87,6 +95,17 @@ def embedding_texts() -> tuple[list[str], list[str]]:
                 texts.append(text)
                 slugs.append(slug)
     return texts, slugs
+
+
+def best_only_texts() -> dict[str, set[str]]:
+    """Per slug, the embedded texts that count only as the symptom's best text, never in
+    the mean of its texts (BEST_ONLY_SOURCES)."""
+    best_only: dict[str, set[str]] = {}
+    for slug, text in Synonym.objects.filter(
+        source__in=BEST_ONLY_SOURCES, symptom__prior__gte=EMBED_MIN_PRIOR
+    ).values_list("symptom__slug", "text"):
+        best_only.setdefault(slug, set()).add(text)
+    return best_only
 
 
 def search_index_current() -> bool:

@@ -209,13 +209,31 @@ INT8_MAX_QUERIES = 3
 class SemanticIndex:
     """Cosine similarity of a query to every symptom, over all its texts."""
 
-    def __init__(self, matrix: Vectors, symptom_ids: npt.NDArray[np.int64]) -> None:
+    def __init__(
+        self,
+        matrix: Vectors,
+        symptom_ids: npt.NDArray[np.int64],
+        *,
+        in_mean: npt.NDArray[np.bool_] | None = None,
+    ) -> None:
+        """`in_mean`: per row, whether the text counts in its symptom's mean as well as
+        for its best (default: every row); a text that does not (search/index.py:
+        BEST_ONLY_SOURCES) can only raise its symptom, when it is the closest."""
         # Rows arrive grouped by symptom; `starts` marks where each group begins.
         self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
         change = np.flatnonzero(np.diff(symptom_ids)) + 1
         self.starts = np.concatenate([[0], change]).astype(np.int64)
         self.symptom_ids = symptom_ids[self.starts]
-        self.counts = np.diff(np.append(self.starts, len(symptom_ids))).astype(np.float32)
+        if in_mean is None:
+            in_mean = np.ones(len(symptom_ids), dtype=bool)
+        self.in_mean = in_mean.astype(np.float32)
+        # How many texts each symptom's mean is over (at least one: the name always is).
+        self.counts = (
+            np.maximum(np.add.reduceat(self.in_mean, self.starts), 1).astype(np.float32)
+            if len(symptom_ids)
+            else np.zeros(0, dtype=np.float32)
+        )
+        self.sizes = np.diff(np.append(self.starts, len(symptom_ids))).astype(np.int64)
         self.position = {int(sid): i for i, sid in enumerate(self.symptom_ids)}
         # Each dimension on its own int8 scale (its largest magnitude is 127); the query
         # takes the scales before it is made int8 itself, so M8 · q8 ≈ matrix · query.
@@ -244,13 +262,17 @@ class SemanticIndex:
             return np.zeros((1 + len(queries) - whole, 0), dtype=np.float32)
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         if exact or len(queries) > INT8_MAX_QUERIES or len(self.symptom_ids) <= RESCORED:
-            return self._blended(self.matrix @ queries.T, self.starts, self.counts, whole)
-        blended = self._blended(self._int8_scores(queries), self.starts, self.counts, whole)
+            return self._blended(
+                self.matrix @ queries.T, self.starts, self.counts, self.in_mean, whole
+            )
+        blended = self._blended(
+            self._int8_scores(queries), self.starts, self.counts, self.in_mean, whole
+        )
         # The best of each row again, exactly.
         best = np.unique(
             np.concatenate([np.argpartition(-row, RESCORED - 1)[:RESCORED] for row in blended])
         )
-        lengths = self.counts[best].astype(np.int64)
+        lengths = self.sizes[best]
         local = np.cumsum(lengths) - lengths
         rows = (
             np.arange(int(lengths.sum()))
@@ -258,7 +280,7 @@ class SemanticIndex:
             + np.repeat(self.starts[best], lengths)
         )
         blended[:, best] = self._blended(
-            self.matrix[rows] @ queries.T, local, lengths.astype(np.float32), whole
+            self.matrix[rows] @ queries.T, local, self.counts[best], self.in_mean[rows], whole
         )
         return blended
 
@@ -275,11 +297,13 @@ class SemanticIndex:
         scores: npt.NDArray[np.float32],
         starts: npt.NDArray[np.int64],
         counts: npt.NDArray[np.float32],
+        in_mean: npt.NDArray[np.float32],
         whole: int,
     ) -> npt.NDArray[np.float32]:
         """Texts × queries → rows × symptoms: row 0 the best of the first `whole` queries,
-        then one row per later query; each blends a symptom's best and mean text."""
+        then one row per later query; each blends a symptom's best text and the mean of
+        its texts that count in the mean (`in_mean`, over `counts` of them)."""
         columns = np.column_stack([scores[:, :whole].max(axis=1), scores[:, whole:]])
         highest = np.maximum.reduceat(columns, starts, axis=0)
-        mean = np.add.reduceat(columns, starts, axis=0) / counts[:, None]
+        mean = np.add.reduceat(columns * in_mean[:, None], starts, axis=0) / counts[:, None]
         return ((1 - MEAN_WEIGHT) * highest + MEAN_WEIGHT * mean).T.astype(np.float32)

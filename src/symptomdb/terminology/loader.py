@@ -56,7 +56,8 @@ from symptomdb.terminology.text import key
 # `init` reloads. 1: first catalogue. 2: the prior no longer counts articles (they are
 # read live by the search), so stored priors are recomputed. 3: lay phrases from patient
 # leaflets (data/lay_phrases.yaml) added as synonyms. 4: WordNet's synonyms (wordnet.py).
-LOADER_VERSION = 4
+# 5: English dictionaries' idioms (data/idioms.yaml) added as synonyms.
+LOADER_VERSION = 5
 BATCH = 5000
 
 Say = Callable[[str], None]

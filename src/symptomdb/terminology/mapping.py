@@ -30,7 +30,12 @@ from django.utils.text import slugify
 
 from symptomdb.terminology.hpo import HpoTerm
 from symptomdb.terminology.icd import IcdCode
-from symptomdb.terminology.lay_phrases import LayPhrases, lay_phrases_read
+from symptomdb.terminology.lay_phrases import (
+    IDIOMS_FILE,
+    LEAFLETS_FILE,
+    LayPhrases,
+    lay_phrases_read,
+)
 from symptomdb.terminology.models import CodeSystem, SynonymKind, SynonymSource
 from symptomdb.terminology.text import QUALIFIERS, key, name_variants
 from symptomdb.terminology.wordnet import (
@@ -187,9 +192,11 @@ def concepts_build(
     curated: dict[str, str] | None = None,
     phrases: list[LayPhrases] | None = None,
     wordnet: WordNet | None = None,
+    idioms: list[LayPhrases] | None = None,
 ) -> list[Concept]:
     curated = curated_mapping() if curated is None else curated
     phrases = lay_phrases_read() if phrases is None else phrases
+    idioms = lay_phrases_read(name=IDIOMS_FILE) if idioms is None else idioms
     wordnet = wordnet_read() if wordnet is None else wordnet
     by_name, by_synonym = _hpo_index(terms)
     known = {t.id for t in terms}
@@ -232,6 +239,7 @@ def concepts_build(
         )
 
     _add_lay_phrases(concepts, phrases, known)
+    _add_lay_phrases(concepts, idioms, known, source=SynonymSource.IDIOM)
     _add_wordnet(concepts, wordnet)
     result = list(concepts.values())
     for concept in result:
@@ -243,15 +251,20 @@ def concepts_build(
 
 
 def _add_lay_phrases(
-    concepts: dict[str, Concept], phrases: list[LayPhrases], known: set[str]
+    concepts: dict[str, Concept],
+    phrases: list[LayPhrases],
+    known: set[str],
+    *,
+    source: SynonymSource = SynonymSource.LEAFLET,
 ) -> None:
-    """The leaflets' lay phrases, as lay synonyms of the HPO terms they name."""
+    """The leaflets' lay phrases (or the dictionaries' idioms), as lay synonyms of the HPO
+    terms they name."""
+    file = IDIOMS_FILE if source == SynonymSource.IDIOM else LEAFLETS_FILE
     for entry in phrases:
         if entry.hpo_id not in known:
-            raise ValueError(f"lay_phrases.yaml names {entry.hpo_id}, not a live HPO term.")
+            raise ValueError(f"{file} names {entry.hpo_id}, not a live HPO term.")
         concepts[entry.hpo_id].synonyms.extend(
-            SynonymRow(text, SynonymKind.LAYPERSON, SynonymSource.LEAFLET, "RELATED")
-            for text in entry.phrases
+            SynonymRow(text, SynonymKind.LAYPERSON, source, "RELATED") for text in entry.phrases
         )
 
 

@@ -88,8 +88,9 @@ class SynonymKind(models.TextChoices):
 
 class SynonymSource(models.TextChoices):
     """Where a synonym comes from: a code system, the lay phrases of public patient
-    leaflets (terminology/data/lay_phrases.yaml) or Princeton WordNet (terminology/wordnet.py),
-    which name no code."""
+    leaflets (terminology/data/lay_phrases.yaml), English dictionaries' idioms
+    (terminology/data/idioms.yaml) or Princeton WordNet (terminology/wordnet.py), which name
+    no code."""
 
     HPO = CodeSystem.HPO.value, CodeSystem.HPO.label
     ICD10CM = CodeSystem.ICD10CM.value, CodeSystem.ICD10CM.label
@@ -97,6 +98,7 @@ class SynonymSource(models.TextChoices):
     UMLS = CodeSystem.UMLS.value, CodeSystem.UMLS.label
     LEAFLET = "LEAFLET", "Patient leaflets (NHS, MedlinePlus)"
     WORDNET = "WORDNET", "WordNet 3.0 (Princeton)"
+    IDIOM = "IDIOM", "Idioms (Cambridge, Collins, Merriam-Webster)"
 
 
 class Synonym(models.Model):

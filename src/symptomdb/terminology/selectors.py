@@ -65,12 +65,13 @@ def symptom_names(symptom: Symptom) -> SymptomNames:
     """Distinct synonyms, case-insensitively, with a label for the kinds readers care about;
     neither the everyday nor the clinical name again; inclusion terms that are another
     condition set apart (`inclusion_is_other_condition`). The leaflets' lay phrases
-    ("leaking pee when you cough…") describe the symptom for the search; they are no names."""
+    ("leaking pee when you cough…") and the dictionaries' idioms ("a bag of nerves") describe
+    the symptom for the search; they are no names."""
     seen = {symptom.name.casefold(), symptom.everyday_name.casefold()}
     synonyms = []
     for synonym in (
         Synonym.objects.filter(symptom=symptom)
-        .exclude(source=SynonymSource.LEAFLET)
+        .exclude(source__in=[SynonymSource.LEAFLET, SynonymSource.IDIOM])
         .order_by("kind", "text")
     ):
         if synonym.text.casefold() not in seen:
