@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from .families import assert_emergency_of_family, assert_not_emergency
+from symptomdb.triage import triage
+
+from .families import (
+    assert_emergency_of_family,
+    assert_not_emergency,
+    assert_same_day_of_family,
+)
 
 EMERGENCIES = [
     # Hands at the throat, no cough or voice.
@@ -46,6 +52,8 @@ EMERGENCIES = [
         "my partner gave birth 2 weeks ago and now she's paranoid and hearing voices",
         "postpartum_psychosis",
     ),
+    # A blood pressure of 180/120 or more with a warning symptom (AHA).
+    ("my bp is 196/124 and my vision has gone blurred", "hypertensive_crisis"),
 ]
 
 NOT_EMERGENCIES = [
@@ -60,6 +68,21 @@ NOT_EMERGENCIES = [
     "gave birth last week and read about postpartum psychosis, what should I look out for",
     # A mild back ache beside a mild tummy ache.
     "a bit of a stomach ache and my back aches from the gym",
+    # A grown-up's age is not a child's: a bruise on an adult's shin is a bruise.
+    "a 52 year old with a purple bruise on her knee from the coffee table",
+    # A clinician's list of denials, closed with "and".
+    "he has a sore throat and denies fever, drooling, stridor and difficulty swallowing",
+    # An arm that went dead from lying on it and has come back, checked and normal.
+    "my arm went numb lying on it overnight, the feeling came back and my face and speech are fine",
+    # A raised reading on its own, out of pregnancy: a doctor today, not 999.
+    "bp 182/121 on my home monitor, no symptoms",
+]
+
+SAME_DAY = [
+    # A reading of 140/90 or more in pregnancy (NICE NG133).
+    ("I'm 33 weeks pregnant and my blood pressure at home is 146/96", "pre_eclampsia"),
+    # A one-sided blistering rash with the eye on that side red (NHS Shingles).
+    ("blisters on one side of my forehead and the eye on that side is red", "shingles"),
 ]
 
 
@@ -71,3 +94,13 @@ def test_an_emergency_of_its_family(text: str, family: str) -> None:
 @pytest.mark.parametrize("text", NOT_EMERGENCIES)
 def test_not_an_emergency(text: str) -> None:
     assert_not_emergency(text)
+
+
+@pytest.mark.parametrize(("text", "family"), SAME_DAY)
+def test_same_day_help_of_its_family(text: str, family: str) -> None:
+    assert_same_day_of_family(text, family)
+
+
+def test_a_raised_reading_alone_is_for_a_doctor_today() -> None:
+    result = triage("bp 182/121 on my home monitor, no symptoms", semantic=False)
+    assert result.level == "urgent", result.rule_ids

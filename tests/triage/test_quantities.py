@@ -50,6 +50,9 @@ def measured(text: str) -> list[tuple[str, float]]:
         ("my 10 day old", [("age_months", 0.3)]),
         ("our 8-week-old son", [("age_months", 1.8)]),
         ("3 year old", [("age_months", 36)]),
+        # Blood pressure after its cue, with a slash or "over": systolic, then diastolic.
+        ("bp 164/98 this morning", [("diastolic_bp", 98), ("systolic_bp", 164)]),
+        ("blood pressure was 185 over 121", [("diastolic_bp", 121), ("systolic_bp", 185)]),
     ],
 )
 def test_it_reads_each_measure_in_its_unit(text: str, expected: list[tuple[str, float]]) -> None:
@@ -64,6 +67,9 @@ def test_it_reads_each_measure_in_its_unit(text: str, expected: list[tuple[str, 
         "temperature 1000",
         "I have 2 kids and a cough",
         "room 101",
+        # No cue, or the smaller number first: not a blood pressure.
+        "scored 140 90 in the quiz",
+        "bp 70/120",
         "",
     ],
 )

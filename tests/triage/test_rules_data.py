@@ -67,6 +67,8 @@ def test_it_sources_every_rule() -> None:
 def test_it_uses_every_concept() -> None:
     ruleset = load_rules()
     used = concept_names(ruleset.rules)
+    # A quantity read through a concept's `measured:` (bp_very_high: 180/120 or more) is used.
+    used |= {m for measures in ruleset.measured_as.values() for m in measures}
     included_only = {
         "child",
         "pain",

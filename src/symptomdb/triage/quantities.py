@@ -26,6 +26,8 @@ MEASURES = (
     "heart_rate",
     "oxygen_saturation",
     "glucose_mmol",
+    "systolic_bp",
+    "diastolic_bp",
     "pregnancy_weeks",
     "minutes",
     "age_months",
@@ -198,6 +200,11 @@ def _readings(
     if glucose is not None:
         yield "glucose_mmol", glucose[0], index + glucose[1]
 
+    pressure = _blood_pressure(tokens, index, value, v)
+    if pressure is not None:
+        yield "systolic_bp", value, pressure[1]
+        yield "diastolic_bp", pressure[0], pressure[1]
+
     # "32 weeks pregnant", "6 weeks gone"; or "pregnant, 32 weeks" / "pregnant at 32 weeks".
     weeks = bool(after[:1]) and after[0] in v.pregnancy_weeks
     pregnant = (after[1:2] and after[1] in v.pregnancy_cues) or any(
@@ -213,6 +220,24 @@ def _readings(
     age = _age(after, before, value, v)
     if age is not None:
         yield "age_months", age[0], index + age[1]
+
+
+def _blood_pressure(
+    tokens: Sequence[str], index: int, systolic: float, v: _Vocabulary
+) -> tuple[float, int] | None:
+    """The diastolic pressure and its token after a systolic one read at ``index``: "bp 152
+    102", "blood pressure at home is 180 over 120". A pair only within a few words of a
+    blood-pressure cue, the first the larger, both where a pressure can be."""
+    nearby = tokens[max(0, index - 6) : index]
+    if not (_ends(nearby[:-2], v.bp_cues) or _ends(nearby, v.bp_cues)):
+        return None
+    if not 60 <= systolic <= 300:
+        return None
+    second = index + 1 + (_word_at(tokens, index + 1) in v.bp_joiners)
+    diastolic = _number(_word_at(tokens, second), v) if second < len(tokens) else None
+    if diastolic is None or not 30 <= diastolic < systolic:
+        return None
+    return diastolic, second
 
 
 def _unit(after: Sequence[str], v: _Vocabulary) -> str | None:
@@ -354,6 +379,8 @@ class _Vocabulary:
     mmol_units: frozenset[tuple[str, ...]]
     mgdl_units: frozenset[tuple[str, ...]]
     glucose_cues: frozenset[tuple[str, ...]]
+    bp_cues: frozenset[tuple[str, ...]]
+    bp_joiners: frozenset[str]
     mgdl_alone: frozenset[tuple[str, ...]]
     any_unit: frozenset[tuple[str, ...]]
     bare_celsius: tuple[float, float]
@@ -420,6 +447,8 @@ def _vocabulary() -> _Vocabulary:
         mmol_units=phrases(glucose["mmol_units"]),
         mgdl_units=phrases(glucose["mgdl_units"]),
         glucose_cues=phrases(glucose["cues"]),
+        bp_cues=phrases(data["blood_pressure"]["cues"]),
+        bp_joiners=words(data["blood_pressure"]["joiners"]),
         mgdl_alone=phrases(glucose["mgdl_alone"]),
         any_unit=phrases(units),
         bare_celsius=(

@@ -158,7 +158,8 @@ class SemanticDetector:
             # only compared with the alarm examples that take the same stance as it does.
             doc = analyse(segment)
             position = _stance_of(doc)
-            if position[0] or (doc.words and denied.issuperset(doc.words)):
+            listed = [w for w in doc.words if w not in _LIST_JOINERS]
+            if position[0] or (listed and denied.issuperset(listed)):
                 continue
             comparable = ~self._calm & (self._stance == position).all(axis=1)
             scores = np.where(comparable, row, -np.inf)
@@ -180,6 +181,11 @@ class SemanticDetector:
 def _more_urgent(a: Finding, b: Finding) -> bool:
     rank_a, rank_b = ALARM_LEVELS.index(a.group.level), ALARM_LEVELS.index(b.group.level)
     return rank_a < rank_b or (rank_a == rank_b and a.similarity > b.similarity)
+
+
+# The words that join a list's items ("arm weakness and numbness"): a piece made of denied
+# items and these is denied, though "and" is said elsewhere in the text too.
+_LIST_JOINERS = frozenset({"and", "or", "nor"})
 
 
 def _only_denied(text: str) -> frozenset[str]:
