@@ -25,6 +25,8 @@ from symptomdb.triage.ruleset import build_ruleset
         "what does it mean if vomit looks like coffee grounds",
         "I think I'm having a heart attack after climbing the stairs",
         "I used to get migraines but now I have the worst headache of my life",
+        # "in the last month" is a stretch up to now, not the past ("last month" is).
+        "he has had three fits in the last month and is fitting again now",
     ],
 )
 def test_it_keeps_a_report_that_looks_like_negation_history_or_a_question(text: str) -> None:
@@ -72,3 +74,8 @@ def test_an_exception_speaks_for_its_own_clause_only() -> None:
     rules = build_ruleset(_rules())
     assert not rules.evaluate(analyse("cannot breathe through blocked nose"))
     assert rules.evaluate(analyse("he had a blocked nose. now he cannot breathe at all"))
+
+
+def test_a_recent_stretch_is_not_the_past() -> None:
+    assert triage("I've blacked out twice in the past month", semantic=False).level == "urgent"
+    assert triage("I blacked out last month at a party, fine since", semantic=False).level is None

@@ -79,6 +79,8 @@ NOT_EMERGENCIES = [
 ]
 
 SAME_DAY = [
+    # The usual kicks not felt since yesterday (NHS: Your baby's movements).
+    ("31 weeks, haven't felt the normal kicks since yesterday", "reduced_baby_movements"),
     # A reading of 140/90 or more in pregnancy (NICE NG133).
     ("I'm 33 weeks pregnant and my blood pressure at home is 146/96", "pre_eclampsia"),
     # A one-sided blistering rash with the eye on that side red (NHS Shingles).

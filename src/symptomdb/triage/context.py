@@ -64,6 +64,7 @@ class Triggers:
     pseudo_negation: Phrases
     never_like_this: Phrases
     historical: Phrases
+    pseudo_historical: Phrases
     not_real: Phrases
     told_elsewhere: Phrases
     hypothetical: Phrases
@@ -94,6 +95,7 @@ def triggers() -> Triggers:
         pseudo_negation=phrases("pseudo_negation"),
         never_like_this=phrases("never_like_this"),
         historical=phrases("historical"),
+        pseudo_historical=phrases("pseudo_historical"),
         not_real=phrases("not_real"),
         told_elsewhere=phrases("told_elsewhere"),
         hypothetical=phrases("hypothetical"),
@@ -208,7 +210,14 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
     hypothetical = _occurrences(doc.words, t.hypothetical, covers)
     return Context(
         negated=frozenset(negated),
-        historical=_whole_clauses(doc, _occurrences(doc.words, t.historical, covers)),
+        historical=_whole_clauses(
+            doc,
+            _occurrences(
+                doc.words,
+                t.historical,
+                [*covers, *_occurrences(doc.words, t.pseudo_historical, ())],
+            ),
+        ),
         not_real=_whole_clauses(
             doc, _except_reports(doc, _occurrences(doc.words, t.not_real, covers), reports)
         ),
