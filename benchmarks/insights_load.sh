@@ -86,42 +86,7 @@ PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1"
 BASE=http://127.0.0.1:$PORT
 "${HELPER[@]}" search-paths --queries "$QUERIES" --out "$RUN/search.paths" >/dev/null
 
-SERVER_PID=""
-WRK_PID=""
-stop_server() { # graceful: gunicorn's workers finish, and write the searches they hold
-    if [[ -n $WRK_PID ]] && kill -0 "$WRK_PID" 2>/dev/null; then
-        kill "$WRK_PID" 2>/dev/null || true
-    fi
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        local workers
-        workers=$("${HELPER[@]}" children --pid "$SERVER_PID" 2>/dev/null || true)
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 150); do
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.2
-        done
-        if kill -0 "$SERVER_PID" 2>/dev/null; then
-            echo "The server did not stop within 30 s: killed (its queued searches are lost)." >&2
-            kill -KILL "$SERVER_PID" 2>/dev/null || true
-        fi
-        for pid in $workers; do
-            kill -KILL "$pid" 2>/dev/null || true
-        done
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    SERVER_PID=""
-}
-trap stop_server EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-run_wrk() { # seconds output
-    timeout $(($1 + 30)) wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --timeout 10s \
-        -s "$LUA" "$BASE" -- "$RUN/search.paths" >"$2" 2>&1 &
-    WRK_PID=$!
-    wait "$WRK_PID" || echo "wrk ended with status $? ; see $2" >&2
-    WRK_PID=""
-}
+source "$REPO/benchmarks/lib/insights_server.sh" # stop_server (on exit) and run_wrk
 
 drain() { "${HELPER[@]}" wait --url "$BASE/healthz" --timeout 120 --pid "$SERVER_PID"; }
 

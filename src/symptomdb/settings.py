@@ -397,6 +397,9 @@ INSIGHTS_FLUSH_SECONDS = envint("INSIGHTS_FLUSH_SECONDS", 2, minimum=1)
 # false: no writer thread; the searches wait in the queue for insights.recorder.flush() in
 # the caller's thread (tests/environment.py sets it, so a test's searches are its own).
 INSIGHTS_WRITER_THREAD = envbool("INSIGHTS_WRITER_THREAD", True)
+# Benchmarks only (benchmarks/insights_ab.sh, insights/ab.py): N > 0 has each worker answer
+# its searches in alternating blocks of N recorded and not, and log the CPU of each block.
+INSIGHTS_AB_BLOCK = envint("INSIGHTS_AB_BLOCK", 0, minimum=0)
 
 # Locale of the readers: decides the emergency and crisis numbers shown.
 SYMPTOMDB_LOCALE = envlocale("SYMPTOMDB_LOCALE", "US")

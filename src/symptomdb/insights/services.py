@@ -29,6 +29,7 @@ from symptomdb.articles.revisions import article_revision
 from symptomdb.articles.services import REVIEW_INTERVAL
 from symptomdb.community.models import CommentStatus
 from symptomdb.community.services import _plain_text as plain_text  # as comments are cleaned
+from symptomdb.insights import ab
 from symptomdb.insights.models import (
     Helpful,
     PageFeedback,
@@ -77,6 +78,10 @@ def search_record(
     (USE_TZ is always on here)."""
     if not settings.INSIGHTS_RECORD_SEARCHES:
         return
+    # A benchmark's A/B switch, 0 (off) in use: blocks of searches recorded and not.
+    block = settings.INSIGHTS_AB_BLOCK
+    if block and not ab.recording(block):
+        return
     recorder.submit(
         Searched(
             token=token,
@@ -88,6 +93,8 @@ def search_record(
             at=dt.datetime.now(dt.UTC),
         )
     )
+    if block:
+        ab.submitted(block)
 
 
 def search_record_answer(*, answer: SearchAnswer, source: Source, token: str = "") -> None:
