@@ -68,27 +68,8 @@ done
 for case in $CASES; do
     [[ $case == cached || $case == uncached ]] || { echo "Unknown case '$case'." >&2; exit 2; }
 done
-[[ -x $BIN/symptomdb ]] || { echo "No $BIN/symptomdb: run 'make bootstrap' first." >&2; exit 2; }
-[[ -f $QUERIES ]] || { echo "No query file $QUERIES (see --queries)." >&2; exit 2; }
-command -v wrk >/dev/null || {
-    echo "wrk is missing: benchmarks/http_load.sh installs it (or: apt-get install wrk)." >&2
-    exit 2
-}
-
-mkdir -p "$HOME_DIR"
-HOME_DIR=$(cd "$HOME_DIR" && pwd)
-if [[ ! -f $HOME_DIR/symptomdb.sqlite3 && -z ${DATABASE_URL:-} ]]; then
-    echo "Initialising $HOME_DIR with 'symptomdb init' (a few minutes, once)…"
-    SYMPTOMDB_HOME=$HOME_DIR "$BIN/symptomdb" init
-fi
-
-RUN=$REPO/build/insights-ab/runs/$(date +%Y%m%d-%H%M%S)
-mkdir -p "$RUN"
-PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE=http://127.0.0.1:$PORT
-"${HELPER[@]}" search-paths --queries "$QUERIES" --out "$RUN/search.paths" >/dev/null
-
 source "$REPO/benchmarks/lib/insights_server.sh" # stop_server (on exit) and run_wrk
+prepare_run insights-ab
 
 for case in $CASES; do
     cache=() block=$BLOCK

@@ -66,27 +66,8 @@ for number in "$DURATION" "$CONNECTIONS" "$THREADS" "$WARMUP" "$ROUNDS"; do
 done
 ((DURATION >= 1 && DURATION <= 600)) || { echo "--duration must be 1–600 seconds." >&2; exit 2; }
 ((ROUNDS >= 1 && ROUNDS <= 10)) || { echo "--rounds must be 1–10." >&2; exit 2; }
-[[ -x $BIN/symptomdb ]] || { echo "No $BIN/symptomdb: run 'make bootstrap' first." >&2; exit 2; }
-[[ -f $QUERIES ]] || { echo "No query file $QUERIES (see --queries)." >&2; exit 2; }
-command -v wrk >/dev/null || {
-    echo "wrk is missing: benchmarks/http_load.sh installs it (or: apt-get install wrk)." >&2
-    exit 2
-}
-
-mkdir -p "$HOME_DIR"
-HOME_DIR=$(cd "$HOME_DIR" && pwd)
-if [[ ! -f $HOME_DIR/symptomdb.sqlite3 && -z ${DATABASE_URL:-} ]]; then
-    echo "Initialising $HOME_DIR with 'symptomdb init' (a few minutes, once)…"
-    SYMPTOMDB_HOME=$HOME_DIR "$BIN/symptomdb" init
-fi
-
-RUN=$REPO/build/insights-load/runs/$(date +%Y%m%d-%H%M%S)
-mkdir -p "$RUN"
-PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE=http://127.0.0.1:$PORT
-"${HELPER[@]}" search-paths --queries "$QUERIES" --out "$RUN/search.paths" >/dev/null
-
 source "$REPO/benchmarks/lib/insights_server.sh" # stop_server (on exit) and run_wrk
+prepare_run insights-load
 
 drain() { "${HELPER[@]}" wait --url "$BASE/healthz" --timeout 120 --pid "$SERVER_PID"; }
 

@@ -1,7 +1,31 @@
-# Shared by insights_load.sh and insights_ab.sh (sourced, not run): stopping the server
+# Shared by insights_load.sh and insights_ab.sh (sourced, not run): preparing a run (the
+# checks, the home, the run folder, a free port, the search paths), stopping the server
 # gracefully, so each gunicorn worker finishes and writes the searches it holds, and one wrk
-# run against it. Uses the caller's HELPER, BASE, RUN, LUA, THREADS and CONNECTIONS.
+# run against it. Uses the caller's BIN, REPO, HOME_DIR, QUERIES, HELPER, LUA, THREADS and
+# CONNECTIONS; sets RUN, PORT and BASE.
 # shellcheck shell=bash
+
+prepare_run() { # build-folder-name: checks, the home (initialised once), RUN, PORT, BASE, paths
+    [[ -x $BIN/symptomdb ]] || { echo "No $BIN/symptomdb: run 'make bootstrap' first." >&2; exit 2; }
+    [[ -f $QUERIES ]] || { echo "No query file $QUERIES (see --queries)." >&2; exit 2; }
+    command -v wrk >/dev/null || {
+        echo "wrk is missing: benchmarks/http_load.sh installs it (or: apt-get install wrk)." >&2
+        exit 2
+    }
+
+    mkdir -p "$HOME_DIR"
+    HOME_DIR=$(cd "$HOME_DIR" && pwd)
+    if [[ ! -f $HOME_DIR/symptomdb.sqlite3 && -z ${DATABASE_URL:-} ]]; then
+        echo "Initialising $HOME_DIR with 'symptomdb init' (a few minutes, once)…"
+        SYMPTOMDB_HOME=$HOME_DIR "$BIN/symptomdb" init
+    fi
+
+    RUN=$REPO/build/$1/runs/$(date +%Y%m%d-%H%M%S)
+    mkdir -p "$RUN"
+    PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    BASE=http://127.0.0.1:$PORT
+    "${HELPER[@]}" search-paths --queries "$QUERIES" --out "$RUN/search.paths" >/dev/null
+}
 
 SERVER_PID=""
 WRK_PID=""
