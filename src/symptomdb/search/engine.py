@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from symptomdb.language.embedding import Embedder, EmbeddingUnavailable, embedder
+from symptomdb.search.index import best_only_texts
 from symptomdb.search.spelling import Speller, speller_load
 from symptomdb.search.vectors import SemanticIndex, vectors_load, vectors_stamp
 from symptomdb.terminology.models import Symptom
@@ -87,8 +88,6 @@ def _engine_load(stamp: tuple[int, int] | None) -> Engine:
         # one copy in the page cache shared by every worker, instead of 35 MB of
         # private memory in each.
         matrix = stored.matrix if keep.all() else np.asarray(stored.matrix)[keep]
-        from symptomdb.search.index import best_only_texts
-
         best_only = best_only_texts()
         in_mean = np.array(
             [
