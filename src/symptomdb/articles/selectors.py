@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import cast
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -23,15 +22,6 @@ from symptomdb.terminology.models import Symptom, SynonymKind
 SECTIONS = SECTION_NAMES
 
 
-@dataclass(frozen=True)
-class ArticleFacts:
-    """Whether readers find an article from a symptom's page: one of its own, or one
-    that covers it beside its own symptom (Article.covers)."""
-
-    has_article: bool = False
-    covered: bool = False
-
-
 def symptoms_with_article_flags(symptoms: QuerySet[Symptom]) -> QuerySet[Symptom]:
     """The symptoms annotated, live, with `has_article` (a published article of its own)
     and `covered_by_article` (a published article covers it): what the A–Z, the API and
@@ -42,26 +32,6 @@ def symptoms_with_article_flags(symptoms: QuerySet[Symptom]) -> QuerySet[Symptom
         has_article=Exists(published.filter(symptom=OuterRef("pk"))),
         covered_by_article=Exists(published.filter(covers=OuterRef("pk"))),
     )
-
-
-def article_facts(symptom_ids: list[int]) -> dict[int, ArticleFacts]:
-    """ArticleFacts of these symptoms (the search's candidates), the ones with an article only.
-
-    Published articles are few beside the catalogue (one per symptom at most), so the two
-    short lists of their symptoms are read whole: a tenth of the CPU of asking the database,
-    for each of a hundred candidates, whether an article is about it or covers it."""
-    published = Article.objects.published()
-    own = set(published.values_list("symptom_id", flat=True))
-    covered = set(
-        Article.covers.through.objects.filter(article__in=published).values_list(
-            "symptom_id", flat=True
-        )
-    )
-    return {
-        sid: ArticleFacts(has_article=sid in own, covered=sid in covered)
-        for sid in symptom_ids
-        if sid in own or sid in covered
-    }
 
 
 def article_published_for(*, symptom: Symptom) -> Article | None:

@@ -8,8 +8,9 @@
                        (the engine, search/engine.py, over search/vectors.py); a query of
                        several clauses is embedded clause by clause too (search/clauses.py)
       wording_scored   each candidate's best name or synonym against the query's words
-      facts_read       the catalogue's prior and, live, whether an article is about it
-                       (articles/selectors.article_facts)
+      facts_read       the candidates' rows: names, prior and, live, whether an article
+                       is about them (search/rows.py: SQL, as the ORM costs more than
+                       the reads)
       ranked           one fused score each (search/fusion.py), best first
       hits_built       the Hits: data only; the results page highlights them (web/)
 
@@ -24,14 +25,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from symptomdb.articles.selectors import ArticleFacts, article_facts
 from symptomdb.search.clauses import Clause, clauses_of
 from symptomdb.search.engine import Engine, engine
 from symptomdb.search.fusion import Signals, clause_fused, fused_score, overlap
 from symptomdb.search.lexical import lexical
 from symptomdb.search.query import FILLER, Analysed, Remembered, analyse
-from symptomdb.terminology.codes import BY_SYSTEM, CODE_SYSTEMS
-from symptomdb.terminology.models import Symptom, SymptomCode
+from symptomdb.search.rows import Code, Row, candidate_rows, codes_of
 from symptomdb.terminology.text import content_words, key
 
 MAX_QUERY_LENGTH = 1000
@@ -46,17 +45,6 @@ LEXICAL_POOL = 60
 
 class QueryError(ValueError):
     """A query the search cannot take; the message says why, for the reader."""
-
-
-@dataclass(frozen=True)
-class Code:
-    system: str
-    code: str
-
-    @property
-    def label(self) -> str:
-        info = BY_SYSTEM.get(self.system)
-        return info.label if info else self.system
 
 
 @dataclass(frozen=True)
@@ -233,29 +221,14 @@ def wording_scored(
     return matched
 
 
-@dataclass(frozen=True)
-class Row:
-    """What ranking needs of a candidate; hits_built reads the rest for the few shown."""
-
-    name: str
-    prior: float
-    articles: ArticleFacts
-
-
 def facts_read(signals: dict[int, Signals]) -> dict[int, Row]:
     """The candidates' rows, with the catalogue's prior and, read live, whether a
     published article is about them or covers them; a symptom an article covers ranks
     as one with its own article: its page leads to that article."""
-    facts = article_facts(list(signals))
-    rows = {
-        sid: Row(name, prior, facts.get(sid, ArticleFacts()))
-        for sid, name, prior in Symptom.objects.filter(id__in=list(signals)).values_list(
-            "id", "name", "prior"
-        )
-    }
+    rows = candidate_rows(list(signals))
     for sid, row in rows.items():
         signals[sid].prior = row.prior
-        signals[sid].has_article = row.articles.has_article or row.articles.covered
+        signals[sid].has_article = row.has_article or row.covered
     return rows
 
 
@@ -274,25 +247,22 @@ def hits_built(
     matched: dict[int, str],
     clauses: list[Clause] | None = None,
 ) -> list[Hit]:
-    codes = _codes_of(order)
-    symptoms = Symptom.objects.in_bulk(order)
+    codes = codes_of(order)
     hits = []
     for sid in order:
-        symptom, facts = symptoms.get(sid), rows[sid].articles
-        if symptom is None:  # removed by a catalogue update since facts_read
-            continue
+        row = rows[sid]
         hits.append(
             Hit(
-                slug=symptom.slug,
-                name=symptom.name,
+                slug=row.slug,
+                name=row.name,
                 score=fused_score(signals[sid]),
                 codes=codes.get(sid, []),
-                has_article=facts.has_article,
-                display_name=symptom.everyday_name,
-                covered_by_article=facts.covered and not facts.has_article,
-                prior=symptom.prior,
+                has_article=row.has_article,
+                display_name=row.display_name or row.name,
+                covered_by_article=row.covered and not row.has_article,
+                prior=row.prior,
                 matched_synonym=matched.get(sid, ""),
-                definition=symptom.definition,
+                definition=row.definition,
                 matched_clause=_clause_text(clauses, signals[sid].clause),
             )
         )
@@ -305,23 +275,3 @@ def _clause_text(clauses: list[Clause] | None, index: int) -> str:
 
 def _keys(words: list[str]) -> list[str]:
     return [k for k in (key(w) for w in words) if k]
-
-
-# The order codes are shown in: the catalogue's table of code systems (terminology/codes.py).
-_SYSTEM_ORDER = {info.system: i for i, info in enumerate(CODE_SYSTEMS)}
-
-
-def _codes_of(symptom_ids: list[int]) -> dict[int, list[Code]]:
-    out: dict[int, list[Code]] = {}
-    # Filtered by symptom only: with the system in the WHERE clause too, SQLite
-    # picks the (system, code) unique index and scans every HPO code.
-    for sid, system, code in (
-        SymptomCode.objects.filter(symptom_id__in=symptom_ids)
-        .order_by("code")
-        .values_list("symptom_id", "system", "code")
-    ):
-        if system in BY_SYSTEM:
-            out.setdefault(sid, []).append(Code(system, code))
-    for codes in out.values():
-        codes.sort(key=lambda c: _SYSTEM_ORDER.get(c.system, len(_SYSTEM_ORDER)))
-    return out

@@ -17,7 +17,7 @@ rather than from any list of queries:
     clipped to [0, 1].
 
 Only facts about the concept: whether an article is published about it changes by the
-hour, so the search reads that live (articles/selectors.article_facts) and adds its own
+hour, so the search reads that live (search/rows.py) and adds its own
 small bonus (search/fusion.py), instead of a prior baked in when the catalogue loads.
 
 The search uses it as a tie-breaker (docs/search.md): it moves a common
