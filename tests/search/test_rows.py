@@ -79,14 +79,15 @@ def test_a_symptom_removed_since_the_vectors_were_read_is_absent_not_an_error(sy
 
 
 def test_codes_come_in_the_sites_order_of_systems_then_by_code(symptoms):
+    # Made-up codes (fixtures), so that none is taken by a catalogue loaded for other tests.
     first = symptoms[0]
-    SymptomCode.objects.create(symptom=first, system=CodeSystem.ICD10CM, code="R25.2")
-    SymptomCode.objects.create(symptom=first, system=CodeSystem.HPO, code="HP:0003394")
-    SymptomCode.objects.create(symptom=first, system=CodeSystem.HPO, code="HP:0001000")
+    SymptomCode.objects.create(symptom=first, system=CodeSystem.ICD10CM, code="R99.9X1")
+    SymptomCode.objects.create(symptom=first, system=CodeSystem.HPO, code="HP:9900002")
+    SymptomCode.objects.create(symptom=first, system=CodeSystem.HPO, code="HP:9900001")
     codes = codes_of([first.id, symptoms[1].id])
     assert [(c.system, c.code) for c in codes[first.id]] == [
-        (CodeSystem.HPO, "HP:0001000"),
-        (CodeSystem.HPO, "HP:0003394"),
-        (CodeSystem.ICD10CM, "R25.2"),
+        (CodeSystem.HPO, "HP:9900001"),
+        (CodeSystem.HPO, "HP:9900002"),
+        (CodeSystem.ICD10CM, "R99.9X1"),
     ]
     assert symptoms[1].id not in codes
