@@ -169,12 +169,10 @@ def search_index_build(*, say: Say = print, progress: bool = True, prune: bool =
             f"Search: embedding {len(todo):,} catalogue texts ({built.from_database:,} read "
             f"from the database, {built.from_cache:,} from this home's cache)…"
         )
-        # Longest first in batches of similar length: little padding, steady bar.
-        todo.sort(key=lambda i: len(texts[i]))
         bar = tqdm(total=len(todo), desc="Embeddings", unit="text", disable=not progress)
         for start in range(0, len(todo), BATCH):
             rows = todo[start : start + BATCH]
-            matrix[rows] = model.embed([texts[i] for i in rows], batch_size=BATCH)
+            matrix[rows] = model.embed([texts[i] for i in rows])
             bar.update(len(rows))
         bar.close()
         fresh[todo] = True

@@ -41,13 +41,6 @@ logger = logging.getLogger(__name__)
 MEAN_WEIGHT = 0.2
 
 FORMAT = 1
-# The cache names the model that made its vectors (language.embedding.MODEL_NAME, the key
-# of the database's rows too); caches written before then named it so.
-_EARLIER_NAMES = {
-    "all-MiniLM-L6-v2 (int8 ONNX, mean pooling, L2-normalised)": (
-        "all-MiniLM-L6-v2 int8 ONNX, mean pooling, L2-normalised"
-    )
-}
 
 
 def index_dir() -> Path:
@@ -91,8 +84,9 @@ def vectors_load(*, mmap: bool = True) -> StoredVectors | None:
         return None
     try:
         data = json.loads(meta.read_text(encoding="utf-8"))
-        model = data.get("model")
-        if data.get("format") != FORMAT or _EARLIER_NAMES.get(model, model) != MODEL_NAME:
+        # The cache names the model that made its vectors (MODEL_NAME, the key of the
+        # database's rows too): another model's, or the same file run another way, is not read.
+        if data.get("format") != FORMAT or data.get("model") != MODEL_NAME:
             return None
         texts, slugs = data["texts"], data["slugs"]
         matrix = np.load(npy, mmap_mode="r" if mmap else None)
