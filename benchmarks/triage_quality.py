@@ -59,6 +59,7 @@ DEFAULT_FILES = [
     DATA / "triage_voice.jsonl",
     DATA / "triage_ownwords.jsonl",
     DATA / "triage_clinic.jsonl",
+    DATA / "triage_asides.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
