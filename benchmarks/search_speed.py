@@ -111,12 +111,12 @@ def main() -> int:
             whole_answer(query, args.limit)
         warmup = time.perf_counter() - started
         model_cpu = _model_cpu_counted()
-        measured = {}
-        for name, run in (("search alone", search_alone), ("search and triage", whole_answer)):
-            model_cpu.clear()
-            measured[name] = _timed(run, queries, args.repeat, args.limit, embedder().forget_recent)
-            if name == "search alone":
-                in_model = model_cpu.per_call(len(measured[name][0]))
+        forget = embedder().forget_recent
+        measured = {"search alone": _timed(search_alone, queries, args.repeat, args.limit, forget)}
+        in_model = model_cpu.per_call(len(measured["search alone"][0]))
+        measured["search and triage"] = _timed(
+            whole_answer, queries, args.repeat, args.limit, forget
+        )
         # The same searches with their vectors remembered: what is not the model. One untimed
         # pass first, since the runs above emptied the memory before every call.
         for query in queries:
@@ -163,9 +163,6 @@ class _ModelCPU:
     """The CPU spent inside the model's runs (Embedder.embed_one), summed."""
 
     def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def clear(self) -> None:
         self.seconds = 0.0
 
     def per_call(self, calls: int) -> float:

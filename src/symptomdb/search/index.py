@@ -60,6 +60,7 @@ EMBED_MIN_PRIOR = 0.3
 # search/vectors.py): a one-word name such as "cramp" is close to short queries and far
 # from long ones, and in the mean it lowered its symptom for long ones (docs/search.md).
 BEST_ONLY_SOURCES = {SynonymSource.WORDNET}
+# Texts embedded between two steps of the progress bar (the model runs one text at a time).
 BATCH = 256
 
 Say = Callable[[str], None]
