@@ -60,6 +60,8 @@ DEFAULT_FILES = [
     DATA / "triage_ownwords.jsonl",
     DATA / "triage_clinic.jsonl",
     DATA / "triage_asides.jsonl",
+    DATA / "triage_carers.jsonl",
+    DATA / "triage_lists.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
