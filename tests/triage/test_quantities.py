@@ -82,6 +82,45 @@ def test_it_keeps_weeks_of_pregnancy_apart_from_a_babys_age() -> None:
     assert measured("baby is 6 weeks") == [("age_months", 1.4)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sign of labour or of the bump just after the weeks says whose weeks they are.
+        ("35 weeks, tightenings every 4 minutes", [("pregnancy_weeks", 35), ("minutes", 4)]),
+        ("29 weeks and the kicks have slowed right down", [("pregnancy_weeks", 29)]),
+        # "I'm" or "she is" N weeks, in a text about pregnancy anywhere: not a baby's age.
+        ("I'm 31 weeks and I think my waters went", [("pregnancy_weeks", 31)]),
+        ("she is 35 weeks, her midwife is off today", [("pregnancy_weeks", 35)]),
+        # Without anything of pregnancy, "she is 7 weeks" stays a baby's age.
+        ("she is 7 weeks and feeding less", [("age_months", 1.6)]),
+        # An age before the person, without "old".
+        ("my 9 week baby is very sleepy", [("age_months", 2.1)]),
+        ("our 5wk son", [("age_months", 1.1)]),
+    ],
+)
+def test_it_reads_whose_weeks_they_are(text: str, expected: list[tuple[str, float]]) -> None:
+    assert measured(text) == expected
+
+
+def test_weeks_of_an_age_or_a_pregnancy_are_not_how_long_something_lasted() -> None:
+    def lasting(text: str) -> bool:
+        _, reading = load_rules().read_text(text)
+        return any(f.rule.id == "symptoms-lasting-weeks" for f in reading.firings)
+
+    assert lasting("a dry cough for 6 weeks now")
+    assert not lasting("my baby is 5 weeks, which nappy cream is best")
+    assert not lasting("I'm 34 weeks and the bump feels tight")
+
+
+def test_except_measured_names_a_known_measure() -> None:
+    data = {
+        "concepts": {"lasting": {"terms": ["weeks"], "except_measured": ["shoe_size"]}},
+        "rules": [],
+    }
+    with pytest.raises(RuleSetError, match="shoe_size"):
+        build_ruleset(data)
+
+
 def test_a_threshold_compares_within_its_measure_only() -> None:
     over = Threshold.parse({"quantity": "tablets", "more_than": 8})
     (twenty,) = read_quantities(analyse("took 20 paracetamol").words)

@@ -205,21 +205,35 @@ def _readings(
         yield "systolic_bp", value, pressure[1]
         yield "diastolic_bp", pressure[0], pressure[1]
 
-    # "32 weeks pregnant", "6 weeks gone"; or "pregnant, 32 weeks" / "pregnant at 32 weeks".
-    weeks = bool(after[:1]) and after[0] in v.pregnancy_weeks
-    pregnant = (after[1:2] and after[1] in v.pregnancy_cues) or any(
-        w in ("pregnant", "pregnancy") for w in before
-    )
-    if weeks and pregnant and value <= 45:
+    pregnancy = _pregnancy_weeks(tokens, after, before, value, v)
+    if pregnancy:
         yield "pregnancy_weeks", value, index + 1 + (after[1:2] == ["pregnant"])
 
     duration = _duration(after, value, v)
     if duration is not None:
         yield "minutes", duration, index + 1
 
-    age = _age(after, before, value, v)
+    age = None if pregnancy else _age(after, before, value, v)
     if age is not None:
         yield "age_months", age[0], index + age[1]
+
+
+def _pregnancy_weeks(
+    tokens: Sequence[str], after: Sequence[str], before: Sequence[str], value: float, v: _Vocabulary
+) -> bool:
+    """Whether the number counts weeks of pregnancy: "32 weeks pregnant", "6 weeks gone",
+    "pregnant at 32 weeks", "33 weeks, contractions every 5 minutes", or "I'm 33 weeks" / "she
+    is 36 weeks" in a text about pregnancy or birth (quantities.yaml: pregnancy)."""
+    if not (after[:1] and after[0] in v.pregnancy_weeks) or value > 45:
+        return False
+    if (after[1:2] and after[1] in v.pregnancy_cues) or any(
+        w in ("pregnant", "pregnancy") for w in before
+    ):
+        return True
+    if any(w in v.pregnancy_labour_words for w in after[1:4]):
+        return True
+    being = bool(before[-1:]) and before[-1] in v.pregnancy_being
+    return being and any(w in v.pregnancy_context for w in tokens)
 
 
 def _blood_pressure(
@@ -324,7 +338,8 @@ def _age(
         return None
     old = after[1:2] and after[1] in v.old_words
     pregnant = after[1:2] and after[1] in v.pregnancy_cues
-    if pregnant or not (old or (before and before[-1] in v.age_cues)):
+    person = after[1:2] and after[1] in v.age_people_after
+    if pregnant or not (old or person or (before and before[-1] in v.age_cues)):
         return None
     months = value * v.age_units[after[0]]
     return months, 1 + bool(old)
@@ -388,6 +403,9 @@ class _Vocabulary:
     not_temperature_after: frozenset[str]
     pregnancy_weeks: frozenset[str]
     pregnancy_cues: frozenset[str]
+    pregnancy_labour_words: frozenset[str]
+    pregnancy_context: frozenset[str]
+    pregnancy_being: frozenset[str]
     seconds: frozenset[str]
     minutes: frozenset[str]
     hours: frozenset[str]
@@ -395,6 +413,7 @@ class _Vocabulary:
     age_units: Mapping[str, float]
     old_words: frozenset[str]
     age_cues: frozenset[str]
+    age_people_after: frozenset[str]
     age_shorthand: Mapping[str, str]  # "mo" -> "months", "y o" -> "years"
     age_shorthand_phrases: frozenset[tuple[str, ...]]
     not_an_age_before: frozenset[str]
@@ -462,6 +481,9 @@ def _vocabulary() -> _Vocabulary:
         not_temperature_after=words(temperature["bare"]["not_after"]),
         pregnancy_weeks=words(data["pregnancy"]["week_units"]),
         pregnancy_cues=words(data["pregnancy"]["cues"]),
+        pregnancy_labour_words=words(data["pregnancy"]["labour_words"]),
+        pregnancy_context=words(data["pregnancy"]["speaking_of_pregnancy"]),
+        pregnancy_being=words(data["pregnancy"]["being"]),
         seconds=words(duration["seconds"]),
         minutes=words(duration["minutes"]),
         hours=words(duration["hours"]),
@@ -469,6 +491,7 @@ def _vocabulary() -> _Vocabulary:
         age_units=age_units,
         old_words=words(age["old_words"]),
         age_cues=words(age["cues"]),
+        age_people_after=words(age["people_after"]),
         age_shorthand={str(k): str(u) for k, u in age["shorthand"].items()},
         age_shorthand_phrases=phrases(list(age["shorthand"])),
         not_an_age_before=words(age["not_an_age_before"]),

@@ -21,7 +21,7 @@ from typing import Any
 from .context import Context, assign_context
 from .families import FamilyFlag, RuleSetError, Source, family_flags
 from .locale import PLACEHOLDERS
-from .quantities import Quantity, Threshold, read_quantities
+from .quantities import MEASURES, Quantity, Threshold, read_quantities
 from .reading import Document, analyse
 from .speller import Speller
 from .terms import Span, Term, TermIndex
@@ -49,6 +49,11 @@ class Rule:
     # Concepts of ``all_of`` that describe the person (rules.yaml ``about_the_person``): they
     # may sit anywhere in the text, outside the window.
     anywhere: tuple[str, ...] = ()
+    # Whether the rule speaks for its whole family, so that the semantic detector defers to it
+    # there (RuleSet._families_read). Not a rule for one picture among the family's others:
+    # "labour before 37 weeks" says nothing of a cord seen at 40 weeks (rules.yaml
+    # ``speaks_for_family: false``).
+    speaks_for_family: bool = True
 
     @property
     def rank(self) -> int:
@@ -86,6 +91,10 @@ class RuleSet:
     # Concepts that a measurement also stands for, by name: "child" is said by "my 7yo" as by
     # "my son" (a concept's ``measured:`` list in rules.yaml).
     measured_as: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Measures whose numbers a concept's words are not, by concept: "3 weeks" is how long
+    # something has lasted, except in "baby's 3 weeks" (an age) or "33 weeks, contractions"
+    # (a pregnancy) (a concept's ``except_measured:`` list in rules.yaml).
+    except_measured: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def rule_for(self, family: str, level: str) -> Rule | None:
         """The first rule of ``family`` at ``level`` (its message speaks for that family there),
@@ -137,7 +146,8 @@ class RuleSet:
         for the concepts and one reading of the numbers."""
         found = self.index.find(doc)
         _drop_exceptions(found)
-        quantities = read_quantities(doc.words) if self.thresholds else []
+        measuring = self.thresholds or self.except_measured
+        quantities = read_quantities(doc.words) if measuring else []
         for name, threshold in self.thresholds.items():
             measured = [Span(q.start, q.end) for q in quantities if threshold.holds(q)]
             if measured:
@@ -146,6 +156,14 @@ class RuleSet:
             said = [span for measure in measures for span in found.get(measure, ())]
             if said:
                 found[name] = sorted([*found.get(name, ()), *said], key=lambda s: s.start)
+        for name, not_these in self.except_measured.items():
+            if name in found:
+                other = [q for q in quantities if q.measure in not_these]
+                found[name] = [
+                    span
+                    for span in found[name]
+                    if not any(q.start < span.end and span.start < q.end for q in other)
+                ]
         context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
         firings = []
         for rule in self._rules_possible(found):
@@ -167,7 +185,7 @@ class RuleSet:
         babies). The semantic detector, which reads neither numbers nor a family's fine print,
         defers to the rules on these. A number no rule has settled ("my 6 month old" with words
         for green vomit the rules lack) leaves the detector free to read the text."""
-        fired = frozenset(f.rule.family for f in firings)
+        fired = frozenset(f.rule.family for f in firings if f.rule.speaks_for_family)
         if not quantities:
             return fired  # no number to settle: most texts
         # Measures a rule that fired has read: by a threshold, or by words over the number
@@ -180,6 +198,8 @@ class RuleSet:
         }
 
         def settled(rule: Rule) -> bool:
+            if not rule.speaks_for_family:
+                return False
             compared = [self.thresholds[c] for c in rule.all_of if c in self.thresholds]
             measured = [t for t in compared if any(q.measure == t.measure for q in quantities)]
             if not measured:
@@ -346,6 +366,7 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
     thresholds: dict[str, Threshold] = {}
     entries: list[tuple[str, Term]] = []
     measured_as: dict[str, tuple[str, ...]] = {}
+    except_measured: dict[str, frozenset[str]] = {}
     for name in raw_concepts:
         spec = raw_concepts[name]
         if isinstance(spec, Mapping) and "quantity" in spec:
@@ -359,6 +380,12 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
         concepts[name] = terms
         if isinstance(spec, Mapping) and spec.get("measured"):
             measured_as[name] = tuple(str(m) for m in spec["measured"])
+        if isinstance(spec, Mapping) and spec.get("except_measured"):
+            except_measured[name] = frozenset(str(m) for m in spec["except_measured"])
+            if unknown := sorted(except_measured[name] - set(MEASURES)):
+                raise RuleSetError(
+                    f"concept {name!r}: except_measured {unknown[0]!r} is not a measure"
+                )
         entries += [(name, t) for t in terms] + [(name + _EXCEPT, t) for t in exceptions]
 
     for name, measures in measured_as.items():
@@ -399,6 +426,7 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
         thresholds=thresholds,
         red_flags=family_flags(families),
         measured_as=measured_as,
+        except_measured=except_measured,
     )
 
 
@@ -472,6 +500,7 @@ def _build_rule(
         same_clause=bool(raw.get("same_clause", False)),
         condition_name=bool(raw.get("condition_name", False)),
         anywhere=tuple(c for c in all_of if c in about_the_person),
+        speaks_for_family=bool(raw.get("speaks_for_family", True)),
     )
 
 
