@@ -29,7 +29,13 @@ from symptomdb.triage.terms import Span, Term, TermIndex
         ("temp 38.5 now", "temp 38.5 now"),
         ("self-harm", "self harm"),
         # Shorthand is written out, as a whole word only.
-        ("c/o CP + SOB", "complaining of chest pain short of breath"),
+        # A spaced plus, slash or arrow separates the items of typed notes: each its own clause.
+        ("c/o CP + SOB", "complaining of chest pain | short of breath"),
+        ("no fever / stiff neck -> rash", "no fever | stiff neck | rash"),
+        ("bp 150/100, n+v", "bp 150 100 ^ n v"),
+        # A form's field denied after its name reads as the denial written first.
+        ("chest pain: none / rash - no", "no chest pain | no rash"),
+        ("Vomiting: nil, fever: 39", "no vomiting ^ fever | 39"),
         ("N&V, abdo pain", "nausea and vomiting ^ abdominal pain"),
         ("cpu and sobbing", "cpu and sobbing"),
     ],

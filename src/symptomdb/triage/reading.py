@@ -37,7 +37,20 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 # Punctuation that ends a clause; NegEx scopes stop here. A decimal point ("38.5") does not.
 # A comma ends a clause too, but is marked apart: it may also separate the items of a list
 # ("no headache, hearing loss or weakness"), which context.py reads.
-_CLAUSE_PUNCTUATION = re.compile(r"[;:!?()\[\]\n\r]|\.(?!\d)|(?<!\d)\.")
+# So do the separators of notes typed as a list or a timeline: a spaced slash, plus or dash,
+# an arrow, a bullet ("no fever / stiff neck / rash", "day 1 sore throat -> day 2 drooling").
+# Each item is its own clause, so a "no" at the head of one does not deny the next (issue 10:
+# a negation silences a finding only when that is clear within its own clause). Unspaced,
+# "150/100", "and/or" and "n+v" stay whole.
+_CLAUSE_PUNCTUATION = re.compile(
+    r"[;:!?()\[\]\n\r\u2022]|\.(?!\d)|(?<!\d)\.|\s[/+-]\s|-+>|=>|(?:^|\s)\*+\s"
+)
+# A form's field denied after its name ("chest pain: none", "rash - no", "vomiting: nil") is
+# read as the denial written first ("no chest pain"), which NegEx reads within its clause.
+_FORM_DENIAL = re.compile(
+    r"(^|[,;/\n+*\u2022]\s*|\s-\s*)([a-z][a-z' ]{0,40}?)\s*(?::|=|\s-)\s*"
+    r"(?:none|nil|no|negative|absent|denied)(?=\s*(?:$|[,;/\n+*.\u2022]|\s-))"
+)
 _BOUNDARY = " | "  # a clause mark, kept as its own token through normalisation
 _CLAUSE_MARK = "|"
 _COMMA = " ^ "
@@ -110,6 +123,7 @@ def normalise(text: str) -> str:
     # contractions, commas and full stops for the clauses, the point of "38.5".
     text = fold_case(text).replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = _shorthand().sub(lambda m: _shorthand_words()[m.group(0)], text)
+    text = _FORM_DENIAL.sub(r"\1no \2", text)
     text = _CLAUSE_PUNCTUATION.sub(_BOUNDARY, text).replace(",", _COMMA)
     text = " ".join(_expand_contraction(raw) for raw in text.split())
     for pattern, replacement in _PHRASES:

@@ -45,7 +45,11 @@ ALARM_LEVELS = ("emergency", "urgent")
 CALM = "none"  # the level of the look-alike groups
 MAX_SEGMENTS = 24  # a long story is read in at most this many pieces
 MIN_WORDS = 4  # shorter pieces are left to the rules (text_segments says why)
-_CLAUSE_END = re.compile(r"[.;!?\n]+|,|\s-\s|\bbut\b|\bthen\b|\band now\b", re.IGNORECASE)
+# The separators of a list or a timeline end a clause too (reading.py says which).
+_CLAUSE_END = re.compile(
+    r"[.;!?\n\u2022]+|,|\s[/+-]\s|-+>|=>|(?:^|\s)\*+\s|\bbut\b|\bthen\b|\band now\b",
+    re.IGNORECASE,
+)
 # Where a run of words with no punctuation starts a new statement: "and" before a new subject
 # ("and it", "and my", as reading.analyse reads "and"; context.yaml new_subject) or a
 # conjunction that opens one. Speech typed by a phone's microphone and hurried messages have
