@@ -108,3 +108,15 @@ def test_a_clear_clause_lifts_its_symptom_by_part_of_the_gap_and_is_named():
     assert fused[0] == pytest.approx(0.50 + W_CLAUSE * 0.05)
     # No clause closer than the whole: the whole's similarity stands.
     assert fused[2] == pytest.approx(0.40)
+
+
+def test_a_tie_between_clauses_is_led_by_the_first_as_argmax_would():
+    whole = np.array([0.1, 0.1, 0.1], dtype=np.float32)
+    clauses = np.array(
+        [[0.3, 0.2, 0.4], [0.3, 0.5, 0.4], [0.1, 0.5, 0.4]],
+        dtype=np.float32,
+    )
+    fused, leading = clause_fused(whole, clauses)
+    assert leading.tolist() == clauses.argmax(axis=0).tolist() == [0, 1, 0]
+    assert fused.dtype == np.float32 and leading.dtype == np.int64
+    assert np.array_equal(fused, whole + W_CLAUSE * (clauses.max(axis=0) - whole))

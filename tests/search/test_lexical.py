@@ -98,6 +98,25 @@ def test_the_index_reads_back_names_and_synonyms():
     assert sorted(indexed.synonyms) == ["Charley-horse", "Muscle cramps"]
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5's shadow table: SQLite only")
+def test_the_names_and_synonyms_read_back_are_the_fts5_tables_own():
+    # texts() reads FTS5's content table directly (lexical/sqlite.py): the same strings,
+    # in the same order, as the FTS5 table's name and synonyms columns.
+    made = [symptom(f"fixture-{i}", f"Fixture {i}", "A definition") for i in range(3)]
+    for i, text in enumerate(["Twinge", "Ache", "Cramp"]):
+        Synonym.objects.create(symptom=made[i % 2], text=text, kind="exact", source="HPO")
+    ids = [s.id for s in made]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid, name, synonyms FROM search_symptom_fts WHERE rowid IN (%s, %s, %s)",
+            ids,
+        )
+        table = {rowid: (name, synonyms) for rowid, name, synonyms in cursor.fetchall()}
+    read = {i.symptom_id: (i.name, " ; ".join(i.synonyms)) for i in lexical().texts(ids)}
+    assert read == table
+    assert read[made[0].id] == ("Fixture 0", "Twinge ; Cramp")
+
+
 def test_a_name_outranks_a_synonym_outranks_a_definition():
     in_definition = symptom("a", "Alpha", definition="A twitch of the eyelid.")
     in_synonym = symptom("b", "Beta")

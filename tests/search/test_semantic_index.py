@@ -1,5 +1,6 @@
 """The search's vector scan: int8 first, then float32 again for the best symptoms, gives the
-exact scan's best symptoms with their exact similarities."""
+exact scan's best symptoms with their exact similarities; a query read clause by clause gets
+the exact scan's best fused symptoms, and the full-text candidates' exact similarities."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import numpy as np
 import pytest
 
 from symptomdb.language.embedding import DIMENSIONS
-from symptomdb.search.vectors import INT8_MAX_QUERIES, RESCORED, SemanticIndex
+from symptomdb.search.fusion import clause_fused
+from symptomdb.search.vectors import INT8_MAX_QUERIES, MEAN_WEIGHT, RESCORED, SemanticIndex
 
 POOL = 60  # search.service.SEMANTIC_POOL
 
@@ -93,3 +95,52 @@ def test_texts_outside_the_mean_give_the_exact_scans_best_symptoms(index):
         fast = masked.similarities(queries)
         best = np.argsort(-exact)[:POOL]
         assert np.allclose(fast[best], exact[best], atol=1e-6)
+
+
+def blended_over_every_text(index: SemanticIndex, queries: np.ndarray, whole: int) -> np.ndarray:
+    """similarities_split(exact=True) as it was written before the texts of symptoms of one
+    text were left out of the reductions: the reference to the last bit."""
+    scores = index.matrix @ queries.T
+    columns = np.column_stack([scores[:, :whole].max(axis=1), scores[:, whole:]])
+    highest = np.maximum.reduceat(columns, index.starts, axis=0)
+    total = np.add.reduceat(columns * index.in_mean[:, None], index.starts, axis=0)
+    mean = total / index.counts[:, None]
+    return ((1 - MEAN_WEIGHT) * highest + MEAN_WEIGHT * mean).T.astype(np.float32)
+
+
+@pytest.mark.parametrize(("count", "whole"), [(1, 1), (2, 2), (3, 1), (5, 2)])
+def test_the_blend_is_the_same_to_the_last_bit_as_over_every_text(index, count, whole):
+    rng = np.random.default_rng(count)
+    in_mean = rng.random(len(index.matrix)) > 0.2
+    ids = np.repeat(index.symptom_ids, index.sizes)
+    # Symptoms of one text as well as of several: most of the catalogue's have one.
+    for masked in (SemanticIndex(index.matrix, ids, in_mean=in_mean), index):
+        queries = queries_near(masked, count, count)
+        exact = masked.similarities_split(queries, whole, exact=True)
+        assert np.array_equal(exact, blended_over_every_text(masked, queries, whole))
+
+
+@pytest.mark.parametrize("count", [INT8_MAX_QUERIES + 1, INT8_MAX_QUERIES + 3])
+def test_a_long_query_gets_the_exact_scans_best_fused_symptoms(index, count):
+    for seed in range(10):
+        queries = queries_near(index, 100 + seed, count)
+        also = [5, 77, 2999]  # the full-text candidates, wherever they rank
+        split = index.similarities_split(queries, 2, exact=True)
+        exact, exact_leading = clause_fused(split[0], split[1:])
+        fused, leading = index.similarities_fused(queries, 2, clause_fused, pool=POOL, also=also)
+        best = np.argsort(-exact)[:POOL]
+        assert set(np.argsort(-fused)[:POOL]) == set(best)
+        kept = np.concatenate([best, also])
+        assert np.allclose(fused[kept], exact[kept], atol=1e-6)
+        assert np.array_equal(leading[kept], exact_leading[kept])
+        # The others are int8 estimates.
+        assert not np.array_equal(fused, exact)
+
+
+def test_a_query_of_few_vectors_is_fused_from_its_rows(index):
+    queries = queries_near(index, 5, INT8_MAX_QUERIES)
+    split = index.similarities_split(queries, 1)
+    fused, leading = index.similarities_fused(queries, 1, clause_fused, pool=POOL, also=[3])
+    expected = clause_fused(split[0], split[1:])
+    assert np.array_equal(fused, expected[0])
+    assert np.array_equal(leading, expected[1])

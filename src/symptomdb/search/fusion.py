@@ -93,7 +93,14 @@ def clause_fused(
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
     """Per symptom: the similarity with its clauses' say (W_CLAUSE, above), and which
     clause (a row of `clauses`, one per clause × symptoms) was the closest."""
-    leading = clauses.argmax(axis=0)
-    best = np.take_along_axis(clauses, leading[None, :], axis=0)[0]
+    # clauses.argmax(axis=0) and its values, row by row: argmax along the first axis
+    # copies the array first (0.3 ms for four clauses over the catalogue). A later clause
+    # leads only when strictly closer, so ties go to the first, as argmax's do.
+    best = clauses[0].copy()
+    leading = np.zeros(clauses.shape[1], dtype=np.int64)
+    for i in range(1, len(clauses)):
+        closer = clauses[i] > best
+        leading[closer] = i
+        np.maximum(best, clauses[i], out=best)
     fused = whole + W_CLAUSE * np.maximum(best - whole, 0)
-    return fused.astype(np.float32), leading.astype(np.int64)
+    return fused.astype(np.float32, copy=False), leading

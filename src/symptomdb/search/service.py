@@ -169,8 +169,13 @@ def candidates(
         vectors = np.concatenate(
             [current.model.embed_recent(texts), current.model.embed_recent(clause_texts)]
         )
-        split = current.semantic.similarities_split(vectors, len(texts))
-        similarities, leading = clause_fused(split[0], split[1:])
+        # Beyond INT8_MAX_QUERIES vectors only the symptoms that could make the pool are
+        # read again in float32 (vectors.similarities_fused): the full-text candidates
+        # are read with them, so that they keep the exact similarity they had.
+        also = [p for sid in found if (p := current.semantic.position.get(sid)) is not None]
+        similarities, leading = current.semantic.similarities_fused(
+            vectors, len(texts), clause_fused, pool=SEMANTIC_POOL, also=also
+        )
     pool = min(SEMANTIC_POOL, len(similarities))
     for position in np.argpartition(-similarities, pool - 1)[:pool]:
         signals[int(current.semantic.symptom_ids[position])] = _semantic(
@@ -203,12 +208,18 @@ def wording_scored(
     query_words = set(_keys(analysed.content))
     extra_words = set(_keys(analysed.expansions))
     query_key = " ".join(_keys(analysed.content))
+    # Most wordings of the hundred-odd candidates share no word with the query (the
+    # model proposed them): such a wording overlaps by 0 and can only be an exact match
+    # by its key, so it is passed over without its scores, which would change nothing.
+    either = query_words | extra_words
     for indexed in lexical().texts(signals):
         s = signals[indexed.symptom_id]
         score = lexical_scores.get(indexed.symptom_id, 0.0)
         s.lexical = score / best_lexical if best_lexical > 0 else 0.0
         for i, wording in enumerate([indexed.name, *indexed.synonyms]):
             words = content_words(wording)
+            if words.isdisjoint(either) and key(wording) != query_key:
+                continue
             similar = overlap(query_words, extra_words, words)
             exact = bool(query_key) and (key(wording) == query_key or words == query_words)
             if exact or similar > s.overlap:

@@ -23,13 +23,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
-import simsimd
 from django.conf import settings
 
 from symptomdb.language.embedding import DIMENSIONS, MODEL_NAME, Vectors
+from symptomdb.search.int8_scan import Int8Scan
 
 logger = logging.getLogger(__name__)
 
@@ -188,16 +189,31 @@ def vectors_prune(texts: Sequence[str]) -> int:
 
 
 # The scan in two steps (docs/search.md, *Speed*): every text against the query in int8
-# (simsimd's SIMD dot products over 9 MB instead of a float32 product over 35 MB: the
-# scan is memory-bound), then the float32 vectors again for the RESCORED best symptoms of
-# each row, so that the candidates the search keeps carry their exact similarity. An
-# int8 similarity is within ≈ 0.005 of the exact one; benchmarks/search_speed.py
-# measures how many of the exact scan's best SEMANTIC_POOL symptoms this finds (all of
-# them on the dev queries and the catalogue sample).
+# (search/int8_scan.py: 9 MB of int8 instead of 35 MB of float32, the scan being
+# memory-bound), then the float32 vectors again for the RESCORED best symptoms of each
+# row, so that the candidates the search keeps carry their exact similarity. An int8
+# similarity is within ≈ 0.005 of the exact one; benchmarks/search_speed.py measures how
+# many of the exact scan's best SEMANTIC_POOL symptoms this finds (all of them on the dev
+# queries and the catalogue sample).
 RESCORED = 200
-# Beyond this many query vectors (a long query read clause by clause), one float32
-# matrix product reads the matrix once for all of them and is the cheaper scan.
+# Up to this many query vectors, similarities_split scans as above. A long query read
+# clause by clause has more (the whole query's one or two, and two to four clauses):
+# those rows are fused into one similarity per symptom (similarities_fused), and the
+# int8 scan's proved error bound says which symptoms need their exact rows.
 INT8_MAX_QUERIES = 3
+# Beyond this share of the symptoms to read again exactly, one float32 product of the
+# whole matrix is the cheaper scan.
+EXACT_SHARE_MAX = 0.25
+
+
+class Fuse(Protocol):
+    """Rows × symptoms → one similarity per symptom, and which later row led to it
+    (search/fusion.py: clause_fused). It must move a symptom's value by no more than the
+    most any of its rows moves (as a maximum, a mean or a mix of them does)."""
+
+    def __call__(
+        self, whole: npt.NDArray[np.float32], clauses: npt.NDArray[np.float32]
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]: ...
 
 
 class SemanticIndex:
@@ -229,11 +245,9 @@ class SemanticIndex:
         )
         self.sizes = np.diff(np.append(self.starts, len(symptom_ids))).astype(np.int64)
         self.position = {int(sid): i for i, sid in enumerate(self.symptom_ids)}
-        # Each dimension on its own int8 scale (its largest magnitude is 127); the query
-        # takes the scales before it is made int8 itself, so M8 · q8 ≈ matrix · query.
-        largest = np.abs(self.matrix).max(axis=0) if len(self.matrix) else np.ones(DIMENSIONS)
-        self.scale = (np.maximum(largest, 1e-12) / 127).astype(np.float32)
-        self.matrix8 = np.round(self.matrix / self.scale).astype(np.int8)
+        self.groups = _Groups.of(self.starts, self.sizes, self.counts, self.in_mean)
+        # An index of no more symptoms than RESCORED is always scanned in float32.
+        self.int8 = Int8Scan(self.matrix) if len(self.symptom_ids) > RESCORED else None
 
     def __len__(self) -> int:
         return len(self.symptom_ids)
@@ -256,48 +270,135 @@ class SemanticIndex:
             return np.zeros((1 + len(queries) - whole, 0), dtype=np.float32)
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         if exact or len(queries) > INT8_MAX_QUERIES or len(self.symptom_ids) <= RESCORED:
-            return self._blended(
-                self.matrix @ queries.T, self.starts, self.counts, self.in_mean, whole
-            )
-        blended = self._blended(
-            self._int8_scores(queries), self.starts, self.counts, self.in_mean, whole
-        )
+            return _blended(self.matrix @ queries.T, self.groups, whole)
+        assert self.int8 is not None  # more symptoms than RESCORED
+        blended = _blended(self.int8.estimates(queries).scores, self.groups, whole)
         # The best of each row again, exactly.
         best = np.unique(
             np.concatenate([np.argpartition(-row, RESCORED - 1)[:RESCORED] for row in blended])
         )
-        lengths = self.sizes[best]
-        local = np.cumsum(lengths) - lengths
-        rows = (
-            np.arange(int(lengths.sum()))
-            - np.repeat(local, lengths)
-            + np.repeat(self.starts[best], lengths)
-        )
-        blended[:, best] = self._blended(
-            self.matrix[rows] @ queries.T, local, self.counts[best], self.in_mean[rows], whole
-        )
+        blended[:, best] = self._exact_at(queries, whole, best)
         return blended
 
-    def _int8_scores(self, queries: Vectors) -> npt.NDArray[np.float32]:
-        """Texts × queries, from the int8 matrix."""
-        scaled = queries * self.scale
-        largest = np.maximum(np.abs(scaled).max(axis=1), 1e-12)
-        q8 = np.round(scaled * (127 / largest)[:, None]).astype(np.int8)
-        dots = np.asarray(simsimd.cdist(q8, self.matrix8, metric="dot", out_dtype="float32"))
-        return (dots * (largest / 127)[:, None]).T
+    def similarities_fused(
+        self,
+        queries: Vectors,
+        whole: int,
+        fuse: Fuse,
+        *,
+        pool: int,
+        also: Sequence[int] = (),
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+        """For a query read clause by clause: `fuse` of similarities_split's first row and
+        the others, per symptom its fused similarity and the later row that led to it.
 
-    @staticmethod
-    def _blended(
-        scores: npt.NDArray[np.float32],
+        Up to INT8_MAX_QUERIES vectors, exactly that. With more, the int8 scan of every
+        text and an exact second look at the symptoms that could be among the `pool` best
+        after fusion and at the positions in `also` (the caller's other candidates): those
+        carry their exact value (to float32 rounding), the rest an estimate that the
+        scan's error bound proves lower than the pool's, so the pool is the exact scan's.
+        A fused value is within the bound of its estimate because `fuse` moves it by no
+        more than its rows move; so a symptom whose estimate is more than twice the bound
+        under the pool-th best estimate is under the pool-th best exact value."""
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if len(queries) <= INT8_MAX_QUERIES or self.int8 is None:
+            split = self.similarities_split(queries, whole)
+            return fuse(split[0], split[1:])
+        estimates = self.int8.estimates(queries)
+        rough = _blended(estimates.scores, self.groups, whole)
+        fused, leading = fuse(rough[0], rough[1:])
+        pool = max(1, min(pool, len(fused)))
+        floor = np.partition(fused, len(fused) - pool)[len(fused) - pool]
+        needed = np.union1d(
+            np.flatnonzero(fused >= floor - 2 * estimates.margin), np.asarray(also, dtype=np.int64)
+        )
+        if len(needed) > EXACT_SHARE_MAX * len(fused):
+            split = self.similarities_split(queries, whole, exact=True)
+            return fuse(split[0], split[1:])
+        exact = self._exact_at(queries, whole, needed)
+        fused[needed], leading[needed] = fuse(exact[0], exact[1:])
+        return fused, leading
+
+    def _exact_at(
+        self, queries: Vectors, whole: int, positions: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float32]:
+        """similarities_split's rows for the symptoms at `positions` (sorted), from the
+        float32 vectors of their texts only."""
+        lengths = self.sizes[positions]
+        rows, local = _rows_of(self.starts[positions], lengths)
+        groups = _Groups.of(local, lengths, self.counts[positions], self.in_mean[rows])
+        return _blended(self.matrix[rows] @ queries.T, groups, whole)
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """Texts grouped by symptom, as _blended reads them: where each symptom's texts start,
+    how many of them count in its mean (`counts`), and whether its first text does.
+
+    Most symptoms have one text (17,700 of the catalogue's 18,976: only common ones have
+    their synonyms embedded), and a reduction over one text is that text: so the
+    reductions run over the texts of the other symptoms only (`several`: their texts
+    `several_rows` from `several_starts`, and whether each counts in the mean), each in
+    the same order as over all of them. Over every text they cost 0.75 ms for a query of
+    five vectors."""
+
+    starts: npt.NDArray[np.int64]
+    counts: npt.NDArray[np.float32]
+    first_in_mean: npt.NDArray[np.float32]
+    several: npt.NDArray[np.int64]
+    several_rows: npt.NDArray[np.int64]
+    several_starts: npt.NDArray[np.int64]
+    several_in_mean: npt.NDArray[np.float32]
+
+    @classmethod
+    def of(
+        cls,
         starts: npt.NDArray[np.int64],
+        sizes: npt.NDArray[np.int64],
         counts: npt.NDArray[np.float32],
         in_mean: npt.NDArray[np.float32],
-        whole: int,
-    ) -> npt.NDArray[np.float32]:
-        """Texts × queries → rows × symptoms: row 0 the best of the first `whole` queries,
-        then one row per later query; each blends a symptom's best text and the mean of
-        its texts that count in the mean (`in_mean`, over `counts` of them)."""
-        columns = np.column_stack([scores[:, :whole].max(axis=1), scores[:, whole:]])
-        highest = np.maximum.reduceat(columns, starts, axis=0)
-        mean = np.add.reduceat(columns * in_mean[:, None], starts, axis=0) / counts[:, None]
-        return ((1 - MEAN_WEIGHT) * highest + MEAN_WEIGHT * mean).T.astype(np.float32)
+    ) -> _Groups:
+        """`in_mean`: per text, 1 where it counts in its symptom's mean, else 0."""
+        several = np.flatnonzero(sizes > 1)
+        rows, local = _rows_of(starts[several], sizes[several])
+        return cls(starts, counts, in_mean[starts], several, rows, local, in_mean[rows])
+
+
+def _rows_of(
+    starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The rows of groups that begin at `starts` and have `lengths` texts, one group after
+    another, and where each group begins among them."""
+    local = np.cumsum(lengths) - lengths
+    rows = np.arange(int(lengths.sum())) - np.repeat(local, lengths) + np.repeat(starts, lengths)
+    return rows, local
+
+
+def _blended(
+    scores: npt.NDArray[np.float32], groups: _Groups, whole: int
+) -> npt.NDArray[np.float32]:
+    """Texts × queries → rows × symptoms: row 0 the best of the first `whole` queries,
+    then one row per later query; each blends a symptom's best text and the mean of
+    its texts that count in the mean."""
+    # Rows × texts, each row contiguous, and np.take along the rows: gathering each
+    # symptom's first text as texts × rows (16 bytes a text for four rows) took 0.3 ms,
+    # and indexing [:, starts] 0.2 ms, against 0.06 ms.
+    by_query = scores.T
+    rows = np.vstack([by_query[:whole].max(axis=0), by_query[whole:]])
+    highest = np.take(rows, groups.starts, axis=1)
+    total = highest * groups.first_in_mean
+    if len(groups.several):
+        # Texts × rows, C-ordered as the reductions have always read them, so that each
+        # sum adds the same numbers in the same order.
+        several = np.ascontiguousarray(np.take(rows, groups.several_rows, axis=1).T)
+        highest[:, groups.several] = np.maximum.reduceat(several, groups.several_starts, axis=0).T
+        total[:, groups.several] = np.add.reduceat(
+            several * groups.several_in_mean[:, None], groups.several_starts, axis=0
+        ).T
+    # (1 − MEAN_WEIGHT) · highest + MEAN_WEIGHT · total / counts, in place: the same
+    # float32 operations without four temporary arrays.
+    np.divide(total, groups.counts, out=total)
+    np.multiply(total, MEAN_WEIGHT, out=total)
+    np.multiply(highest, 1 - MEAN_WEIGHT, out=highest)
+    np.add(highest, total, out=highest)
+    return highest
