@@ -1,4 +1,5 @@
-"""Checks shared by the test modules that list presentations by family (rules alone)."""
+"""Checks shared by the test modules that list presentations: by family (rules alone), or by
+level and rule (both detectors, as readers get them)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,10 @@ def assert_same_day_of_family(text: str, family: str) -> None:
     result = triage(text, semantic=False)
     assert result.level in (E, "urgent"), (text, result.rule_ids)
     assert family in families(result.rule_ids), (text, result.rule_ids)
+
+
+def assert_read_as(text: str, level: str, rule: str = "") -> None:
+    """Both detectors, in GB: ``text`` gets ``level``, and ``rule`` among its rules if given."""
+    result = triage(text, locale="GB")
+    assert result.level == level, (text, result)
+    assert not rule or rule in result.rule_ids, (text, result.rule_ids)

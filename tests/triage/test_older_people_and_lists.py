@@ -8,6 +8,8 @@ import pytest
 
 from symptomdb.triage import triage
 
+from .families import assert_read_as
+
 
 @pytest.mark.parametrize(
     ("text", "level", "rule"),
@@ -90,9 +92,7 @@ from symptomdb.triage import triage
     ],
 )
 def test_the_danger_is_read(text, level, rule):
-    result = triage(text, locale="GB")
-    assert result.level == level, result
-    assert not rule or rule in result.rule_ids, result.rule_ids
+    assert_read_as(text, level, rule)
 
 
 @pytest.mark.parametrize(
