@@ -81,6 +81,8 @@ from .families import assert_read_as
             "urgent",
             "sudden-hearing-loss",
         ),
+        # A form's "no" after a sign of life is its absence: unconscious is a 999 call.
+        ("found him in his chair / conscious: no / breathing: yes", "emergency", ""),
         # NHS Dehydration: peeing less with diarrhoea.
         ("diarrhoea since Tuesday / only peed once today / dizzy", "urgent", ""),
         # NHS Premature labour: signs of labour before 37 weeks, the maternity unit now.

@@ -34,7 +34,8 @@ from symptomdb.triage.terms import Span, Term, TermIndex
         ("no fever / stiff neck -> rash", "no fever | stiff neck | rash"),
         ("bp 150/100, n+v", "bp 150 100 ^ n v"),
         # A form's field denied after its name reads as the denial written first.
-        ("chest pain: none / rash - no", "no chest pain | no rash"),
+        ("chest pain: none / rash - no", "no chest pain | not rash"),
+        ("conscious: no", "not conscious"),
         ("Vomiting: nil, fever: 39", "no vomiting ^ fever | 39"),
         ("N&V, abdo pain", "nausea and vomiting ^ abdominal pain"),
         ("cpu and sobbing", "cpu and sobbing"),

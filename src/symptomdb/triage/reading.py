@@ -45,12 +45,21 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 _CLAUSE_PUNCTUATION = re.compile(
     r"[;:!?()\[\]\n\r\u2022]|\.(?!\d)|(?<!\d)\.|\s[/+-]\s|-+>|=>|(?:^|\s)\*+\s"
 )
-# A form's field denied after its name ("chest pain: none", "rash - no", "vomiting: nil") is
-# read as the denial written first ("no chest pain"), which NegEx reads within its clause.
+# A form's field answered "no" after its name is read as the denial written first: "chest
+# pain: none" as "no chest pain", which NegEx reads within its clause, and "conscious: no" or
+# "breathing - no" as "not conscious", "not breathing", which are the emergencies they say.
 _FORM_DENIAL = re.compile(
     r"(^|[,;/\n+*\u2022]\s*|\s-\s*)([a-z][a-z' ]{0,40}?)\s*(?::|=|\s-)\s*"
-    r"(?:none|nil|no|negative|absent|denied)(?=\s*(?:$|[,;/\n+*.\u2022]|\s-))"
+    r"(none|nil|no|negative|absent|denied)(?=\s*(?:$|[,;/\n+*.\u2022]|\s-))"
 )
+_FORM_NONE = frozenset({"none", "nil", "absent"})  # "no chest pain"; "no", "negative": "not"
+
+
+def _form_denied(match: re.Match[str]) -> str:
+    lead, field, answer = match.groups()
+    return f"{lead}{'no' if answer in _FORM_NONE else 'not'} {field}"
+
+
 _BOUNDARY = " | "  # a clause mark, kept as its own token through normalisation
 _CLAUSE_MARK = "|"
 _COMMA = " ^ "
@@ -123,7 +132,7 @@ def normalise(text: str) -> str:
     # contractions, commas and full stops for the clauses, the point of "38.5".
     text = fold_case(text).replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = _shorthand().sub(lambda m: _shorthand_words()[m.group(0)], text)
-    text = _FORM_DENIAL.sub(r"\1no \2", text)
+    text = _FORM_DENIAL.sub(_form_denied, text)
     text = _CLAUSE_PUNCTUATION.sub(_BOUNDARY, text).replace(",", _COMMA)
     text = " ".join(_expand_contraction(raw) for raw in text.split())
     for pattern, replacement in _PHRASES:
