@@ -214,3 +214,21 @@ def test_a_number_a_fired_rule_has_read_leaves_its_measure_to_the_rules() -> Non
     # "4 month old" is read by the young-baby fever rule's words: the infant rules of other
     # families, which compare the same age, are left to the rules too.
     assert "seriously_ill_child" in _families_read("my 4 month old has a fever")
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "settled"),
+    [
+        # The count is the overdose rules' own criterion: below it the detector defers.
+        ("took 2 paracetamol for a headache", "overdose", True),
+        # A heart rate under 130 rules out one picture of sepsis, not sepsis.
+        ("chest infection and my heart rate is 110", "sepsis", False),
+        # Labour before 37 weeks is one picture of labour: at 40 weeks the rest is still read.
+        ("40 weeks, waters have gone and the contractions started", "labour", False),
+    ],
+)
+def test_a_number_settles_a_family_only_where_its_rule_speaks_for_it(
+    text: str, family: str, settled: bool
+) -> None:
+    _, reading = load_rules().read_text(text)
+    assert (family in reading.families_read) is settled
