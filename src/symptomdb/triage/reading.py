@@ -42,9 +42,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 # Each item is its own clause, so a "no" at the head of one does not deny the next (issue 10:
 # a negation silences a finding only when that is clear within its own clause). Unspaced,
 # "150/100", "and/or" and "n+v" stay whole.
-_CLAUSE_PUNCTUATION = re.compile(
-    r"[;:!?()\[\]\n\r\u2022]|\.(?!\d)|(?<!\d)\.|\s[/+-]\s|-+>|=>|(?:^|\s)\*+\s"
-)
+LIST_SEPARATORS = r"\u2022|\s[/+-]\s|-+>|=>|(?:^|\s)\*+\s"  # semantic.py splits at them too
+_CLAUSE_PUNCTUATION = re.compile(rf"[;:!?()\[\]\n\r]|\.(?!\d)|(?<!\d)\.|{LIST_SEPARATORS}")
 # A form's field answered "no" after its name is read as the denial written first: "chest
 # pain: none" as "no chest pain", which NegEx reads within its clause, and "conscious: no" or
 # "breathing - no" as "not conscious", "not breathing", which are the emergencies they say.

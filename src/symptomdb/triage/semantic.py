@@ -32,7 +32,7 @@ import numpy.typing as npt
 from symptomdb.language.embedding import MODEL_NAME, EmbeddingUnavailable, embedder
 
 from .context import assign_context
-from .reading import Document, analyse
+from .reading import LIST_SEPARATORS, Document, analyse
 from .ruleset import Source
 from .wordlists import load_yaml
 
@@ -45,10 +45,9 @@ ALARM_LEVELS = ("emergency", "urgent")
 CALM = "none"  # the level of the look-alike groups
 MAX_SEGMENTS = 24  # a long story is read in at most this many pieces
 MIN_WORDS = 4  # shorter pieces are left to the rules (text_segments says why)
-# The separators of a list or a timeline end a clause too (reading.py says which).
+# The separators of a list or a timeline end a clause too (reading.LIST_SEPARATORS).
 _CLAUSE_END = re.compile(
-    r"[.;!?\n\u2022]+|,|\s[/+-]\s|-+>|=>|(?:^|\s)\*+\s|\bbut\b|\bthen\b|\band now\b",
-    re.IGNORECASE,
+    rf"[.;!?\n]+|,|{LIST_SEPARATORS}|\bbut\b|\bthen\b|\band now\b", re.IGNORECASE
 )
 # Where a run of words with no punctuation starts a new statement: "and" before a new subject
 # ("and it", "and my", as reading.analyse reads "and"; context.yaml new_subject) or a
