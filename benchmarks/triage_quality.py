@@ -62,6 +62,8 @@ DEFAULT_FILES = [
     DATA / "triage_asides.jsonl",
     DATA / "triage_carers.jsonl",
     DATA / "triage_lists.jsonl",
+    DATA / "triage_learners.jsonl",
+    DATA / "triage_relayed.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
