@@ -100,3 +100,26 @@ def test_the_presentation_is_read(text, level, rule):
 )
 def test_the_look_alikes_are_not_emergencies(text):
     assert triage(text, locale="GB").level != "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Shock at news, told of someone else.
+        "my uncle says his heart stopped when he opened the gas bill",
+        # A decade past.
+        "my aunt broke her leg skiing in the eighties and it still aches in the cold",
+        # A dream, told as one.
+        "my son had a nightmare that he was shot and woke up crying, he is fine now",
+        # Hyperbole.
+        "the lads are freezing to death watching the match in the rain",
+    ],
+)
+def test_what_is_passed_on_but_not_happening_is_not_an_emergency(text):
+    assert triage(text, locale="GB").level != "emergency", text
+
+
+def test_a_dream_does_not_hide_what_is_happening_now():
+    assert_read_as(
+        "she woke from a bad dream and now she is not breathing", "emergency", "collapse-not-breathing"
+    )
