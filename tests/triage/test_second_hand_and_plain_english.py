@@ -77,6 +77,60 @@ from .families import assert_read_as
         ),
         # NICE NG143: 3 to 6 months old with 39C or more is amber, seen the same day.
         ("baby 5 months temp 39.4 still feeding", "urgent", "baby-3-to-6-months-fever-39"),
+        # NHS Pre-eclampsia: a fit in pregnancy; the weeks said of a wife are a pregnancy's.
+        (
+            "my mate's wife is 35 weeks and she just had a seizure at their house",
+            "emergency",
+            "seizure-in-pregnancy",
+        ),
+        # NHS Epilepsy: a first seizure, said as "never had a fit", is a 999 call.
+        (
+            "my colleague is shaking all over on the floor and he has never had a fit",
+            "emergency",
+            "seizure-first-ever",
+        ),
+        # NHS Electric shock: knocked out, even for a moment, by a live conductor.
+        (
+            "the electrician grabbed a live wire and passed out for a few seconds",
+            "emergency",
+            "electric-source-then-blackout",
+        ),
+        # Diabetes UK, St John Ambulance: someone with diabetes who no longer responds.
+        (
+            "my neighbour is diabetic, she is clammy and now is not responding to me",
+            "emergency",
+            "diabetic-unconscious-or-confused",
+        ),
+        # NHS Stroke (FAST): an arm and speech together, even when they have passed.
+        (
+            "for ten minutes his arm had no power and he could not say words properly, now fine",
+            "emergency",
+            "stroke-weakness-and-speech",
+        ),
+        # NHS Postpartum psychosis: a delusion about the baby after a birth.
+        (
+            "since she gave birth last week my sister says the baby is not hers and is paranoid",
+            "emergency",
+            "postpartum-psychosis-signs",
+        ),
+        # NHS Help for suicidal thoughts: others would be better off without them.
+        (
+            "my friend keeps saying we would all be better off without her",
+            "urgent",
+            "suicide-thoughts-of-death",
+        ),
+        # NHS Septic arthritis and Gout: a hot, swollen joint with a fever.
+        (
+            "mum's ankle came up red and swollen overnight and she is shivery with a temperature",
+            "urgent",
+            "hot-swollen-joint-with-fever",
+        ),
+        # NHS Broken arm or leg: barely able to put weight on it after a twist.
+        (
+            "twisted my knee at netball, it's bruised and I can hardly put weight on it",
+            "urgent",
+            "suspected-broken-bone-limb-not-used",
+        ),
     ],
 )
 def test_the_presentation_is_read(text, level, rule):
@@ -94,6 +148,14 @@ def test_the_presentation_is_read(text, level, rule):
         "my brother has schizophrenia and his knee is sore",
         # "Done" about a job, not a life.
         "I'm done with this job, my back hurts from the desk",
+        # What someone would do, and a first fit that has not happened.
+        "she says she would have a seizure if she had to sit that exam again",
+        "our daughter has never had a seizure, is a fever of 38 dangerous",
+        # A socket nearby, a new baby's broken nights, a pill hard to swallow.
+        "I fainted in the hallway next to the plug socket after standing up fast",
+        "had my baby a month ago and I'm barely sleeping with the night feeds",
+        "I'm diabetic and cannot swallow big tablets, is there a liquid",
+        "my diabetic uncle is not responding to his new tablets, his sugars are still high",
         # A count of paracetamol in a packet, not taken.
         "we have 32 paracetamol tablets in the cupboard, do they go out of date",
     ],

@@ -233,7 +233,11 @@ def _pregnancy_weeks(
     if any(w in v.pregnancy_labour_words for w in after[1:4]):
         return True
     being = bool(before[-1:]) and before[-1] in v.pregnancy_being
-    return being and any(w in v.pregnancy_context for w in tokens)
+    if being and any(w in v.pregnancy_context for w in tokens):
+        return True
+    # "his wife is 36 weeks", "partner 30 weeks": weeks an adult is can only be a pregnancy's.
+    whose = before[-2:-1] if being else before[-1:]
+    return bool(whose) and whose[0] in v.pregnancy_expectant
 
 
 def _blood_pressure(
@@ -406,6 +410,7 @@ class _Vocabulary:
     pregnancy_labour_words: frozenset[str]
     pregnancy_context: frozenset[str]
     pregnancy_being: frozenset[str]
+    pregnancy_expectant: frozenset[str]
     seconds: frozenset[str]
     minutes: frozenset[str]
     hours: frozenset[str]
@@ -484,6 +489,7 @@ def _vocabulary() -> _Vocabulary:
         pregnancy_labour_words=words(data["pregnancy"]["labour_words"]),
         pregnancy_context=words(data["pregnancy"]["speaking_of_pregnancy"]),
         pregnancy_being=words(data["pregnancy"]["being"]),
+        pregnancy_expectant=words(data["pregnancy"]["expectant"]),
         seconds=words(duration["seconds"]),
         minutes=words(duration["minutes"]),
         hours=words(duration["hours"]),
