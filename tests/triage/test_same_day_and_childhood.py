@@ -16,14 +16,22 @@ from .families import assert_read_as
     [
         # NHS: Help for suicidal thoughts; Samaritans: thinking of ending one's life without a
         # plan still needs someone to talk to today.
-        ("been having thoughts of ending it, nothing planned", "urgent", "suicide-thoughts-of-death"),
+        (
+            "been having thoughts of ending it, nothing planned",
+            "urgent",
+            "suicide-thoughts-of-death",
+        ),
         (
             "some nights it feels like it would be easier not to wake up",
             "urgent",
             "suicide-thoughts-of-death",
         ),
         # NHS: Croup - contact a GP or 111 if you think your child has croup.
-        ("my 2 year old has a barky cough that sounds like a seal", "urgent", "croup-barking-cough"),
+        (
+            "my 2 year old has a barky cough that sounds like a seal",
+            "urgent",
+            "croup-barking-cough",
+        ),
         ("I think our little one has croup", "urgent", "croup-named"),
         # NHS: Poisoning - berries or mushrooms from a plant nobody knows: get advice, keep a sample.
         (
@@ -32,7 +40,11 @@ from .families import assert_read_as
             "child-ate-unknown-plant",
         ),
         # NHS: Poisoning - a cleaning product swallowed.
-        ("grandad drank some disinfectant thinking it was his squash", "emergency", "swallowed-poison"),
+        (
+            "grandad drank some disinfectant thinking it was his squash",
+            "emergency",
+            "swallowed-poison",
+        ),
         # NHS: Sudden loss of vision in one eye is an emergency, however it is said.
         ("woke up this morning with no vision in my right eye", "emergency", ""),
         ("no vision out of my left eye since lunch, came on suddenly", "emergency", ""),

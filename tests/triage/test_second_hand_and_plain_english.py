@@ -40,7 +40,11 @@ from .families import assert_read_as
             "overdose-paracetamol-over-the-day",
         ),
         # NHS Eye injuries: something sharp into the eye.
-        ("school phoned, a fish hook caught my daughter in the eye", "emergency", "eye-hit-at-speed"),
+        (
+            "school phoned, a fish hook caught my daughter in the eye",
+            "emergency",
+            "eye-hit-at-speed",
+        ),
         # Mayo Clinic: Intestinal obstruction - no stool or gas, swelling and vomiting.
         (
             "my dad cannot pass gas or stool since Friday and keeps throwing up",
@@ -183,5 +187,7 @@ def test_what_is_passed_on_but_not_happening_is_not_an_emergency(text):
 
 def test_a_dream_does_not_hide_what_is_happening_now():
     assert_read_as(
-        "she woke from a bad dream and now she is not breathing", "emergency", "collapse-not-breathing"
+        "she woke from a bad dream and now she is not breathing",
+        "emergency",
+        "collapse-not-breathing",
     )
