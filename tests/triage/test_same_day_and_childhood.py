@@ -33,7 +33,7 @@ from .families import assert_read_as
             "croup-barking-cough",
         ),
         ("I think our little one has croup", "urgent", "croup-named"),
-        # NHS: Poisoning - berries or mushrooms from a plant nobody knows: get advice, keep a sample.
+        # NHS: Poisoning - berries or mushrooms from a plant nobody knows: advice, keep a sample.
         (
             "my 4 year old ate a few berries off a bush on our walk, he seems fine",
             "urgent",
