@@ -93,6 +93,25 @@ from .families import assert_read_as
             "emergency",
             "seizure-first-ever",
         ),
+        # The same, said with "before": the fit just told of is a first.
+        (
+            "my nephew went stiff at football, his coach says he has never had a seizure before",
+            "emergency",
+            "seizure-never-had-one-before",
+        ),
+        # NHS Sepsis: an infection, then skin blotchy and blue, feeling like dying.
+        (
+            "my partner has had a chest infection, now her skin is blotchy and blue and she feels"
+            " like she is going to die",
+            "emergency",
+            "sepsis-skin-or-feeling-of-dying",
+        ),
+        # NHS Bronchiolitis and Croup: the skin pulling in between the ribs with each breath.
+        (
+            "nursery says my 2 year old's skin is pulling in between his ribs when he breathes",
+            "emergency",
+            "severe-breathing-difficulty",
+        ),
         # NHS Electric shock: knocked out, even for a moment, by a live conductor.
         (
             "the electrician grabbed a live wire and passed out for a few seconds",
@@ -160,6 +179,8 @@ def test_the_presentation_is_read(text, level, rule):
         "had my baby a month ago and I'm barely sleeping with the night feeds",
         "I'm diabetic and cannot swallow big tablets, is there a liquid",
         "my diabetic uncle is not responding to his new tablets, his sugars are still high",
+        # A question whether something swallowed is poisonous at all, the child well.
+        "my son licked some bubble mixture, he is fine, is it poisonous at all",
         # A count of paracetamol in a packet, not taken.
         "we have 32 paracetamol tablets in the cupboard, do they go out of date",
     ],
