@@ -148,6 +148,19 @@ from .families import assert_read_as
             "urgent",
             "hot-swollen-joint-with-fever",
         ),
+        # NHS Red eye: a painful red eye, or one sensitive to light, is seen today.
+        (
+            "my left eye has gone red and it really hurts, I wear lenses",
+            "urgent",
+            "red-eye-then-pain",
+        ),
+        # NHS Cuts and grazes: a cut that gapes, told at a speaker's length.
+        (
+            "sliced my thumb on the bread knife earlier, the bleeding stopped but the cut is"
+            " gaping",
+            "urgent",
+            "cut-needing-stitches",
+        ),
         # NHS Broken arm or leg: barely able to put weight on it after a twist.
         (
             "twisted my knee at netball, it's bruised and I can hardly put weight on it",
@@ -181,6 +194,8 @@ def test_the_presentation_is_read(text, level, rule):
         "my diabetic uncle is not responding to his new tablets, his sugars are still high",
         # A question whether something swallowed is poisonous at all, the child well.
         "my son licked some bubble mixture, he is fine, is it poisonous at all",
+        # A red eye without pain.
+        "both eyes a bit red and itchy with hay fever",
         # A count of paracetamol in a packet, not taken.
         "we have 32 paracetamol tablets in the cupboard, do they go out of date",
     ],
