@@ -148,6 +148,20 @@ from .families import assert_read_as
             "urgent",
             "hot-swollen-joint-with-fever",
         ),
+        # NHS Low blood sugar: a serious hypo (below 3 mmol/L) that has made them sleepy.
+        ("dad's sugar is 2.4 and he is drowsy", "emergency", "hypo-below-3-and-sleepy"),
+        # NHS Pre-eclampsia: a headache that is not going, with flashing lights, in pregnancy.
+        (
+            "I'm 35 weeks pregnant, my headache is not going and I see flashing lights",
+            "urgent",
+            "pregnancy-warning-signs",
+        ),
+        # NHS Meningitis: a headache, a stiff neck and a rash together.
+        (
+            "my flatmate has a bad headache, a stiff neck and a rash on her legs",
+            "emergency",
+            "meningitis-headache-stiff-neck-rash",
+        ),
         # NHS Red eye: a painful red eye, or one sensitive to light, is seen today.
         (
             "my left eye has gone red and it really hurts, I wear lenses",
@@ -194,6 +208,9 @@ def test_the_presentation_is_read(text, level, rule):
         "my diabetic uncle is not responding to his new tablets, his sugars are still high",
         # A question whether something swallowed is poisonous at all, the child well.
         "my son licked some bubble mixture, he is fine, is it poisonous at all",
+        # A term or a season past, and a story heard on the radio.
+        "my niece had a seizure last summer and has been fine since, can she do swimming",
+        "I heard on the radio a cyclist collapsed and died at the race",
         # A red eye without pain.
         "both eyes a bit red and itchy with hay fever",
         # A count of paracetamol in a packet, not taken.
