@@ -162,6 +162,17 @@ from .families import assert_read_as
             "emergency",
             "meningitis-headache-stiff-neck-rash",
         ),
+        # NHS Coughing up blood: a few spots or streaks - seen today; with breathlessness - 999.
+        (
+            "coughed up a few streaks of blood this morning with my cold",
+            "urgent",
+            "coughing-blood-small-amount",
+        ),
+        (
+            "my husband is coughing up streaks of blood and is short of breath",
+            "emergency",
+            "coughing-blood-and-breathless",
+        ),
         # NHS Red eye: a painful red eye, or one sensitive to light, is seen today.
         (
             "my left eye has gone red and it really hurts, I wear lenses",
@@ -211,6 +222,8 @@ def test_the_presentation_is_read(text, level, rule):
         # A term or a season past, and a story heard on the radio.
         "my niece had a seizure last summer and has been fine since, can she do swimming",
         "I heard on the radio a cyclist collapsed and died at the race",
+        # Chewing gum swallowed, the child well.
+        "our toddler swallowed a bit of chewing gum, she is laughing and playing",
         # A red eye without pain.
         "both eyes a bit red and itchy with hay fever",
         # A count of paracetamol in a packet, not taken.
