@@ -173,6 +173,13 @@ from .families import assert_read_as
             "emergency",
             "coughing-blood-and-breathless",
         ),
+        (
+            "brought up a little blood when I coughed and I'm out of breath sitting still",
+            "emergency",
+            "coughing-blood-and-breathless",
+        ),
+        # NHS Poisoning: a poisonous garden plant eaten by a child.
+        ("my 2 year old has been chewing yew berries from the hedge", "emergency", ""),
         # NHS Red eye: a painful red eye, or one sensitive to light, is seen today.
         (
             "my left eye has gone red and it really hurts, I wear lenses",
@@ -222,6 +229,8 @@ def test_the_presentation_is_read(text, level, rule):
         # A term or a season past, and a story heard on the radio.
         "my niece had a seizure last summer and has been fine since, can she do swimming",
         "I heard on the radio a cyclist collapsed and died at the race",
+        # Out of breath from exercise.
+        "I get out of breath after running for the bus, is that normal at 40",
         # Chewing gum swallowed, the child well.
         "our toddler swallowed a bit of chewing gum, she is laughing and playing",
         # A red eye without pain.
