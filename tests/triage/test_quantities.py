@@ -232,3 +232,10 @@ def test_a_number_settles_a_family_only_where_its_rule_speaks_for_it(
 ) -> None:
     _, reading = load_rules().read_text(text)
     assert (family in reading.families_read) is settled
+
+
+def test_weeks_said_of_a_wife_are_a_pregnancy_but_not_weeks_since():
+    words = analyse("his wife is 36 weeks and just had a fit").words
+    assert ("pregnancy_weeks", 36.0) in [(q.measure, q.value) for q in read_quantities(words)]
+    words = analyse("my wife 3 weeks ago had a fall").words
+    assert "pregnancy_weeks" not in [q.measure for q in read_quantities(words)]

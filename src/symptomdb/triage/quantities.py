@@ -235,9 +235,11 @@ def _pregnancy_weeks(
     being = bool(before[-1:]) and before[-1] in v.pregnancy_being
     if being and any(w in v.pregnancy_context for w in tokens):
         return True
-    # "his wife is 36 weeks", "partner 30 weeks": weeks an adult is can only be a pregnancy's.
+    # "his wife is 36 weeks", "partner 30 weeks": weeks an adult is can only be a pregnancy's
+    # ("my wife 3 weeks ago had a fall" are weeks since).
     whose = before[-2:-1] if being else before[-1:]
-    return bool(whose) and whose[0] in v.pregnancy_expectant
+    since = bool(after[1:2]) and after[1] in v.not_an_age_after
+    return bool(whose) and whose[0] in v.pregnancy_expectant and not since
 
 
 def _blood_pressure(
