@@ -150,9 +150,9 @@ from .families import assert_read_as
         ),
         # NHS Low blood sugar: a serious hypo (below 3 mmol/L) that has made them sleepy.
         ("dad's sugar is 2.4 and he is drowsy", "emergency", "hypo-below-3-and-sleepy"),
-        # NHS Pre-eclampsia: a headache that is not going, with flashing lights, in pregnancy.
+        # NHS Pre-eclampsia: a headache that is not shifting, with flashing lights, in pregnancy.
         (
-            "I'm 35 weeks pregnant, my headache is not going and I see flashing lights",
+            "35 weeks pregnant, my headache is not shifting and seeing flashing lights",
             "urgent",
             "pregnancy-warning-signs",
         ),
