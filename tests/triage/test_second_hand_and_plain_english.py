@@ -214,8 +214,12 @@ def test_the_presentation_is_read(text, level, rule):
         "mum has diabetes and her knee hurts on the stairs",
         "dad has asthma and his knee hurts after gardening",
         "my brother has schizophrenia and his knee is sore",
-        # "Done" about a job, not a life.
+        # "Done" about a job or exams, not a life.
         "I'm done with this job, my back hurts from the desk",
+        "she is done with her exams and tonight is the party",
+        # Better off without an ex, said of someone else.
+        "my sister would be better off without him, he cheated on her",
+        "I am done with this job, going to take all my annual leave next month",
         # What someone would do, and a first fit that has not happened.
         "she says she would have a seizure if she had to sit that exam again",
         "our daughter has never had a seizure, is a fever of 38 dangerous",
