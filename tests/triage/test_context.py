@@ -79,3 +79,20 @@ def test_an_exception_speaks_for_its_own_clause_only() -> None:
 def test_a_recent_stretch_is_not_the_past() -> None:
     assert triage("I've blacked out twice in the past month", semantic=False).level == "urgent"
     assert triage("I blacked out last month at a party, fine since", semantic=False).level is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had fits when I was 6 and none since",
+        "my brother had croup when he was little",
+        "they both had asthma attacks when they were kids",
+    ],
+)
+def test_childhood_is_history_whoever_it_was(text: str) -> None:
+    assert triage(text, locale="GB", semantic=False).level is None, text
+
+
+def test_a_clause_about_now_is_not_childhood() -> None:
+    text = "she is having a seizure now, it started when she was eating"
+    assert triage(text, locale="GB", semantic=False).level == "emergency"

@@ -131,11 +131,16 @@ _MONTHS = frozenset(
         "december",
     ]
 )
+_SOMEONE = frozenset(["i", "he", "she", "they", "we", "you"])
 _PLACEHOLDERS = {
     "<number>": is_number,
     # A past year: "in 2019" is history, "due in 2027" is not.
     "<year>": lambda w: w.isdigit() and 1900 <= int(w) < datetime.date.today().year,
     "<month>": lambda w: w in _MONTHS,
+    # Whoever it was, and the verb that goes with them: "when <someone> <was> little" reads
+    # "when I was little", "when he was little", "when they were little".
+    "<someone>": lambda w: w in _SOMEONE,
+    "<was>": lambda w: w in ("was", "were"),
 }
 
 
