@@ -11,7 +11,7 @@ from symptomdb.triage.context import assign_context
 from symptomdb.triage.reading import analyse, normalise
 from symptomdb.triage.speller import Speller
 from symptomdb.triage.stems import stem
-from symptomdb.triage.terms import Span, Term, TermIndex
+from symptomdb.triage.terms import Span, Term, TermIndex, spelled_out
 
 
 @pytest.mark.parametrize(
@@ -250,6 +250,27 @@ def test_it_matches_exact_terms_only_in_that_form() -> None:
     index = TermIndex([("tear", Term.parse("=tearing"))])
     assert index.find(analyse("tearing pain")) == {"tear": [Span(0, 1)]}
     assert index.find(analyse("in tears")) == {}
+
+
+def test_a_term_with_choices_stands_for_each_of_them() -> None:
+    assert spelled_out("heart stopped when (i|she) (saw|found out)") == [
+        "heart stopped when i saw",
+        "heart stopped when i found out",
+        "heart stopped when she saw",
+        "heart stopped when she found out",
+    ]
+    assert spelled_out("is he (|even) breathing") == ["is he breathing", "is he even breathing"]
+    assert spelled_out("chest pain") == ["chest pain"]
+
+
+def test_the_rules_read_a_term_with_choices_as_each_of_them() -> None:
+    rules = load_rules()
+    # "berries (off|from|in) (bush|…|park)" in rules.yaml: each combination is a term.
+    for text in ("ate berries off a bush", "ate some berries in the park"):
+        assert rules.index.find(analyse(text, rules.speller)).get("unknown_plant"), text
+    assert not rules.index.find(analyse("ate berries with yoghurt", rules.speller)).get(
+        "unknown_plant"
+    )
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from .locale import PLACEHOLDERS
 from .quantities import MEASURES, Quantity, Threshold, read_quantities
 from .reading import Document, analyse
 from .speller import Speller
-from .terms import Span, Term, TermIndex
+from .terms import Span, Term, TermIndex, parse_terms
 from .wordlists import load_yaml
 
 LEVELS = ("emergency", "urgent", "routine", "self_care")
@@ -400,12 +400,12 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
     for raw in data.get("rules") or []:
         rule = _build_rule(raw, families, concepts, about_the_person)
         if rule.any_of is not None:
-            terms = tuple(Term.parse(str(p)) for p in raw["any"])
+            terms = tuple(parse_terms(raw["any"]))
             concepts[rule.any_of] = terms
             entries += [(rule.any_of, t) for t in terms]
             # Idioms that start with one of those phrases: "killing myself laughing".
             entries += [
-                (rule.any_of + _EXCEPT, Term.parse(str(p))) for p in raw.get("any_except") or ()
+                (rule.any_of + _EXCEPT, t) for t in parse_terms(raw.get("any_except") or ())
             ]
         rules.append(rule)
     ids = [r.id for r in rules]
@@ -443,8 +443,8 @@ def _concept_terms(
         spec = {"terms": spec}
     if "quantity" in spec:
         raise RuleSetError(f"concept {seen[-1]!r} includes {name!r}, a quantity: use it in a rule")
-    terms = [Term.parse(str(t)) for t in spec.get("terms") or ()]
-    exceptions = [Term.parse(str(t)) for t in spec.get("except") or ()]
+    terms = parse_terms(spec.get("terms") or ())
+    exceptions = parse_terms(spec.get("except") or ())
     for included in spec.get("include") or ():
         more_terms, more_exceptions = _concept_terms(included, raw_concepts, (*seen, name))
         terms += more_terms

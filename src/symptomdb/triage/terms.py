@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,31 @@ MAX_BETWEEN = 3
 def between_term_words() -> frozenset[str]:
     """Words that may stand between a term's words without changing it (reading.yaml)."""
     return frozenset(reading_words()["between_term_words"])
+
+
+# A choice inside a term: "heart stopped when (i|he|she) (saw|heard)"; an empty choice
+# leaves the place out ("is he (|even) breathing").
+_CHOICE = re.compile(r"\(([^()]*)\)")
+
+
+def spelled_out(text: str) -> list[str]:
+    """Every term a term with choices stands for, in order: "heart stopped when (i|he) (saw|
+    heard)" is four. Editors write one line for what would otherwise be a table of pronouns
+    and verbs, and each line means what it says when read aloud."""
+    match = _CHOICE.search(text)
+    if match is None:
+        return [" ".join(text.split())]
+    head, tail = text[: match.start()], text[match.end() :]
+    return [
+        term
+        for choice in match.group(1).split("|")
+        for term in spelled_out(f"{head} {choice} {tail}")
+    ]
+
+
+def parse_terms(texts: Iterable[object]) -> list[Term]:
+    """The terms of a vocabulary list, its choices spelt out."""
+    return [Term.parse(term) for text in texts for term in spelled_out(str(text))]
 
 
 @dataclass(frozen=True)
