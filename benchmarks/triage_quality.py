@@ -64,6 +64,8 @@ DEFAULT_FILES = [
     DATA / "triage_lists.jsonl",
     DATA / "triage_learners.jsonl",
     DATA / "triage_relayed.jsonl",
+    DATA / "triage_downplayed.jsonl",
+    DATA / "triage_older.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
