@@ -169,6 +169,9 @@ def _readings(
     """What the number at ``index`` measures: (measure, value in its unit, last token)."""
     after = tokens[index + 1 : index + 5]
     before = tokens[max(0, index - 4) : index]
+    # The words before a reading, without those that only stand between it and its cue.
+    cued = [w for w in tokens[max(0, index - 9) : index] if w not in v.between_cue_and_reading]
+    cued = cued[-4:]
 
     # Tablets: "20 paracetamol", "16 tablets", "30 of her sleeping pills", "30 x 500mg tablets";
     # never a dose: "took 500 mg paracetamol" is one or two tablets, not 500.
@@ -180,23 +183,23 @@ def _readings(
             if word not in v.between_count_and_tablets and not _NUMBER_WITH_UNIT.match(word):
                 break
 
-    temperature = _temperature(after, before, value, v)
-    if temperature is None and _bare_body_temperature(tokens[index], value, after, before, v):
+    temperature = _temperature(after, cued, value, v)
+    if temperature is None and _bare_body_temperature(tokens[index], value, after, cued, v):
         # "my 2 month old has 38.6": a number with a decimal point in the range of a body
         # temperature, and no unit after it, is one (quantities.yaml temperature.bare).
         temperature = value if value <= v.bare_celsius[1] else _celsius(value)
     if temperature is not None:
         yield "temperature_c", temperature, index + (1 if after[:1] and _unit(after, v) else 0)
 
-    named_rate = _starts(after, v.bpm_units) or _ends(before, v.heart_rate_cues)
+    named_rate = _starts(after, v.bpm_units) or _ends(cued, v.heart_rate_cues)
     if named_rate and 20 <= value <= 300:
         yield "heart_rate", value, index + _starts(after, v.bpm_units)
 
     # "sats 89%", "oxygen level is 90", "spo2 88": a percentage after an oximeter's cue.
-    if _ends(before, v.oxygen_cues) and 50 <= value <= 100:
+    if _ends(cued, v.oxygen_cues) and 50 <= value <= 100:
         yield "oxygen_saturation", value, index + _starts(after, v.percent_units)
 
-    glucose = _glucose(after, before, value, v)
+    glucose = _glucose(after, cued, value, v)
     if glucose is not None:
         yield "glucose_mmol", glucose[0], index + glucose[1]
 
@@ -390,6 +393,7 @@ class _Vocabulary:
     medicine_words: frozenset[str]
     dose_units: frozenset[str]
     between_count_and_tablets: frozenset[str]
+    between_cue_and_reading: frozenset[str]
     celsius: frozenset[str]
     fahrenheit: frozenset[str]
     temperature_cues: frozenset[str]
@@ -463,6 +467,7 @@ def _vocabulary() -> _Vocabulary:
         medicine_words=words(data["medicine_words"]),
         dose_units=words(data["dose_units"]),
         between_count_and_tablets=words(data["between_count_and_tablets"]),
+        between_cue_and_reading=words(data["between_cue_and_reading"]),
         celsius=words(temperature["celsius_units"]),
         fahrenheit=words(temperature["fahrenheit_units"]),
         temperature_cues=words(temperature["cues"]),

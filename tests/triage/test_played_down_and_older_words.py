@@ -1,0 +1,156 @@
+"""Emergencies told lightly ("probably nothing, but…") and in older readers' everyday words
+("my ticker", "owt", "a tumble off the roof") (issue 10, twelfth pass), with look-alikes told
+the same way. Every sentence is written for this test; none is from a labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage import triage
+
+from .families import assert_read_as
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "rule"),
+    [
+        # NHS Burns and scalds: go to A&E after breathing in smoke or fumes.
+        (
+            "there was a fire in our flat last night, I keep coughing and spitting up black bits",
+            "emergency",
+            "smoke-breathed-in-a-fire",
+        ),
+        (
+            "the chip pan caught fire, we're all out and fine really, just my voice is croaky",
+            "emergency",
+            "smoke-breathed-in-a-fire",
+        ),
+        # ASCIA action plan: after a food reaction has begun, a persistent cough.
+        (
+            "she ate a cereal bar with nuts, lumpy hives on her arms and she can't stop coughing",
+            "emergency",
+            "anaphylaxis-cough-with-reaction",
+        ),
+        # NHS Heat exhaustion and heatstroke: a fit or collapse in the heat.
+        (
+            "grandad was mowing the lawn in 38 degrees and then he collapsed",
+            "emergency",
+            "heatstroke-heat-with-collapse-or-fit",
+        ),
+        # NHS Appendicitis: pain that spreads across the tummy.
+        (
+            "right sided ache since this morning and now it has spread across my whole tummy",
+            "emergency",
+            "appendicitis-pain-spreading-or-returning",
+        ),
+        # NHS Pre-eclampsia: a fit after giving birth.
+        (
+            "five days after her c section she went rigid then jerked for about a minute",
+            "emergency",
+            "seizure-after-birth",
+        ),
+        # NHS Epilepsy: anyone's first seizure is a 999 call.
+        (
+            "found him twitching and jerking on the sofa, never had anything like that",
+            "emergency",
+            "seizure-first-ever",
+        ),
+        # NHS Help for suicidal thoughts: a goodbye and the means at hand.
+        (
+            "my daughter posted goodbye to everyone and she's in her room with the tablets",
+            "emergency",
+            "suicide-goodbye-and-means",
+        ),
+        (
+            "I've had enough now, all my tablets are out on the bed",
+            "emergency",
+            "suicide-despair-and-means",
+        ),
+        # NHS Psychosis: at risk of harming others.
+        (
+            "he's convinced the police are following him and he's got an axe in the car",
+            "emergency",
+            "psychosis-threat",
+        ),
+        # NHS Heart palpitations: with chest pain, call 999.
+        (
+            "my ticker is pounding away and my chest hurts",
+            "emergency",
+            "palpitations-red-flags",
+        ),
+        # NHS Stroke: speech problems, even when they pass, are a 999 call.
+        ("mum's speech went odd for ten minutes this afternoon", "emergency", "stroke-speech"),
+        # NICE NG39: a high-energy injury and signs of harm inside.
+        (
+            "got knocked down by a van, I'm up and walking but I'm going faint and cold and clammy",
+            "emergency",
+            "major-trauma",
+        ),
+        (
+            "came off the ladder onto the patio, it hurts to breathe",
+            "emergency",
+            "major-trauma",
+        ),
+    ],
+)
+def test_the_presentation_is_read(text, level, rule):
+    assert_read_as(text, level, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # NHS High blood sugar: readings that stay high are for the diabetes team today.
+        (
+            "type 2, my sugar has been hovering around 300 all week and I'm so thirsty",
+            "high-blood-sugar-reading-symptoms",
+        ),
+        # NHS DVT: swelling in one leg.
+        ("my left leg is bigger than the other one since the flight", "deep-vein-thrombosis"),
+        # NHS Dehydration: peeing less in a child with a tummy bug.
+        (
+            "my boy has a tummy bug and has only done one wee since yesterday",
+            "dehydration-signs",
+        ),
+        # NHS Animal and human bites: a bite that breaks the skin, or one that looks infected.
+        ("a lad bit my arm at rugby and broke the skin", "bite-broke-skin"),
+        ("kitten scratch on my hand is hot and oozing", "infected-bite"),
+        # NHS Heart palpitations: with dizziness, the same day.
+        ("fluttery heart and a bit woozy this evening", "palpitations-with-dizziness"),
+    ],
+)
+def test_the_same_day_presentation_is_read(text, rule):
+    assert_read_as(text, "urgent", rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A smoke alarm, a bonfire: no fire's smoke breathed in.
+        "burnt the toast and set the smoke alarm off, no fire, all fine",
+        # Fed up with a nuisance, not with living; the tablets are for hay fever.
+        "had enough of this weather, my hay fever tablets are out on the table",
+        # Insects' bites, not an animal's.
+        "bitten by midges on holiday and scratched them till they bled",
+        # Believing people are right is not a delusion.
+        "he is convinced people are right about the new road, went round with a hammer to help",
+        # A rash that spreads is not appendix pain.
+        "itchy rash on my right side that has spread across my back",
+        # A cold's cough beside a food the child eats every day.
+        "my son had peanut butter on toast, he has a cold and keeps coughing at night",
+    ],
+)
+def test_the_look_alikes_are_not_emergencies(text):
+    assert triage(text, locale="GB").level != "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bitten by midges on holiday and scratched them till they bled",
+        "one leg has always been a bit longer than the other",
+        "the cat scratched the sofa again",
+    ],
+)
+def test_the_look_alikes_are_not_same_day(text):
+    assert triage(text, locale="GB").level not in ("emergency", "urgent"), text
