@@ -91,6 +91,21 @@ from .families import assert_read_as
             "emergency",
             "major-trauma",
         ),
+        # NHS Stroke (FAST): a face gone odd and an arm that will not lift, together.
+        (
+            "dad went all strange, his smile looks odd and he can't raise his left arm",
+            "emergency",
+            "stroke-face-and-arm",
+        ),
+        ("a droop down one side of her face since teatime", "emergency", "stroke-face-drooping"),
+        # NHS Abdominal aortic aneurysm: sudden severe tummy and back pain with feeling faint.
+        (
+            "he's 81, awful pain in his belly and back all of a sudden and he's gone faint",
+            "emergency",
+            "severe-tummy-and-back-pain-and-faint",
+        ),
+        # NHS Overdose: someone else's medicines, all of them.
+        ("she has swallowed all of grandad's heart tablets", "emergency", "overdose"),
     ],
 )
 def test_the_presentation_is_read(text, level, rule):
@@ -117,6 +132,7 @@ def test_the_presentation_is_read(text, level, rule):
         ("kitten scratch on my hand is hot and oozing", "infected-bite"),
         # NHS Heart palpitations: with dizziness, the same day.
         ("fluttery heart and a bit woozy this evening", "palpitations-with-dizziness"),
+        ("two days of the runs and now she is woozy whenever she gets up", "dehydration-signs"),
     ],
 )
 def test_the_same_day_presentation_is_read(text, rule):
@@ -138,6 +154,9 @@ def test_the_same_day_presentation_is_read(text, rule):
         "itchy rash on my right side that has spread across my back",
         # A cold's cough beside a food the child eats every day.
         "my son had peanut butter on toast, he has a cold and keeps coughing at night",
+        # A day's medicines taken as prescribed.
+        "I took all my tablets this morning as usual, is it ok to have a glass of wine later?",
+        "can't lift my arm above my head since the gym, frozen shoulder?",
     ],
 )
 def test_the_look_alikes_are_not_emergencies(text):
