@@ -66,6 +66,8 @@ DEFAULT_FILES = [
     DATA / "triage_relayed.jsonl",
     DATA / "triage_downplayed.jsonl",
     DATA / "triage_older.jsonl",
+    DATA / "triage_questions.jsonl",
+    DATA / "triage_buried.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
