@@ -41,9 +41,9 @@ WARMUP=5
 ROUNDS=2
 QUERIES=$REPO/../shared/eval/dev_queries.jsonl
 SERVE_OPTIONS=()
-# The recorder writes what it holds INSIGHTS_FLUSH_SECONDS (default 2) after a batch's first
+# The recorder writes what it holds INSIGHTS_FLUSH_SECONDS (default 10) after a batch's first
 # search: the server's CPU is read that long and a second more after the warm-up and the run.
-SETTLE=$((${INSIGHTS_FLUSH_SECONDS:-2} + 1))
+SETTLE=$((${INSIGHTS_FLUSH_SECONDS:-10} + 1))
 
 usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; }
 

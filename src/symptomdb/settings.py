@@ -393,7 +393,9 @@ RATELIMIT_FEEDBACK = envrate("RATELIMIT_FEEDBACK", "20/h")
 INSIGHTS_RECORD_SEARCHES = envbool("INSIGHTS_RECORD_SEARCHES", True)
 INSIGHTS_TEXT_RETENTION_DAYS = envint("INSIGHTS_TEXT_RETENTION_DAYS", 90, minimum=1)
 INSIGHTS_QUEUE_SIZE = envint("INSIGHTS_QUEUE_SIZE", 10_000, minimum=1)
-INSIGHTS_FLUSH_SECONDS = envint("INSIGHTS_FLUSH_SECONDS", 2, minimum=1)
+# Ten seconds: each write has a cost of its own (a transaction, a commit, the day's counts
+# read and updated), and at 2 s that cost showed in a cached answer's CPU (docs/insights.md).
+INSIGHTS_FLUSH_SECONDS = envint("INSIGHTS_FLUSH_SECONDS", 10, minimum=1)
 # false: no writer thread; the searches wait in the queue for insights.recorder.flush() in
 # the caller's thread (tests/environment.py sets it, so a test's searches are its own).
 INSIGHTS_WRITER_THREAD = envbool("INSIGHTS_WRITER_THREAD", True)
