@@ -106,6 +106,62 @@ from .families import assert_read_as
         ),
         # NHS Overdose: someone else's medicines, all of them.
         ("she has swallowed all of grandad's heart tablets", "emergency", "overdose"),
+        ("he swallowed a whole box of propranolol", "emergency", "overdose"),
+        ("I took 20 of my brother's ibuprofen", "emergency", "overdose-ibuprofen-count"),
+        # A question about what causes the reader's own symptom is a report.
+        (
+            "what would cause a tearing pain in my back? it came on suddenly an hour ago",
+            "emergency",
+            "aortic-dissection-tearing-pain",
+        ),
+        # NICE NG143: a newborn at 38C or more is a red feature.
+        (
+            "our newborn feels hot, 38.4 on the thermometer",
+            "emergency",
+            "young-baby-measured-fever",
+        ),
+        # NHS Epilepsy: another seizure before waking from the first.
+        (
+            "she had a seizure at lunch and then another before she came round",
+            "emergency",
+            "seizure-again-before-waking",
+        ),
+        # NHS Broken or bruised ribs: A&E when breathing gets hard.
+        (
+            "got elbowed in the ribs at football and now I'm short of breath",
+            "emergency",
+            "chest-injury-hard-to-breathe",
+        ),
+        # NHS Postpartum psychosis: delusions in the weeks after a birth.
+        (
+            "our baby is 3 weeks old and my wife is convinced people are watching her",
+            "emergency",
+            "postpartum-psychosis-signs",
+        ),
+        # NHS Necrotising fasciitis: the skin round a wound turning dark, with a fever.
+        (
+            "graze on my knee, the skin around it has turned dark purple and I have a fever",
+            "emergency",
+            "necrotising-fasciitis-skin-changing",
+        ),
+        # NHS Stevens-Johnson syndrome: blisters peeling after a new medicine.
+        (
+            "started new tablets last week, now blisters are peeling and I have mouth sores",
+            "emergency",
+            "severe-skin-reaction",
+        ),
+        # NHS Stroke: one side of the mouth lower.
+        (
+            "the left side of her mouth looks lower than the right",
+            "emergency",
+            "stroke-face-drooping",
+        ),
+        # NHS Signs that labour has begun: the head can be felt.
+        (
+            "I can feel the baby's head and the contractions are constant",
+            "emergency",
+            "labour-birth-before-hospital",
+        ),
     ],
 )
 def test_the_presentation_is_read(text, level, rule):
@@ -133,6 +189,13 @@ def test_the_presentation_is_read(text, level, rule):
         # NHS Heart palpitations: with dizziness, the same day.
         ("fluttery heart and a bit woozy this evening", "palpitations-with-dizziness"),
         ("two days of the runs and now she is woozy whenever she gets up", "dehydration-signs"),
+        ("coughing up a few streaks of blood in my flem", "coughing-blood-small-amount"),
+        (
+            "fell off the swing, his arm is swollen and he doesn't want to move it",
+            "suspected-broken-bone-limb-not-used",
+        ),
+        # A fit that has ended ("about an hour ago" is when, not what it was about).
+        ("she had a fit about an hour ago and is back to herself", "seizure"),
     ],
 )
 def test_the_same_day_presentation_is_read(text, rule):
@@ -157,6 +220,10 @@ def test_the_same_day_presentation_is_read(text, rule):
         # A day's medicines taken as prescribed.
         "I took all my tablets this morning as usual, is it ok to have a glass of wine later?",
         "can't lift my arm above my head since the gym, frozen shoulder?",
+        # Asking how to use a medicine names the reader and asks to learn.
+        "how do I use my son's new epipen?",
+        # A decade past, in digits.
+        "my grandad had a heart attack in the 1970s, what should I watch for?",
     ],
 )
 def test_the_look_alikes_are_not_emergencies(text):
@@ -169,6 +236,8 @@ def test_the_look_alikes_are_not_emergencies(text):
         "bitten by midges on holiday and scratched them till they bled",
         "one leg has always been a bit longer than the other",
         "the cat scratched the sofa again",
+        # Anger, not a seizure.
+        "mum had a fit about the state of my bedroom",
     ],
 )
 def test_the_look_alikes_are_not_same_day(text):

@@ -11,7 +11,7 @@ from symptomdb.triage.context import assign_context
 from symptomdb.triage.reading import analyse, normalise
 from symptomdb.triage.speller import Speller
 from symptomdb.triage.stems import stem
-from symptomdb.triage.terms import Span, Term, TermIndex, spelled_out
+from symptomdb.triage.terms import Span, Term, TermIndex, parse_terms, spelled_out
 
 
 @pytest.mark.parametrize(
@@ -261,6 +261,14 @@ def test_a_term_with_choices_stands_for_each_of_them() -> None:
     ]
     assert spelled_out("is he (|even) breathing") == ["is he breathing", "is he even breathing"]
     assert spelled_out("chest pain") == ["chest pain"]
+
+
+def test_a_choice_of_only_dropped_words_is_refused() -> None:
+    # "the" and "his" are dropped before terms are matched: "all (his|her) pills" would be
+    # "all pills" twice, and "(having|had) fit about (the|it)" would be "had fit about".
+    with pytest.raises(ValueError, match="no word the reading keeps"):
+        parse_terms(["all (his|her) pills"])
+    assert [t.text for t in parse_terms(["all (|mum) pills"])] == ["all pills", "all mum pills"]
 
 
 def test_the_rules_read_a_term_with_choices_as_each_of_them() -> None:

@@ -75,6 +75,8 @@ class Triggers:
     list_breakers: frozenset[str]
     info_cues: Phrases
     present_report: Phrases
+    reader_in_question: frozenset[str]
+    reader_cause_cues: frozenset[str]
     animals: Phrases
     animal_verbs: frozenset[str]
     animal_found: frozenset[str]
@@ -106,6 +108,8 @@ def triggers() -> Triggers:
         list_breakers=frozenset(str(w) for w in data["list_breakers"]),
         info_cues=phrases("info_cues"),
         present_report=phrases("present_report"),
+        reader_in_question=frozenset(str(w) for w in data["reader_in_question"]),
+        reader_cause_cues=frozenset(str(w) for w in data["reader_cause_cues"]),
         animals=phrases("animals"),
         animal_verbs=frozenset(str(w) for w in data["animal_verbs"]),
         animal_found=frozenset(str(w) for w in data["animal_found"]),
@@ -190,6 +194,12 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
     covers = [(span.start, span.end) for span in protected]
     covers += _occurrences(doc.words, t.pseudo_negation, covers)
     reports = {doc.clauses[start] for start, _ in _occurrences(doc.words, t.present_report, ())}
+    own = {clause for clause, who in enumerate(doc.who) if who & t.reader_in_question}
+    asked = [
+        (start, end)
+        for start, end in _info_questions(doc, t)
+        if not (doc.clauses[start] in own and " ".join(doc.words[start:end]) in t.reader_cause_cues)
+    ]
 
     negated: set[int] = set()
     within_terms = _negated_within_terms(doc, t, covers)
@@ -230,7 +240,7 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
             doc, _except_reports(doc, _occurrences(doc.words, t.told_elsewhere, covers), reports)
         ),
         hypothetical=_whole_clauses(doc, _except_reports(doc, hypothetical, reports)),
-        questions=_whole_clauses(doc, _except_reports(doc, _info_questions(doc, t), reports)),
+        questions=_whole_clauses(doc, _except_reports(doc, asked, reports)),
         animal=_animal_clauses(doc, t),
         negated_within_terms=within_terms,
     )

@@ -42,8 +42,20 @@ def spelled_out(text: str) -> list[str]:
 
 
 def parse_terms(texts: Iterable[object]) -> list[Term]:
-    """The terms of a vocabulary list, its choices spelt out."""
-    return [Term.parse(term) for text in texts for term in spelled_out(str(text))]
+    """The terms of a vocabulary list, its choices spelt out. A choice of words the reading
+    drops ("the", "his") would silently shorten the term to the words around it, so it is
+    refused; the empty choice says "nothing here" on purpose."""
+    terms = []
+    for text in map(str, texts):
+        for choices in _CHOICE.findall(text):
+            for choice in choices.split("|"):
+                if choice.strip() and not content_words(choice):
+                    raise ValueError(
+                        f"vocabulary term {text!r}: the choice {choice!r} has no word the reading"
+                        " keeps (articles and possessives are dropped); leave it out"
+                    )
+        terms += [Term.parse(term) for term in spelled_out(text)]
+    return terms
 
 
 @dataclass(frozen=True)
