@@ -108,6 +108,17 @@ from .families import assert_read_as
         ("she has swallowed all of grandad's heart tablets", "emergency", "overdose"),
         ("he swallowed a whole box of propranolol", "emergency", "overdose"),
         ("I took 20 of my brother's ibuprofen", "emergency", "overdose-ibuprofen-count"),
+        # NHS Paracetamol: more than 8 in 24 hours, however spread, is A&E at once.
+        (
+            "dad's been on paracetamol for his hip, he reckons twelve a day since the weekend",
+            "emergency",
+            "overdose-paracetamol-over-the-day",
+        ),
+        (
+            "been taking co-codamol for toothache, more than 8 a day if I'm honest",
+            "emergency",
+            "overdose-paracetamol-count",
+        ),
         # A question about what causes the reader's own symptom is a report.
         (
             "what would cause a tearing pain in my back? it came on suddenly an hour ago",
@@ -224,6 +235,9 @@ def test_the_same_day_presentation_is_read(text, rule):
         "how do I use my son's new epipen?",
         # A decade past, in digits.
         "my grandad had a heart attack in the 1970s, what should I watch for?",
+        # A day's dose as the packet says, and a course counted in days.
+        "taking paracetamol for a cold, 8 a day as the box says",
+        "on day 3 of a 10 day course of antibiotics, feeling better",
     ],
 )
 def test_the_look_alikes_are_not_emergencies(text):

@@ -178,10 +178,19 @@ def _readings(
     if not (after[:1] and after[0] in v.dose_units):
         for offset, word in enumerate(after[:4]):
             if word in v.tablet_words or word in v.medicine_words:
-                yield "tablets", value, index + offset + 1
+                yield "tablets", _at_least(value, before, v), index + offset + 1
                 break
             if word not in v.between_count_and_tablets and not _NUMBER_WITH_UNIT.match(word):
                 break
+        # A day's count told after the medicine ("taking paracetamol every few hours, sixteen
+        # a day"): the number before "a day" with a medicine named just before it.
+        medicine = v.tablet_words | v.medicine_words
+        per_day = (
+            bool(after[:1]) and after[0] in v.per_day and after[1:2] not in (["course"], ["old"])
+        )
+        named = any(w in medicine for w in tokens[max(0, index - 12) : index])
+        if per_day and named and not any(w in medicine for w in after[:4]):
+            yield "tablets", _at_least(value, before, v), index + 1
 
     temperature = _temperature(after, cued, value, v)
     if temperature is None and _bare_body_temperature(tokens[index], value, after, cued, v):
@@ -285,6 +294,13 @@ def _temperature(
     else:
         celsius = value
     return celsius if 30 <= celsius <= 45 else None
+
+
+def _at_least(value: float, before: Sequence[str], v: _Vocabulary) -> float:
+    """A count said as "more than 8" is over 8: read as half a tablet more, so that "more
+    than 8" passes a "more than 8" threshold and "8" does not."""
+    over = any(tuple(before[-len(p) :]) == p for p in v.more_than if len(p) <= len(before))
+    return value + 0.5 if over else value
 
 
 def _celsius(fahrenheit: float) -> float:
@@ -394,6 +410,8 @@ class _Vocabulary:
     dose_units: frozenset[str]
     between_count_and_tablets: frozenset[str]
     between_cue_and_reading: frozenset[str]
+    per_day: frozenset[str]
+    more_than: frozenset[tuple[str, ...]]
     celsius: frozenset[str]
     fahrenheit: frozenset[str]
     temperature_cues: frozenset[str]
@@ -468,6 +486,8 @@ def _vocabulary() -> _Vocabulary:
         dose_units=words(data["dose_units"]),
         between_count_and_tablets=words(data["between_count_and_tablets"]),
         between_cue_and_reading=words(data["between_cue_and_reading"]),
+        per_day=words(data["per_day"]),
+        more_than=phrases(data["more_than"]),
         celsius=words(temperature["celsius_units"]),
         fahrenheit=words(temperature["fahrenheit_units"]),
         temperature_cues=words(temperature["cues"]),
