@@ -173,8 +173,9 @@ def _readings(
     cued = [w for w in tokens[max(0, index - 9) : index] if w not in v.between_cue_and_reading]
     cued = cued[-4:]
 
-    # Tablets: "20 paracetamol", "16 tablets", "30 of her sleeping pills", "30 x 500mg tablets";
-    # never a dose: "took 500 mg paracetamol" is one or two tablets, not 500.
+    # Tablets: "20 paracetamol", "16 tablets", "30 of her sleeping pills", "30 x 500mg tablets",
+    # "more than 8 tablets" (over 8); never a dose: "took 500 mg paracetamol" is one or two
+    # tablets, not 500.
     if not (after[:1] and after[0] in v.dose_units):
         for offset, word in enumerate(after[:4]):
             if word in v.tablet_words or word in v.medicine_words:
@@ -185,9 +186,7 @@ def _readings(
         # A day's count told after the medicine ("taking paracetamol every few hours, sixteen
         # a day"): the number before "a day" with a medicine named just before it.
         medicine = v.tablet_words | v.medicine_words
-        per_day = (
-            bool(after[:1]) and after[0] in v.per_day and after[1:2] not in (["course"], ["old"])
-        )
+        per_day = bool(after[:1]) and after[0] in v.per_day and not set(after[1:2]) & v.not_per_day
         named = any(w in medicine for w in tokens[max(0, index - 12) : index])
         if per_day and named and not any(w in medicine for w in after[:4]):
             yield "tablets", _at_least(value, before, v), index + 1
@@ -411,6 +410,7 @@ class _Vocabulary:
     between_count_and_tablets: frozenset[str]
     between_cue_and_reading: frozenset[str]
     per_day: frozenset[str]
+    not_per_day: frozenset[str]
     more_than: frozenset[tuple[str, ...]]
     celsius: frozenset[str]
     fahrenheit: frozenset[str]
@@ -486,7 +486,8 @@ def _vocabulary() -> _Vocabulary:
         dose_units=words(data["dose_units"]),
         between_count_and_tablets=words(data["between_count_and_tablets"]),
         between_cue_and_reading=words(data["between_cue_and_reading"]),
-        per_day=words(data["per_day"]),
+        per_day=words(data["per_day"]["words"]),
+        not_per_day=words(data["per_day"]["not_before"]),
         more_than=phrases(data["more_than"]),
         celsius=words(temperature["celsius_units"]),
         fahrenheit=words(temperature["fahrenheit_units"]),

@@ -27,9 +27,9 @@ _CHOICE = re.compile(r"\(([^()]*)\)")
 
 
 def spelled_out(text: str) -> list[str]:
-    """Every term a term with choices stands for, in order: "heart stopped when (i|he) (saw|
-    heard)" is four. Editors write one line for what would otherwise be a table of pronouns
-    and verbs, and each line means what it says when read aloud."""
+    """Every term a term with choices stands for, in order: "stopped when (i|he) (saw|heard)"
+    is four. Editors write one line for what would otherwise be a table of pronouns and verbs,
+    and each line means what it says when read aloud."""
     match = _CHOICE.search(text)
     if match is None:
         return [" ".join(text.split())]
