@@ -263,6 +263,29 @@ def test_a_term_with_choices_stands_for_each_of_them() -> None:
     assert spelled_out("chest pain") == ["chest pain"]
 
 
+def test_the_index_finds_what_trying_every_term_finds() -> None:
+    # The index tries only the terms whose second word stands where it may (right after the
+    # first, or after a few linking words): it must find what trying every term would.
+    rules = load_rules()
+    entries = [(name, term) for name, terms in rules.concepts.items() for term in terms]
+    index = TermIndex(entries)
+    for text in (
+        "her neck is so stiff and she has a rash, he had a fit about an hour ago",
+        "all of mum's sleeping pills are out on the table, skin round it has gone dark purple",
+        "dizzy every time she gets up, in 42 degrees, pain in right side now all over tummy",
+    ):
+        doc = analyse(text, rules.speller)
+        everything: dict[str, list[Span]] = {}
+        for start in range(len(doc.words)):
+            seen: set[str] = set()
+            for owner, term in sorted(entries, key=lambda e: -len(e[1].parts)):
+                end = None if owner in seen else term.end_at(doc, start)
+                if end is not None:
+                    seen.add(owner)
+                    everything.setdefault(owner, []).append(Span(start, end))
+        assert index.find(doc) == everything, text
+
+
 def test_a_choice_of_only_dropped_words_is_refused() -> None:
     # "the" and "his" are dropped before terms are matched: "all (his|her) pills" would be
     # "all pills" twice, and "(having|had) fit about (the|it)" would be "had fit about".

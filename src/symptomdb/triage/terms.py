@@ -110,30 +110,58 @@ class Span:
 
 
 class TermIndex:
-    """All vocabulary terms, indexed by their first word, each owned by a concept name."""
+    """All vocabulary terms, indexed by their first word and then their second, each owned by a
+    concept name. A term's second word can only stand right after its first, or after a few
+    of ``between_term_words``: at each position only the terms whose second word is there are
+    tried, which keeps common first words ("in", "had", "all") cheap however many terms
+    spelt-out choices give them."""
 
     def __init__(self, entries: Iterable[tuple[str, Term]]) -> None:
-        self._by_first: dict[tuple[str, bool], list[tuple[str, Term]]] = {}
-        for owner, term in entries:
-            self._by_first.setdefault(term.parts[0], []).append((owner, term))
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda entry: -len(entry[1].parts))
+        Entry = tuple[tuple[int, bool, int], str, Term]
+        self._single: dict[tuple[str, bool], list[Entry]] = {}
+        self._by_second: dict[tuple[str, bool], dict[tuple[str, bool], list[Entry]]] = {}
+        for number, (owner, term) in enumerate(entries):
+            # Longest first; then, as before this index, stems before exact words, file order.
+            entry = ((-len(term.parts), term.parts[0][1], number), owner, term)
+            if len(term.parts) == 1:
+                self._single.setdefault(term.parts[0], []).append(entry)
+            else:
+                seconds = self._by_second.setdefault(term.parts[0], {})
+                seconds.setdefault(term.parts[1], []).append(entry)
 
     def find(self, doc: Document) -> dict[str, list[Span]]:
         """Spans of every owner's terms in ``doc``; at one position an owner's longest term."""
         found: dict[str, list[Span]] = {}
         for start in range(len(doc.words)):
             candidates = [
-                *self._by_first.get((doc.stems[start], False), ()),
-                *self._by_first.get((doc.words[start], True), ()),
+                entry
+                for first in ((doc.stems[start], False), (doc.words[start], True))
+                for entry in self._candidates(doc, start, first)
             ]
-            candidates.sort(key=lambda entry: -len(entry[1].parts))
+            candidates.sort(key=lambda entry: entry[0])
             seen: set[str] = set()
-            for owner, term in candidates:
+            for _, owner, term in candidates:
                 if owner in seen:
                     continue
                 end = term.end_at(doc, start)
                 if end is not None:
                     seen.add(owner)
                     found.setdefault(owner, []).append(Span(start, end))
+        return found
+
+    def _candidates(
+        self, doc: Document, start: int, first: tuple[str, bool]
+    ) -> list[tuple[tuple[int, bool, int], str, Term]]:
+        """The terms beginning with ``first`` whose second word stands where it may."""
+        found = list(self._single.get(first, ()))
+        seconds = self._by_second.get(first)
+        if not seconds:
+            return found
+        position, spare = start + 1, MAX_BETWEEN
+        while position < len(doc.words):
+            for second in ((doc.stems[position], False), (doc.words[position], True)):
+                found += seconds.get(second, ())
+            if not spare or doc.words[position] not in between_term_words():
+                break
+            position, spare = position + 1, spare - 1
         return found
