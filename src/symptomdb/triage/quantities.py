@@ -178,17 +178,20 @@ def _readings(
     # tablets, not 500.
     if not (after[:1] and after[0] in v.dose_units):
         for offset, word in enumerate(after[:4]):
-            if word in v.tablet_words or word in v.medicine_words:
+            if word in v.tablets_or_medicines:
                 yield "tablets", _at_least(value, before, v), index + offset + 1
                 break
             if word not in v.between_count_and_tablets and not _NUMBER_WITH_UNIT.match(word):
                 break
         # A day's count told after the medicine ("taking paracetamol every few hours, sixteen
         # a day"): the number before "a day" with a medicine named just before it.
-        medicine = v.tablet_words | v.medicine_words
+        medicine = v.tablets_or_medicines
         per_day = bool(after[:1]) and after[0] in v.per_day and not set(after[1:2]) & v.not_per_day
-        named = any(w in medicine for w in tokens[max(0, index - 12) : index])
-        if per_day and named and not any(w in medicine for w in after[:4]):
+        if (
+            per_day
+            and not any(w in medicine for w in after[:4])
+            and any(w in medicine for w in tokens[max(0, index - 12) : index])
+        ):
             yield "tablets", _at_least(value, before, v), index + 1
 
     temperature = _temperature(after, cued, value, v)
@@ -406,6 +409,7 @@ class _Vocabulary:
     number_words: Mapping[str, float]
     tablet_words: frozenset[str]
     medicine_words: frozenset[str]
+    tablets_or_medicines: frozenset[str]  # the two above together, what a count is of
     dose_units: frozenset[str]
     between_count_and_tablets: frozenset[str]
     between_cue_and_reading: frozenset[str]
@@ -483,6 +487,7 @@ def _vocabulary() -> _Vocabulary:
         number_words={str(k): float(n) for k, n in data["number_words"].items()},
         tablet_words=words(data["tablet_words"]),
         medicine_words=words(data["medicine_words"]),
+        tablets_or_medicines=words(data["tablet_words"]) | words(data["medicine_words"]),
         dose_units=words(data["dose_units"]),
         between_count_and_tablets=words(data["between_count_and_tablets"]),
         between_cue_and_reading=words(data["between_cue_and_reading"]),
