@@ -116,7 +116,15 @@ def _semantic_verdict(
     rule = rules.rule_for(group.family, group.level)
     message = rule.message if rule is not None else _PLAIN_MESSAGES[group.level]
     family = group.family.replace("_", " ")
-    why = f"What you wrote is close to how people describe {family}"
+    if finding.learned:
+        # The learned reading judged the level only (semantic.learned_group).
+        kind = "an emergency" if group.level == "emergency" else "something to be seen today"
+        why = (
+            f"What you wrote reads like {kind}, though it is not close enough to one of our "
+            "examples to say which"
+        )
+    else:
+        why = f"What you wrote is close to how people describe {family}"
     if firings:
         why += f"; the word rules alone said {firings[0].rule.level.replace('_', ' ')}"
     why += ". When two readings differ, we give the more urgent one."

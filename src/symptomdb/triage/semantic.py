@@ -32,6 +32,7 @@ import numpy.typing as npt
 from symptomdb.language.embedding import MODEL_NAME, EmbeddingUnavailable, embedder
 
 from .context import assign_context
+from .learned import LearnedReading, load_learned
 from .reading import LIST_SEPARATORS, Document, analyse
 from .ruleset import Source
 from .wordlists import load_yaml
@@ -83,9 +84,17 @@ class Thresholds:
     urgent: float
     # ... and by how much closer than to the nearest look-alike.
     margin: float
+    # The learned reading (learned.py): a piece is an emergency when it gives "emergency" at
+    # least this probability, urgent when "emergency" and "urgent" together reach
+    # learned_urgent. 2 is never reached: the reading is off.
+    learned_emergency: float = 2.0
+    learned_urgent: float = 2.0
 
     def for_level(self, level: str) -> float:
         return self.emergency if level == "emergency" else self.urgent
+
+    def learned_for_level(self, level: str) -> float:
+        return self.learned_emergency if level == "emergency" else self.learned_urgent
 
 
 @dataclass(frozen=True)
@@ -94,12 +103,31 @@ class Finding:
     similarity: float
     segment: str  # the piece of the reader's text that was close to the group
     calm_similarity: float  # how close the same piece is to the nearest look-alike
+    # For a finding of the learned reading: the probability it gave the group's level (for
+    # "urgent", emergency and urgent together). 0 for a finding of the nearest examples.
+    learned: float = 0.0
+
+
+@dataclass(frozen=True, eq=False)
+class _Piece:
+    """A piece of the reader's text the detector reads: not denied, with its vector."""
+
+    segment: str
+    vector: Vectors
+    similarities: Vectors  # to every example of the bank
+    stance: tuple[bool, bool, bool]
 
 
 class SemanticDetector:
     """The bank's groups and their vectors; ``detect`` compares a text with them."""
 
-    def __init__(self, groups: Sequence[Group], vectors: Vectors, embed: Embed) -> None:
+    def __init__(
+        self,
+        groups: Sequence[Group],
+        vectors: Vectors,
+        embed: Embed,
+        learned: LearnedReading | None = None,
+    ) -> None:
         self.groups = tuple(groups)
         self._vectors = vectors
         owners = [i for i, g in enumerate(self.groups) for _ in g.examples]
@@ -112,6 +140,13 @@ class SemanticDetector:
         width = max(len(r) for r in rows)
         self._rows = np.array([r + [-1] * (width - len(r)) for r in rows], dtype=np.int64)
         self._embed = embed
+        self.learned_reading = learned
+        # The alarm groups of each level, as positions in _alarm_groups (the learned reading's
+        # findings name the nearest group of the level it gives).
+        self._alarm_of_level = {
+            level: [i for i, g in enumerate(self._alarm_groups) if self.groups[g].level == level]
+            for level in ALARM_LEVELS
+        }
 
     @property
     def vectors(self) -> Vectors:
@@ -126,15 +161,25 @@ class SemanticDetector:
         defer_to: frozenset[str] = frozenset(),
     ) -> Finding | None:
         """The most urgent group the text is close to, or None. Groups of the families in
-        ``defer_to`` are passed over: the rules have applied those families' own criteria."""
+        ``defer_to`` are passed over: the rules have applied those families' own criteria.
+
+        A piece takes a group's level when it is close enough to the group's examples, and
+        clearly closer than to any look-alike (the thresholds' first three), or when the
+        learned reading gives that level enough probability (the last two); the group is then
+        the nearest of that level, whose message and sources the reader is shown."""
         limits = thresholds or load_thresholds()
+        pieces = self._pieces(text)
         best = None
-        for finding in self.nearest(text):
+        for finding in self._nearest(pieces):
             if finding.group.family in defer_to:
                 continue
             close = finding.similarity >= limits.for_level(finding.group.level)
             clear = finding.similarity - finding.calm_similarity >= limits.margin
             if close and clear and (best is None or _more_urgent(finding, best)):
+                best = finding
+        for finding in self._learned(pieces, defer_to):
+            likely = finding.learned >= limits.learned_for_level(finding.group.level)
+            if likely and (best is None or _more_urgent(finding, best)):
                 best = finding
         return best
 
@@ -147,38 +192,94 @@ class SemanticDetector:
         several of its group's phrasings, while a few shared words ("burning when I pee" and an
         example about chemotherapy that also burns) bring one example close by chance.
         """
+        return self._nearest(self._pieces(text, leave_out=leave_out))
+
+    def learned(self, text: str, *, defer_to: frozenset[str] = frozenset()) -> list[Finding]:
+        """For each piece of the text, the learned reading's two findings: the nearest
+        emergency group with the probability of "emergency", the nearest urgent group with
+        that of "emergency" or "urgent" (benchmarks/triage_train.py chooses the thresholds
+        from these). Empty without a learned reading."""
+        return self._learned(self._pieces(text), defer_to)
+
+    def _pieces(self, text: str, *, leave_out: str | None = None) -> list[_Piece]:
         segments = text_segments(text)
         if not segments:
             return []
-        similarities = self._embed(segments) @ self._vectors.T
+        vectors = self._embed(segments)
+        similarities = vectors @ self._vectors.T
         if leave_out is not None:
             hidden = [i for i, e in enumerate(self._examples) if e == leave_out]
             similarities[:, hidden] = -np.inf
-        findings = []
         denied = _only_denied(text)
-        for segment, row in zip(segments, similarities, strict=True):
-            # Sentence vectors barely see "not", "last year" or "what is": a piece of text is
-            # only compared with the alarm examples that take the same stance as it does.
+        pieces = []
+        for segment, vector, row in zip(segments, vectors, similarities, strict=True):
+            # Sentence vectors barely see "not", "last year" or "what is": a piece that denies
+            # is not read, and the others are compared with the alarm examples that take the
+            # same stance as they do (_nearest).
             doc = analyse(segment)
             position = _stance_of(doc)
             listed = [w for w in doc.words if w not in _LIST_JOINERS]
             if position[0] or (listed and denied.issuperset(listed)):
                 continue
-            comparable = ~self._calm & (self._stance == position).all(axis=1)
-            scores = np.where(comparable, row, -np.inf)
-            gathered = np.where(self._rows >= 0, scores[self._rows], -np.inf)
-            top_two = -np.partition(-gathered, 1, axis=1)[:, :2]
-            # A group with a single phrasing of this stance counts for less than one with two.
-            closeness = np.where(
-                np.isfinite(top_two[:, 1]), top_two.mean(axis=1), top_two[:, 0] - 0.1
-            )
+            pieces.append(_Piece(segment, vector, row, position))
+        return pieces
+
+    def _closeness(self, row: Vectors, comparable: npt.NDArray[np.bool_]) -> Vectors:
+        """Each alarm group's closeness to a piece: the mean of its two nearest comparable
+        examples; a group with a single one counts for less than one with two."""
+        scores = np.where(comparable, row, -np.inf)
+        gathered = np.where(self._rows >= 0, scores[self._rows], -np.inf)
+        top_two = -np.partition(-gathered, 1, axis=1)[:, :2]
+        closeness: Vectors = np.where(
+            np.isfinite(top_two[:, 1]), top_two.mean(axis=1), top_two[:, 0] - 0.1
+        )
+        return closeness
+
+    def _nearest(self, pieces: Sequence[_Piece]) -> list[Finding]:
+        findings = []
+        for piece in pieces:
+            comparable = ~self._calm & (self._stance == piece.stance).all(axis=1)
+            closeness = self._closeness(piece.similarities, comparable)
             best = int(np.argmax(closeness))
             if not np.isfinite(closeness[best]):
                 continue
-            calm = float(np.max(row[self._calm], initial=-1.0))
             group = self.groups[self._alarm_groups[best]]
-            findings.append(Finding(group, float(closeness[best]), segment, calm))
+            findings.append(
+                Finding(group, float(closeness[best]), piece.segment, self._calm_of(piece))
+            )
         return findings
+
+    def _learned(self, pieces: Sequence[_Piece], defer_to: frozenset[str]) -> list[Finding]:
+        if self.learned_reading is None or not pieces:
+            return []
+        probabilities = self.learned_reading.probabilities(np.stack([p.vector for p in pieces]))
+        findings = []
+        for piece, (emergency, urgent, _) in zip(pieces, probabilities, strict=True):
+            # The group that names the level's family is the nearest of that level, of any
+            # stance: the reading has judged the level, the group only says what it is like.
+            closeness = self._closeness(piece.similarities, ~self._calm)
+            for level, probability in (("emergency", emergency), ("urgent", emergency + urgent)):
+                of_level = self._alarm_of_level[level]
+                if not of_level:
+                    continue
+                nearest = max(of_level, key=lambda i: closeness[i])
+                if self.groups[self._alarm_groups[nearest]].family in defer_to:
+                    continue  # the rules have read this family's own numbers
+                # The reading judges the level, not the family (its nearest group is often
+                # not what the reader has): its finding speaks for the level alone.
+                findings.append(
+                    Finding(
+                        learned_group(level),
+                        float(closeness[nearest]),
+                        piece.segment,
+                        self._calm_of(piece),
+                        learned=float(probability),
+                    )
+                )
+        return findings
+
+    def _calm_of(self, piece: _Piece) -> float:
+        return float(np.max(piece.similarities[self._calm], initial=-1.0))
 
 
 def _more_urgent(a: Finding, b: Finding) -> bool:
@@ -287,13 +388,34 @@ def _group(raw: dict[str, Any]) -> Group:
     return Group(group_id, str(raw.get("family") or CALM), level, sources, examples)
 
 
+LEARNED_FAMILY = "any"  # the learned reading's findings name no family (learned_group)
+
+
+@cache
+def learned_group(level: str) -> Group:
+    """The group a finding of the learned reading speaks as: its level, no family, and the
+    guidance on when to get help at that level (semantic.yaml)."""
+    raw = (_yaml("semantic.yaml").get("learned") or {}).get("sources") or {}
+    sources = tuple(
+        Source(title=str(s.get("title") or ""), url=str(s.get("url") or ""))
+        for s in raw.get(level) or []
+    )
+    if not sources or not all(s.title and s.url.startswith("https://") for s in sources):
+        raise BankError(f"semantic.yaml: learned sources for {level} need a title and https url")
+    return Group(f"learned-{level}", LEARNED_FAMILY, level, sources, ())
+
+
 @cache
 def load_thresholds() -> Thresholds:
-    data = _yaml("semantic.yaml")["thresholds"]
+    settings = _yaml("semantic.yaml")
+    data = settings["thresholds"]
+    learned = settings.get("learned") or {}  # without it the learned reading is off
     return Thresholds(
         emergency=float(data["emergency"]),
         urgent=float(data["urgent"]),
         margin=float(data["margin"]),
+        learned_emergency=float(learned.get("emergency_probability", 2.0)),
+        learned_urgent=float(learned.get("urgent_probability", 2.0)),
     )
 
 
@@ -370,4 +492,4 @@ def _detector_load(cache_dir: Path | None) -> SemanticDetector | None:
         return None
     groups = load_groups()
     vectors = bank_vectors(groups, model.embed, cache_dir)
-    return SemanticDetector(groups, vectors, model.embed_recent)
+    return SemanticDetector(groups, vectors, model.embed_recent, load_learned())
