@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 import numpy as np
@@ -175,3 +176,17 @@ def test_the_reader_is_told_the_level_and_when_to_get_help_not_a_guessed_family(
     assert result.message == "This could be a medical emergency. Call 999 now."
     assert "reads like an emergency" in result.why
     assert result.sources[0]["url"].endswith("/when-to-call-999/")
+
+
+@pytest.mark.slow
+def test_the_packaged_reading_alone_hears_an_emergency_told_in_plain_words() -> None:
+    # NHS Bowel obstruction / Stomach ache: sudden severe tummy pain with vomiting is for 999;
+    # written for this test. The examples' thresholds are set out of reach, so only the
+    # packaged reading, on the real model's vectors, can find it.
+    found = semantic.detector()
+    assert found is not None and found.learned_reading is not None
+    limits = dataclasses.replace(load_thresholds(), emergency=1.5, urgent=1.5, margin=1.5)
+    text = "her tummy is rock hard and she's curled up screaming and vomiting green"
+    finding = found.detect(text, limits)
+    assert finding is not None and finding.group.id == "learned-emergency"
+    assert found.detect("my tummy rumbles a lot before lunch", limits) is None

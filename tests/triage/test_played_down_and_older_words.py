@@ -207,6 +207,8 @@ def test_the_presentation_is_read(text, level, rule):
         ),
         # A fit that has ended ("about an hour ago" is when, not what it was about).
         ("she had a fit about an hour ago and is back to herself", "seizure"),
+        # NHS Epilepsy: the body goes stiff, then the arms and legs begin jerking.
+        ("my nephew went stiff then his arms and legs began twitching, he's fine now", "seizure"),
     ],
 )
 def test_the_same_day_presentation_is_read(text, rule):
@@ -256,3 +258,11 @@ def test_the_look_alikes_are_not_emergencies(text):
 )
 def test_the_look_alikes_are_not_same_day(text):
     assert triage(text, locale="GB").level not in ("emergency", "urgent"), text
+
+
+def test_a_wrist_cut_by_accident_is_a_wound_not_a_wish_to_die():
+    # NHS Cuts and grazes: call 999 for a wound that is spurting or will not stop bleeding.
+    result = triage("cut my wrist on a broken mirror and it's gushing and won't stop", locale="GB")
+    assert result.level == "emergency"
+    assert "suicidal-intent" not in result.rule_ids, result.rule_ids
+    assert "suicidal-intent" in triage("thinking of cutting my wrists tonight").rule_ids
