@@ -167,6 +167,12 @@ from .families import assert_read_as
             "emergency",
             "stroke-face-drooping",
         ),
+        # NHS Aortic dissection: a sudden tearing or ripping pain in the chest, back or tummy.
+        (
+            "out of the blue it feels like something is ripping my guts apart, I'm grey",
+            "emergency",
+            "aortic-dissection-tearing-pain",
+        ),
         # NHS Signs that labour has begun: the head can be felt.
         (
             "I can feel the baby's head and the contractions are constant",
@@ -235,6 +241,9 @@ def test_the_same_day_presentation_is_read(text, rule):
         "can't lift my arm above my head since the gym, frozen shoulder?",
         # Asking how to use a medicine names the reader and asks to learn.
         "how do I use my son's new epipen?",
+        # Work and worry, not a tearing pain.
+        "tearing my hair out over the bills, my insides are in knots",
+        "we're ripping out the insides of the bathroom this weekend",
         # A decade past, in digits.
         "my grandad had a heart attack in the 1970s, what should I watch for?",
         # A day's dose as the packet says, and a course counted in days.
