@@ -211,6 +211,15 @@ def test_the_presentation_is_read(text, level, rule):
             "fell off the swing, his arm is swollen and he doesn't want to move it",
             "suspected-broken-bone-limb-not-used",
         ),
+        # St John Ambulance, Broken bones: an unnatural shape after an injury.
+        (
+            "my son punched a door and his knuckle is swollen and bent funny",
+            "suspected-broken-bone",
+        ),
+        (
+            "tripped on the stairs, landed on my hand, wrist like a dinner fork",
+            "suspected-broken-bone",
+        ),
         # A fit that has ended ("about an hour ago" is when, not what it was about).
         ("she had a fit about an hour ago and is back to herself", "seizure"),
         # NHS Epilepsy: the body goes stiff, then the arms and legs begin jerking.
@@ -261,6 +270,7 @@ def test_the_look_alikes_are_not_emergencies(text):
         "bitten by midges on holiday and scratched them till they bled",
         "one leg has always been a bit longer than the other",
         "the cat scratched the sofa again",
+        "the cake tin got bent funny in the move",
         # Anger, not a seizure.
         "mum had a fit about the state of my bedroom",
     ],
