@@ -73,6 +73,14 @@ def test_it_does_not_read_a_denied_piece() -> None:
     assert found is None
 
 
+def test_it_does_not_read_a_question_for_information() -> None:
+    detector = a_detector(a_reading("thunderclap", 0))
+    assert detector.detect("what are the signs of a thunderclap in the head", EXAMPLES_OFF) is None
+    # A question about the reader's own present symptom is a report, and is read.
+    found = detector.detect("why do I have a thunderclap in my head right now", EXAMPLES_OFF)
+    assert found is not None and found.group.level == "emergency"
+
+
 def test_it_defers_to_the_rules_on_the_family_nearest_its_finding() -> None:
     detector = a_detector(a_reading("thunderclap", 0))
     text = "a thunderclap came out of nowhere this morning"

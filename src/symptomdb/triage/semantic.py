@@ -252,6 +252,14 @@ class SemanticDetector:
     def _learned(self, pieces: Sequence[_Piece], defer_to: frozenset[str]) -> list[Finding]:
         if self.learned_reading is None or not pieces:
             return []
+        # A question for information, a hypothetical, someone else's story on television or an
+        # animal's is not read (the examples compare such a piece only with examples told the
+        # same way; the reading has no such sense: "is it ok for him to take ibuprofen on blood
+        # thinners?" read as an emergency). A first-person question about present symptoms is
+        # a report for context.py, so it is still read.
+        pieces = [p for p in pieces if not p.stance[2]]
+        if not pieces:
+            return []
         probabilities = self.learned_reading.probabilities(np.stack([p.vector for p in pieces]))
         findings = []
         for piece, (emergency, urgent, _) in zip(pieces, probabilities, strict=True):
