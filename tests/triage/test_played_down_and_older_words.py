@@ -173,6 +173,12 @@ from .families import assert_read_as
             "emergency",
             "aortic-dissection-tearing-pain",
         ),
+        # NICE CG147, acute limb ischaemia: a limb gone pale or blue and cold, with severe pain.
+        (
+            "my husband's foot has gone a bluey colour, it's cold to touch and he's in agony",
+            "emergency",
+            "limb-pale-cold-and-severe-pain",
+        ),
         # NHS Signs that labour has begun: the head can be felt.
         (
             "I can feel the baby's head and the contractions are constant",
@@ -250,6 +256,9 @@ def test_the_same_day_presentation_is_read(text, rule):
         "can't lift my arm above my head since the gym, frozen shoulder?",
         # Asking how to use a medicine names the reader and asks to learn.
         "how do I use my son's new epipen?",
+        # Fingers and toes white or blue and sore in the cold: Raynaud's, chilblains.
+        "my fingers turn white then blue in the cold and really hurt when they warm up",
+        "it's freezing out there, my hands went blue on the walk and really stung",
         # Work and worry, not a tearing pain.
         "tearing my hair out over the bills, my insides are in knots",
         "we're ripping out the insides of the bathroom this weekend",
