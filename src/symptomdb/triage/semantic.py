@@ -141,8 +141,8 @@ class SemanticDetector:
         self._rows = np.array([r + [-1] * (width - len(r)) for r in rows], dtype=np.int64)
         self._embed = embed
         self.learned_reading = learned
-        # The alarm groups of each level, as positions in _alarm_groups (the learned reading's
-        # findings name the nearest group of the level it gives).
+        # The alarm groups of each level, as positions in _alarm_groups (the learned reading
+        # defers, as the examples do, when the nearest group of its level is settled by rules).
         self._alarm_of_level = {
             level: [i for i, g in enumerate(self._alarm_groups) if self.groups[g].level == level]
             for level in ALARM_LEVELS
@@ -165,8 +165,8 @@ class SemanticDetector:
 
         A piece takes a group's level when it is close enough to the group's examples, and
         clearly closer than to any look-alike (the thresholds' first three), or when the
-        learned reading gives that level enough probability (the last two); the group is then
-        the nearest of that level, whose message and sources the reader is shown."""
+        learned reading gives that level enough probability (the last two; its finding then
+        speaks for the level alone, learned_group)."""
         limits = thresholds or load_thresholds()
         pieces = self._pieces(text)
         best = None
@@ -195,10 +195,10 @@ class SemanticDetector:
         return self._nearest(self._pieces(text, leave_out=leave_out))
 
     def learned(self, text: str, *, defer_to: frozenset[str] = frozenset()) -> list[Finding]:
-        """For each piece of the text, the learned reading's two findings: the nearest
-        emergency group with the probability of "emergency", the nearest urgent group with
-        that of "emergency" or "urgent" (benchmarks/triage_train.py chooses the thresholds
-        from these). Empty without a learned reading."""
+        """For each piece of the text the learned reading reads, its two findings: "emergency"
+        with the probability of emergency, "urgent" with that of emergency or urgent
+        (benchmarks/triage_train.py chooses the thresholds from these). Empty without a
+        learned reading."""
         return self._learned(self._pieces(text), defer_to)
 
     def _pieces(self, text: str, *, leave_out: str | None = None) -> list[_Piece]:
@@ -263,8 +263,8 @@ class SemanticDetector:
         probabilities = self.learned_reading.probabilities(np.stack([p.vector for p in pieces]))
         findings = []
         for piece, (emergency, urgent, _) in zip(pieces, probabilities, strict=True):
-            # The group that names the level's family is the nearest of that level, of any
-            # stance: the reading has judged the level, the group only says what it is like.
+            # The nearest group of each level, of any stance, is only asked whether the rules
+            # have settled its family (defer_to); the finding names no family.
             closeness = self._closeness(piece.similarities, ~self._calm)
             for level, probability in (("emergency", emergency), ("urgent", emergency + urgent)):
                 of_level = self._alarm_of_level[level]
@@ -273,8 +273,6 @@ class SemanticDetector:
                 nearest = max(of_level, key=lambda i: closeness[i])
                 if self.groups[self._alarm_groups[nearest]].family in defer_to:
                     continue  # the rules have read this family's own numbers
-                # The reading judges the level, not the family (its nearest group is often
-                # not what the reader has): its finding speaks for the level alone.
                 findings.append(
                     Finding(
                         learned_group(level),
@@ -384,12 +382,7 @@ def _group(raw: dict[str, Any]) -> Group:
         raise BankError(f"a group has no id: {str(raw)[:80]}")
     if level not in (*ALARM_LEVELS, CALM):
         raise BankError(f"group {group_id}: level must be emergency, urgent or none")
-    sources = tuple(
-        Source(title=str(s.get("title") or ""), url=str(s.get("url") or ""))
-        for s in raw.get("sources") or []
-    )
-    if not sources or not all(s.title and s.url.startswith("https://") for s in sources):
-        raise BankError(f"group {group_id}: needs a source with a title and an https:// url")
+    sources = _sources(raw.get("sources"), f"group {group_id}")
     examples = tuple(" ".join(str(e).split()) for e in raw.get("examples") or [] if str(e).strip())
     if not examples:
         raise BankError(f"group {group_id}: needs examples")
@@ -404,13 +397,19 @@ def learned_group(level: str) -> Group:
     """The group a finding of the learned reading speaks as: its level, no family, and the
     guidance on when to get help at that level (semantic.yaml)."""
     raw = (_yaml("semantic.yaml").get("learned") or {}).get("sources") or {}
+    sources = _sources(raw.get(level), f"semantic.yaml, learned sources for {level}")
+    return Group(f"learned-{level}", LEARNED_FAMILY, level, sources, ())
+
+
+def _sources(raw: list[dict[str, Any]] | None, where: str) -> tuple[Source, ...]:
+    """The guidance pages listed at ``where``: at least one, each with a title and an https
+    url, or BankError."""
     sources = tuple(
-        Source(title=str(s.get("title") or ""), url=str(s.get("url") or ""))
-        for s in raw.get(level) or []
+        Source(title=str(s.get("title") or ""), url=str(s.get("url") or "")) for s in raw or []
     )
     if not sources or not all(s.title and s.url.startswith("https://") for s in sources):
-        raise BankError(f"semantic.yaml: learned sources for {level} need a title and https url")
-    return Group(f"learned-{level}", LEARNED_FAMILY, level, sources, ())
+        raise BankError(f"{where}: needs a source with a title and an https:// url")
+    return sources
 
 
 @cache
