@@ -21,6 +21,7 @@ import itertools
 import json
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,7 @@ from symptomdb.triage.semantic import (
     Thresholds,
     detector,
     load_groups,
-    text_segments,
+    readable_pieces,
 )
 
 THRESHOLDS_FILE = Path(__file__).resolve().parents[1] / "src/symptomdb/triage/semantic.yaml"
@@ -65,9 +66,17 @@ def fast_detector(texts: list[str]) -> SemanticDetector:
     found = detector()
     if found is None:
         raise SystemExit("The sentence model is unavailable: nothing to tune.")
-    pieces = sorted({piece for text in texts for piece in text_segments(text)})
+    pieces = sorted({piece for text in texts for piece, _ in readable_pieces(text)})
     table = dict(zip(pieces, embedder().embed(pieces), strict=True))
-    return SemanticDetector(found.groups, found.vectors, lambda p: np.stack([table[x] for x in p]))
+
+    def embed(wanted: Sequence[str]) -> np.ndarray:
+        # Any other text (triage_train.py's whole texts, some of which the detector does not
+        # read) is embedded when asked for.
+        missing = [x for x in wanted if x not in table]
+        table.update(zip(missing, embedder().embed(missing), strict=True) if missing else ())
+        return np.stack([table[x] for x in wanted])
+
+    return SemanticDetector(found.groups, found.vectors, embed)
 
 
 def bank_cases() -> list[Case]:

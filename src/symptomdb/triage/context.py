@@ -61,6 +61,7 @@ class Phrases:
 class Triggers:
     pre_negation: Phrases
     post_negation: Phrases
+    normal_signs: Phrases
     pseudo_negation: Phrases
     never_like_this: Phrases
     historical: Phrases
@@ -94,6 +95,7 @@ def triggers() -> Triggers:
     return Triggers(
         pre_negation=phrases("pre_negation"),
         post_negation=phrases("post_negation"),
+        normal_signs=phrases("normal_signs"),
         pseudo_negation=phrases("pseudo_negation"),
         never_like_this=phrases("never_like_this"),
         historical=phrases("historical"),
@@ -181,6 +183,9 @@ class Context:
     # Words after a negation that is part of a clinical term ("no sweating" as a sign of
     # heatstroke): negated for any other finding that starts there ("sweating" with chest pain).
     negated_within_terms: frozenset[int] = frozenset()
+    # A sign said to be as it should be ("breathing comfortably"): read by the semantic
+    # detector as a denial; the rules, which match their own terms, do not use it.
+    normal: frozenset[int] = frozenset()
 
 
 def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
@@ -243,6 +248,11 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
         questions=_whole_clauses(doc, _except_reports(doc, asked, reports)),
         animal=_animal_clauses(doc, t),
         negated_within_terms=within_terms,
+        normal=frozenset(
+            i
+            for start, end in _occurrences(doc.words, t.normal_signs, ())
+            for i in range(start, end)
+        ),
     )
 
 

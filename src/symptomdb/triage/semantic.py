@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from symptomdb.language.embedding import MODEL_NAME, EmbeddingUnavailable, embedder
 
-from .context import assign_context
+from .context import Context, assign_context
 from .learned import LearnedReading, load_learned
 from .reading import LIST_SEPARATORS, Document, analyse
 from .ruleset import Source
@@ -202,27 +202,16 @@ class SemanticDetector:
         return self._learned(self._pieces(text), defer_to)
 
     def _pieces(self, text: str, *, leave_out: str | None = None) -> list[_Piece]:
-        segments = text_segments(text)
-        if not segments:
+        readable = readable_pieces(text)
+        if not readable:
             return []
-        vectors = self._embed(segments)
+        vectors = self._embed([segment for segment, _ in readable])
         similarities = vectors @ self._vectors.T
         if leave_out is not None:
             hidden = [i for i, e in enumerate(self._examples) if e == leave_out]
             similarities[:, hidden] = -np.inf
-        denied = _only_denied(text)
-        pieces = []
-        for segment, vector, row in zip(segments, vectors, similarities, strict=True):
-            # Sentence vectors barely see "not", "last year" or "what is": a piece that denies
-            # is not read, and the others are compared with the alarm examples that take the
-            # same stance as they do (_nearest).
-            doc = analyse(segment)
-            position = _stance_of(doc)
-            listed = [w for w in doc.words if w not in _LIST_JOINERS]
-            if position[0] or (listed and denied.issuperset(listed)):
-                continue
-            pieces.append(_Piece(segment, vector, row, position))
-        return pieces
+        rows = zip(readable, vectors, similarities, strict=True)
+        return [_Piece(segment, vector, row, stance) for (segment, stance), vector, row in rows]
 
     def _closeness(self, row: Vectors, comparable: npt.NDArray[np.bool_]) -> Vectors:
         """Each alarm group's closeness to a piece: the mean of its two nearest comparable
@@ -315,11 +304,54 @@ def stance(text: str) -> tuple[bool, bool, bool]:
 
 
 def _stance_of(doc: Document) -> tuple[bool, bool, bool]:
-    context = assign_context(doc)
+    return _stance(assign_context(doc))
+
+
+def _stance(context: Context) -> tuple[bool, bool, bool]:
     return (
         bool(context.negated),
         bool(context.historical),
         bool(context.hypothetical or context.questions or context.told_elsewhere or context.animal),
+    )
+
+
+def readable_pieces(text: str) -> list[tuple[str, tuple[bool, bool, bool]]]:
+    """The pieces of ``text`` the detector compares with the bank (text_segments), each with
+    its stance.
+
+    Sentence vectors barely see "not", "last year" or "what is": a piece that denies is not
+    read, and the others are compared with the alarm examples that take the same stance as
+    they do (_nearest). Nor do they tell "breathing comfortably" from "struggling to breathe":
+    a sign said to be as it should be (context.yaml, normal_signs) is cut out of its piece and
+    the rest is read, so "wasp sting, whole arm swollen, breathing fine" is read for the sting
+    and the arm.
+    """
+    denied = _only_denied(text)
+    readable: dict[str, tuple[bool, bool, bool]] = {}
+    for segment in text_segments(text):
+        doc = analyse(segment)
+        context = assign_context(doc)
+        if context.normal:
+            segment = _cut(doc, context.normal)
+            if len(segment.split()) < MIN_WORDS:
+                continue
+            doc = analyse(segment)
+            context = assign_context(doc)
+        position = _stance(context)
+        listed = [w for w in doc.words if w not in _LIST_JOINERS]
+        if position[0] or (listed and denied.issuperset(listed)):
+            continue
+        readable.setdefault(segment, position)
+    return list(readable.items())
+
+
+def _cut(doc: Document, positions: frozenset[int]) -> str:
+    """The piece's words without those at ``positions``, its clauses still apart."""
+    kept = [i for i in range(len(doc.words)) if i not in positions]
+    return "".join(
+        ("" if n == 0 else ", " if doc.clauses[i] != doc.clauses[kept[n - 1]] else " ")
+        + doc.words[i]
+        for n, i in enumerate(kept)
     )
 
 
