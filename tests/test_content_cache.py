@@ -16,6 +16,18 @@ def test_the_version_holds_until_the_content_changes():
     assert content_version() != first
 
 
+@pytest.mark.django_db
+def test_a_change_in_a_transaction_starts_another_version_once_committed(
+    django_capture_on_commit_callbacks,
+):
+    # What other workers made between the change and its commit (from the content before
+    # it) is kept under the version the change started: the commit retires it too.
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed()
+        before_commit = content_version()
+    assert content_version() != before_commit
+
+
 def test_a_lost_version_is_replaced_by_a_new_one_never_an_old_one():
     seen = {content_version()}
     content_changed()

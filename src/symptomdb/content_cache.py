@@ -29,6 +29,7 @@ from typing import Any
 
 from diskcache import DjangoCache, Timeout
 from django.core.cache import BaseCache, caches
+from django.db import connection, transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 
@@ -88,6 +89,17 @@ def content_changed(**_: object) -> None:
             "The shared cache did not keep the new content version, so pages kept "
             "before this change could be shown after it: the change was not saved."
         )
+    # Until a change made in a transaction is committed, other workers read the content as
+    # it was before it, and would keep what they make of it under the new version: the
+    # pages and answers until their timeout, the search's wordings (search/wordings.py)
+    # until the next change. Another version once it is committed retires those too.
+    # Robust: the change is saved by then, whatever the store says.
+    if connection.in_atomic_block:
+        transaction.on_commit(_version_started, robust=True)
+
+
+def _version_started() -> None:
+    content_cache().set(VERSION_KEY, _new_version(), timeout=None)
 
 
 def _new_version() -> str:
