@@ -8,6 +8,7 @@
                        (the engine, search/engine.py, over search/vectors.py); a query of
                        several clauses is embedded clause by clause too (search/clauses.py)
       wording_scored   each candidate's best name or synonym against the query's words
+                       (search/wordings.py: read once per content version, then kept)
       facts_read       the candidates' rows: names, prior and, live, whether an article
                        is about them (search/rows.py: SQL, as the ORM costs more than
                        the reads)
@@ -31,7 +32,8 @@ from symptomdb.search.fusion import Signals, clause_fused, fused_score, overlap
 from symptomdb.search.lexical import lexical
 from symptomdb.search.query import FILLER, Analysed, Remembered, analyse
 from symptomdb.search.rows import Code, Row, candidate_rows, codes_of
-from symptomdb.terminology.text import content_words, key
+from symptomdb.search.wordings import wordings_read
+from symptomdb.terminology.text import key
 
 MAX_QUERY_LENGTH = 1000
 # The most results one answer gives: the API, the page and the CLI all take at most this many.
@@ -212,21 +214,23 @@ def wording_scored(
     # model proposed them): such a wording overlaps by 0 and can only be an exact match
     # by its key, so it is passed over without its scores, which would change nothing.
     either = query_words | extra_words
-    for indexed in lexical().texts(signals):
-        s = signals[indexed.symptom_id]
-        score = lexical_scores.get(indexed.symptom_id, 0.0)
+    wordings = wordings_read(signals.keys())
+    for sid, s in signals.items():
+        known = wordings.get(sid)
+        if known is None:
+            continue  # no longer in the full-text index (removed since the vectors)
+        score = lexical_scores.get(sid, 0.0)
         s.lexical = score / best_lexical if best_lexical > 0 else 0.0
-        for i, wording in enumerate([indexed.name, *indexed.synonyms]):
-            words = content_words(wording)
-            if words.isdisjoint(either) and key(wording) != query_key:
+        for i, wording in enumerate(known):
+            if wording.words.isdisjoint(either) and wording.key != query_key:
                 continue
-            similar = overlap(query_words, extra_words, words)
-            exact = bool(query_key) and (key(wording) == query_key or words == query_words)
+            similar = overlap(query_words, extra_words, wording.words)
+            exact = bool(query_key) and (wording.key == query_key or wording.words == query_words)
             if exact or similar > s.overlap:
                 if i and (exact or similar > 0.5):
-                    matched[indexed.symptom_id] = wording
+                    matched[sid] = wording.text
                 elif not i:
-                    matched.pop(indexed.symptom_id, None)
+                    matched.pop(sid, None)
             s.overlap = max(s.overlap, similar)
             s.exact = s.exact or exact
     return matched
