@@ -19,6 +19,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -72,6 +74,9 @@ class Speller:
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
         self.words = list(counts)
+        # For within_letters: each word's letters counted, and its length.
+        self.letters = letter_counts(self.words)
+        self.lengths = np.array([len(w) for w in self.words], dtype=np.int16)
         # The dictionary before the catalogue: a real word is kept as typed.
         self.english = english_words()
 
@@ -97,7 +102,7 @@ class Speller:
         limit = _max_distance(word)
         matches = process.extract(
             word,
-            self.words,
+            self.within_letters(word, limit),
             scorer=DamerauLevenshtein.distance,
             score_cutoff=limit,
             limit=20,
@@ -122,6 +127,42 @@ class Speller:
             key=lambda m: (m[1], m[0][:1] != word[:1], -self.counts[m[0]], m[0]),
         )
         return str(best[0])
+
+    def within_letters(self, word: str, edits: int) -> list[str]:
+        """The catalogue's words, in their order, that may be within `edits` edits of the
+        word: those whose letters, counted, differ from its by at most twice as many.
+
+        An edit changes the counts by at most two (a letter for another), one (a letter
+        more or less) or none (two letters swapped), so no word further off can be
+        within `edits`; rapidfuzz, which reads every word it is given (about 2 ms a typo
+        for the catalogue's 12,193), then reads tens or a few hundred (0.1 ms). In the same
+        order, so that its twenty best are the same twenty: it ranks equal distances by
+        their order (10,892 words, 9,378 of them unknown to it, corrected alike either way)."""
+        counts = letter_counts([word])[:, 0]
+        # The counts' difference is the two lengths less twice the letters in common, and
+        # only the word's own few letters can be in common.
+        common = np.zeros(len(self.words), dtype=np.int16)
+        for letter in np.flatnonzero(counts):
+            common += np.minimum(self.letters[letter], counts[letter])
+        apart = self.lengths + len(word) - 2 * common
+        return [self.words[i] for i in np.flatnonzero(apart <= 2 * edits)]
+
+
+# Letter counts: one row per letter a–z, and one for any other character (the catalogue's
+# words are folded to a–z, so it is there for safety only; a shared row can only count two
+# words nearer than they are, never further apart).
+_LETTERS = 27
+
+
+def letter_counts(words: list[str]) -> npt.NDArray[np.int16]:
+    """Letters × words: how many times each letter a–z (and any other character) occurs
+    in each word, a row per letter so that one letter's counts are read together."""
+    counts = np.zeros((_LETTERS, len(words)), dtype=np.int16)
+    for column, word in enumerate(words):
+        codes = np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) - ord("a")
+        codes[(codes < 0) | (codes >= _LETTERS - 1)] = _LETTERS - 1
+        counts[:, column] = np.bincount(codes, minlength=_LETTERS)
+    return counts
 
 
 def speller_save(counts: dict[str, int]) -> None:
