@@ -185,6 +185,11 @@ from .families import assert_read_as
             "emergency",
             "labour-birth-before-hospital",
         ),
+        # NHS Paracetamol for adults: more than the daily limit, even feeling well, is for
+        # A&E; a UK box of paracetamol holds 16 tablets. All of one medicine, named.
+        ("knocked back a box of paracetamol with a bottle of wine", "emergency", "overdose"),
+        ("my brother has swallowed two strips of co-codamol", "emergency", "overdose"),
+        ("she's taken all the amitriptyline she had left", "emergency", "overdose"),
     ],
 )
 def test_the_presentation_is_read(text, level, rule):
@@ -264,6 +269,9 @@ def test_the_same_day_presentation_is_read(text, rule):
         "we're ripping out the insides of the bathroom this weekend",
         # A decade past, in digits.
         "my grandad had a heart attack in the 1970s, what should I watch for?",
+        # A medicine's container taken along, not swallowed; a smoker's packet.
+        "took a box of ibuprofen with me on holiday just in case",
+        "took my blood pressure tablets then smoked a pack of cigarettes",
         # A day's dose as the packet says, and a course counted in days.
         "taking paracetamol for a cold, 8 a day as the box says",
         "on day 3 of a 10 day course of antibiotics, feeling better",
