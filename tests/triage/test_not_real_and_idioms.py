@@ -27,6 +27,9 @@ E = "emergency"
         "my dad had a fit when he saw the scratch on his car",
         "my cat is having a seizure, what should I do",
         "our puppy has a swollen face after a wasp sting",
+        # Make-believe, and what the guidance says for no one in particular.
+        "the twins were playing hospitals and pretending to have a stroke",
+        "at brownies tonight they learnt what to do if someone stops breathing",
     ],
 )
 def test_fiction_training_and_idioms_are_not_emergencies(text):
@@ -46,6 +49,8 @@ def test_fiction_training_and_idioms_are_not_emergencies(text):
         "my wife collapsed in the kitchen after laughing at the telly",
         "a hot dog is stuck in my throat and I can't breathe",
         "the dog bit me and I'm bleeding heavily, it won't stop",
+        "what to do if my toddler is not breathing",
+        "she was pretending to be fine but now her lips are blue and she can't breathe",
     ],
 )
 def test_a_real_emergency_beside_them_still_is_one(text):
