@@ -30,6 +30,9 @@ E = "emergency"
         # Make-believe, and what the guidance says for no one in particular.
         "the twins were playing hospitals and pretending to have a stroke",
         "at brownies tonight they learnt what to do if someone stops breathing",
+        # NHS Sleep apnoea: gasps and choking noises while snoring are for a GP.
+        "my partner snores and now and then gasps in her sleep, could it be sleep apnoea",
+        "grandad snores like a foghorn and makes choking noises in his sleep",
     ],
 )
 def test_fiction_training_and_idioms_are_not_emergencies(text):
@@ -50,6 +53,7 @@ def test_fiction_training_and_idioms_are_not_emergencies(text):
         "a hot dog is stuck in my throat and I can't breathe",
         "the dog bit me and I'm bleeding heavily, it won't stop",
         "what to do if my toddler is not breathing",
+        "he was snoring really loudly. now he is gasping for air and going blue",
         "she was pretending to be fine but now her lips are blue and she can't breathe",
     ],
 )
