@@ -190,6 +190,29 @@ from .families import assert_read_as
         ("knocked back a box of paracetamol with a bottle of wine", "emergency", "overdose"),
         ("my brother has swallowed two strips of co-codamol", "emergency", "overdose"),
         ("she's taken all the amitriptyline she had left", "emergency", "overdose"),
+        # NHS Head injury: A&E for clear fluid from the nose, a headache that gets worse, or
+        # trouble staying awake; struck by something rather than falling.
+        (
+            "a golf ball hit him on the head at the driving range, now there's watery stuff from his nose",
+            "emergency",
+            "head-injury-red-flags",
+        ),
+        (
+            "got smacked with a hockey stick on the head, headache is getting worse",
+            "emergency",
+            "head-injury-red-flags",
+        ),
+        (
+            "she slipped and banged her head on the kerb and now she keeps nodding off",
+            "emergency",
+            "head-injury-red-flags",
+        ),
+        # NHS Epilepsy: 999 for seizures one after another without waking in between.
+        (
+            "he's had two seizures in a row without coming round",
+            "emergency",
+            "seizure-prolonged-repeated-or-first",
+        ),
     ],
 )
 def test_the_presentation_is_read(text, level, rule):
@@ -269,6 +292,9 @@ def test_the_same_day_presentation_is_read(text, rule):
         "we're ripping out the insides of the bathroom this weekend",
         # A decade past, in digits.
         "my grandad had a heart attack in the 1970s, what should I watch for?",
+        # Seizures in a row, years ago; a ball to the head with nothing after it.
+        "had two seizures in a row back in 2016, none since on my tablets",
+        "took a football to the head at practice, no headache, no sickness, feel fine",
         # A medicine's container taken along, not swallowed; a smoker's packet.
         "took a box of ibuprofen with me on holiday just in case",
         "took my blood pressure tablets then smoked a pack of cigarettes",
