@@ -193,7 +193,7 @@ from .families import assert_read_as
         # NHS Head injury: A&E for clear fluid from the nose, a headache that gets worse, or
         # trouble staying awake; struck by something rather than falling.
         (
-            "a golf ball hit him on the head at the driving range, now there's watery stuff from his nose",
+            "a golf ball hit him on the head at the driving range, now watery stuff from his nose",
             "emergency",
             "head-injury-red-flags",
         ),
