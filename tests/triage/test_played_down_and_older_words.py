@@ -207,6 +207,24 @@ from .families import assert_read_as
             "emergency",
             "head-injury-red-flags",
         ),
+        # NHS Self-harm: 999 or A&E for someone who has seriously hurt themselves; Samaritans:
+        # "I want it all to stop" said with a blade to hand.
+        (
+            "he's been cutting himself for months and tonight one is very deep, it's wide open",
+            "emergency",
+            "self-harm-badly-hurt",
+        ),
+        (
+            "I want it all to end, I'm holding a razor blade",
+            "emergency",
+            "suicide-despair-and-means",
+        ),
+        # NHS Necrotising fasciitis: a wound changing colour, with a fever.
+        (
+            "the graze on his shin has gone dusky purple and he's running a fever",
+            "emergency",
+            "necrotising-fasciitis-skin-changing",
+        ),
         # NHS Epilepsy: 999 for seizures one after another without waking in between.
         (
             "he's had two seizures in a row without coming round",
@@ -293,6 +311,7 @@ def test_the_same_day_presentation_is_read(text, rule):
         # A decade past, in digits.
         "my grandad had a heart attack in the 1970s, what should I watch for?",
         # Seizures in a row, years ago; a ball to the head with nothing after it.
+        "my little toe has gone black after dropping a tin on it, no fever, just sore",
         "had two seizures in a row back in 2016, none since on my tablets",
         "took a football to the head at practice, no headache, no sickness, feel fine",
         # A medicine's container taken along, not swallowed; a smoker's packet.
@@ -316,6 +335,9 @@ def test_the_look_alikes_are_not_emergencies(text):
         "the cake tin got bent funny in the move",
         # Anger, not a seizure.
         "mum had a fit about the state of my bedroom",
+        # Accidents with a knife or an oven, not harm done on purpose.
+        "cut myself peeling potatoes, it's stopped bleeding with a plaster on",
+        "burnt myself on the iron this morning, held it under the cold tap for ages",
     ],
 )
 def test_the_look_alikes_are_not_same_day(text):
