@@ -225,6 +225,12 @@ from .families import assert_read_as
             "emergency",
             "necrotising-fasciitis-skin-changing",
         ),
+        # A blocked bowel's three signs told without the wind (Mayo Clinic; NHS).
+        (
+            "sick as a dog since yesterday, my stomach is massively swollen and I can't poo",
+            "emergency",
+            "bowel-obstruction-swollen-and-not-pooing",
+        ),
         # NHS Epilepsy: 999 for seizures one after another without waking in between.
         (
             "he's had two seizures in a row without coming round",
@@ -335,6 +341,9 @@ def test_the_look_alikes_are_not_emergencies(text):
         "the cake tin got bent funny in the move",
         # Anger, not a seizure.
         "mum had a fit about the state of my bedroom",
+        # Constipation with a little bloating and nausea; a tummy bug's loose stools.
+        "bit constipated and bloated this week, felt queasy after dinner",
+        "tummy bug, been sick twice, stomach a bit swollen and poo is runny",
         # Accidents with a knife or an oven, not harm done on purpose.
         "cut myself peeling potatoes, it's stopped bleeding with a plaster on",
         "burnt myself on the iron this morning, held it under the cold tap for ages",
