@@ -225,6 +225,18 @@ from .families import assert_read_as
             "emergency",
             "necrotising-fasciitis-skin-changing",
         ),
+        # NHS Asthma attack: the reliever needed every few minutes; NHS Head injury: knocked
+        # out, told as "out for a minute or two".
+        (
+            "using his blue puffer every five minutes and he's getting no better",
+            "emergency",
+            "asthma-reliever-not-helping",
+        ),
+        (
+            "she tripped on the stairs, banged her head and went out cold for a bit",
+            "emergency",
+            "head-injury-red-flags",
+        ),
         # A blocked bowel's three signs told without the wind (Mayo Clinic; NHS).
         (
             "sick as a dog since yesterday, my stomach is massively swollen and I can't poo",
@@ -320,6 +332,8 @@ def test_the_same_day_presentation_is_read(text, rule):
         "my little toe has gone black after dropping a tin on it, no fever, just sore",
         "had two seizures in a row back in 2016, none since on my tablets",
         "took a football to the head at practice, no headache, no sickness, feel fine",
+        # Two puffs in a day and a little wheeze: an asthma review, not an attack.
+        "asthma's playing up with this cold, used my inhaler twice today, still a bit wheezy",
         # A medicine's container taken along, not swallowed; a smoker's packet.
         "took a box of ibuprofen with me on holiday just in case",
         "took my blood pressure tablets then smoked a pack of cigarettes",
@@ -341,6 +355,8 @@ def test_the_look_alikes_are_not_emergencies(text):
         "the cake tin got bent funny in the move",
         # Anger, not a seizure.
         "mum had a fit about the state of my bedroom",
+        # Out for a walk before a bump.
+        "been out for a walk and bumped my head on a low branch, no other symptoms",
         # Constipation with a little bloating and nausea; a tummy bug's loose stools.
         "bit constipated and bloated this week, felt queasy after dinner",
         "tummy bug, been sick twice, stomach a bit swollen and poo is runny",
