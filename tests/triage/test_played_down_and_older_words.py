@@ -237,6 +237,12 @@ from .families import assert_read_as
             "emergency",
             "head-injury-red-flags",
         ),
+        # NICE NG41: neck pain after a fall from a height.
+        (
+            "my husband fell off the scaffolding at work and says his neck is really sore",
+            "emergency",
+            "spinal-injury-fall-from-height-neck-pain",
+        ),
         # A blocked bowel's three signs told without the wind (Mayo Clinic; NHS).
         (
             "sick as a dog since yesterday, my stomach is massively swollen and I can't poo",
@@ -355,6 +361,8 @@ def test_the_look_alikes_are_not_emergencies(text):
         "the cake tin got bent funny in the move",
         # Anger, not a seizure.
         "mum had a fit about the state of my bedroom",
+        # A stiff neck after a night's sleep, not a fall from a height.
+        "rolled out of bed onto the carpet and my neck is a bit stiff this morning",
         # Out for a walk before a bump.
         "been out for a walk and bumped my head on a low branch, no other symptoms",
         # Constipation with a little bloating and nausea; a tummy bug's loose stools.
