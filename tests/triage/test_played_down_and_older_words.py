@@ -237,6 +237,14 @@ from .families import assert_read_as
             "emergency",
             "head-injury-red-flags",
         ),
+        # NHS Hip fracture: after a fall, a leg turned outwards; American "took a spill".
+        (
+            "grandma took a spill in the kitchen and her foot is pointing outwards",
+            "emergency",
+            "hip-fracture-leg-shortened-or-turned",
+        ),
+        # Driven in by a tool or a blade.
+        ("a screw went right through his foot at the building site", "emergency", "serious-trauma"),
         # NICE NG41: neck pain after a fall from a height.
         (
             "my husband fell off the scaffolding at work and says his neck is really sore",
@@ -361,6 +369,9 @@ def test_the_look_alikes_are_not_emergencies(text):
         "the cake tin got bent funny in the move",
         # Anger, not a seizure.
         "mum had a fit about the state of my bedroom",
+        # A foot that has always turned out; a spill that is a drink.
+        "her left foot is turned outwards a little when she walks, it always has been",
+        "knocked over my coffee, what a spill, all over the laptop",
         # A stiff neck after a night's sleep, not a fall from a height.
         "rolled out of bed onto the carpet and my neck is a bit stiff this morning",
         # Out for a walk before a bump.
