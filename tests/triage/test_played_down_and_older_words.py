@@ -243,6 +243,12 @@ from .families import assert_read_as
             "emergency",
             "hip-fracture-leg-shortened-or-turned",
         ),
+        # NHS Eye injuries: A&E when an injury changes the sight.
+        (
+            "my daughter took an elbow to the eye at netball and her vision is blurry",
+            "emergency",
+            "eye-injury-sight-changed",
+        ),
         # Driven in by a tool or a blade.
         ("a screw went right through his foot at the building site", "emergency", "serious-trauma"),
         # NICE NG41: neck pain after a fall from a height.
@@ -369,6 +375,8 @@ def test_the_look_alikes_are_not_emergencies(text):
         "the cake tin got bent funny in the move",
         # Anger, not a seizure.
         "mum had a fit about the state of my bedroom",
+        # Tired eyes now and an eye injury years ago.
+        "my vision is blurry when I'm tired, and I was hit in the eye at squash years ago",
         # A foot that has always turned out; a spill that is a drink.
         "her left foot is turned outwards a little when she walks, it always has been",
         "knocked over my coffee, what a spill, all over the laptop",
