@@ -243,6 +243,12 @@ from .families import assert_read_as
             "emergency",
             "hip-fracture-leg-shortened-or-turned",
         ),
+        # NHS Head injury: both eyes bruised after a blow to the head.
+        (
+            "bumped his head on the car door yesterday and today both eyes have gone purple",
+            "emergency",
+            "head-injury-red-flags",
+        ),
         # NHS Eye injuries: A&E when an injury changes the sight.
         (
             "my daughter took an elbow to the eye at netball and her vision is blurry",
@@ -402,3 +408,11 @@ def test_a_wrist_cut_by_accident_is_a_wound_not_a_wish_to_die():
     assert result.level == "emergency"
     assert "suicidal-intent" not in result.rule_ids, result.rule_ids
     assert "suicidal-intent" in triage("thinking of cutting my wrists tonight").rule_ids
+
+
+def test_one_black_eye_from_a_punch_is_not_a_skull_fracture_sign():
+    # "Black eyes" (both, after a head injury) is a red flag of the head injury rules; a
+    # single black eye from a punch is not.
+    result = triage("got punched in the head in a fight and have a black eye, I can see fine")
+    assert "head-injury-red-flags" not in result.rule_ids
+    assert result.level != "emergency"
