@@ -207,6 +207,10 @@ from .families import assert_read_as
             "emergency",
             "head-injury-red-flags",
         ),
+        # NHS Help for suicidal thoughts: 999 if you do not feel you can keep yourself safe;
+        # "I don't think I can…" is read as "I can not…", which no rule had.
+        ("honestly I don't think I can keep myself safe tonight", "emergency", "suicidal-intent"),
+        ("my son rang to say he can't keep himself safe", "emergency", "suicidal-intent"),
         # NHS Self-harm: 999 or A&E for someone who has seriously hurt themselves; Samaritans:
         # "I want it all to stop" said with a blade to hand.
         (
@@ -358,6 +362,9 @@ def test_the_same_day_presentation_is_read(text, rule):
         "my little toe has gone black after dropping a tin on it, no fever, just sore",
         "had two seizures in a row back in 2016, none since on my tablets",
         "took a football to the head at practice, no headache, no sickness, feel fine",
+        # Safety online and on the way home, not a person's safety from themselves.
+        "can't stay safe online these days, how do I protect my kids from scams",
+        "how can I keep myself safe walking home from the station at night",
         # Two puffs in a day and a little wheeze: an asthma review, not an attack.
         "asthma's playing up with this cold, used my inhaler twice today, still a bit wheezy",
         # A medicine's container taken along, not swallowed; a smoker's packet.
