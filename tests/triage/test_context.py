@@ -51,6 +51,8 @@ def test_it_still_silences_what_is_clearly_not_a_report(text: str) -> None:
 def test_a_belief_in_the_negative_reads_as_the_finding() -> None:
     assert normalise("I don't think he's breathing") == "i he is not breathing"
     assert normalise("we do not believe that the baby is moving") == "we the baby is not moving"
+    # "Can" and the "not" it gains read as the reader would have typed them.
+    assert normalise("I don't think he can move his legs") == "i he cannot move his legs"
 
 
 def _rules() -> dict[str, object]:

@@ -29,8 +29,9 @@ class Corrector(Protocol):
 # Two words for one: "can not" and "could not" read as "cannot", as the contractions do. British
 # spellings are made American word by word (symptomdb.language.spelling, the table the catalogue
 # and the search use too), so the rules only need one of them. Typos are left to the speller.
+_CAN_NOT = re.compile(r"\bcan not\b")
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bcan not\b"), "cannot"),
+    (_CAN_NOT, "cannot"),
     (re.compile(r"\bcould not\b"), "cannot"),
 )
 
@@ -137,7 +138,10 @@ def normalise(text: str) -> str:
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
     text = " ".join(us_spelling(word) for word in _WORD.findall(text))
-    return _belief().sub(r"\1 \2 not", text)
+    text = _belief().sub(r"\1 \2 not", text)
+    # "do not think he can move his legs" is now "he can not move his legs": read as the
+    # reader would have typed it, "he cannot move his legs".
+    return _CAN_NOT.sub("cannot", text)
 
 
 def _expand_contraction(word: str) -> str:
