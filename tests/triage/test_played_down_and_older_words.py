@@ -253,6 +253,12 @@ from .families import assert_read_as
             "emergency",
             "head-injury-red-flags",
         ),
+        # NHS Sudden loss of vision: an eye's sight gone since this morning is sudden.
+        (
+            "can't see anything out of my right eye since lunchtime, no pain",
+            "emergency",
+            "stroke-sight-gone-today",
+        ),
         # NHS Eye injuries: A&E when an injury changes the sight.
         (
             "my daughter took an elbow to the eye at netball and her vision is blurry",
@@ -362,6 +368,8 @@ def test_the_same_day_presentation_is_read(text, rule):
         "my little toe has gone black after dropping a tin on it, no fever, just sore",
         "had two seizures in a row back in 2016, none since on my tablets",
         "took a football to the head at practice, no headache, no sickness, feel fine",
+        # Glasses or a window in the way, not an eye's sight.
+        "can't see out of my glasses since this morning, they're so smudged",
         # Safety online and on the way home, not a person's safety from themselves.
         "can't stay safe online these days, how do I protect my kids from scams",
         "how can I keep myself safe walking home from the station at night",
@@ -415,6 +423,12 @@ def test_a_wrist_cut_by_accident_is_a_wound_not_a_wish_to_die():
     assert result.level == "emergency"
     assert "suicidal-intent" not in result.rule_ids, result.rule_ids
     assert "suicidal-intent" in triage("thinking of cutting my wrists tonight").rule_ids
+
+
+def test_holding_on_no_more_is_heard_and_a_full_bladder_is_not():
+    # Samaritans: "I can't go on" and its like are warning signs to talk about today.
+    assert triage("I can't hold on anymore, I'm so tired of everything").level == "urgent"
+    assert triage("can't hold on much longer, need the loo").level is None
 
 
 def test_one_black_eye_from_a_punch_is_not_a_skull_fracture_sign():
