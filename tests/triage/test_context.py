@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from symptomdb.triage import triage
+from symptomdb.triage.context import normal_signs, triggers
 from symptomdb.triage.reading import analyse, normalise
 from symptomdb.triage.ruleset import build_ruleset
 
@@ -98,3 +99,10 @@ def test_childhood_is_history_whoever_it_was(text: str) -> None:
 def test_a_clause_about_now_is_not_childhood() -> None:
     text = "she is having a seizure now, it started when she was eating"
     assert triage(text, locale="GB", semantic=False).level == "emergency"
+
+
+def test_trigger_lists_spell_out_their_choices_as_rules_do() -> None:
+    # context.yaml "breathing (is|sounds|looks|seems) (normal|fine|...)" is one line for many.
+    assert ("breathing", "sounds", "calm") in triggers().normal_signs
+    doc = analyse("she is breathing comfortably now")
+    assert [doc.words[i] for i in sorted(normal_signs(doc))] == ["breathing", "comfortably"]

@@ -19,7 +19,7 @@ from functools import cache
 
 from .quantities import is_number
 from .reading import Document, content_words
-from .terms import Span
+from .terms import Span, spelled_out
 from .wordlists import context_words
 
 Phrase = tuple[str, ...]
@@ -90,7 +90,9 @@ def triggers() -> Triggers:
     data = context_words()
 
     def phrases(name: str) -> Phrases:
-        return Phrases(p for p in (_phrase(str(item)) for item in data[name]) if p)
+        # Choices are spelt out as in rules.yaml ("breathing (is|sounds) (normal|fine)").
+        items = (spelt for item in data[name] for spelt in spelled_out(str(item)))
+        return Phrases(p for p in map(_phrase, items) if p)
 
     return Triggers(
         pre_negation=phrases("pre_negation"),
@@ -183,9 +185,6 @@ class Context:
     # Words after a negation that is part of a clinical term ("no sweating" as a sign of
     # heatstroke): negated for any other finding that starts there ("sweating" with chest pain).
     negated_within_terms: frozenset[int] = frozenset()
-    # A sign said to be as it should be ("breathing comfortably"): read by the semantic
-    # detector as a denial; the rules, which match their own terms, do not use it.
-    normal: frozenset[int] = frozenset()
 
 
 def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
@@ -248,11 +247,17 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
         questions=_whole_clauses(doc, _except_reports(doc, asked, reports)),
         animal=_animal_clauses(doc, t),
         negated_within_terms=within_terms,
-        normal=frozenset(
-            i
-            for start, end in _occurrences(doc.words, t.normal_signs, ())
-            for i in range(start, end)
-        ),
+    )
+
+
+def normal_signs(doc: Document) -> frozenset[int]:
+    """The word positions of signs said to be as they should be ("breathing comfortably",
+    context.yaml normal_signs). Only the semantic detector reads them: the rules match their
+    own terms ("not breathing normally" is one), so assign_context does not look for them."""
+    return frozenset(
+        i
+        for start, end in _occurrences(doc.words, triggers().normal_signs, ())
+        for i in range(start, end)
     )
 
 

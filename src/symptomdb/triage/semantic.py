@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from symptomdb.language.embedding import MODEL_NAME, EmbeddingUnavailable, embedder
 
-from .context import Context, assign_context
+from .context import assign_context, normal_signs
 from .learned import LearnedReading, load_learned
 from .reading import LIST_SEPARATORS, Document, analyse
 from .ruleset import Source
@@ -304,10 +304,7 @@ def stance(text: str) -> tuple[bool, bool, bool]:
 
 
 def _stance_of(doc: Document) -> tuple[bool, bool, bool]:
-    return _stance(assign_context(doc))
-
-
-def _stance(context: Context) -> tuple[bool, bool, bool]:
+    context = assign_context(doc)
     return (
         bool(context.negated),
         bool(context.historical),
@@ -330,14 +327,13 @@ def readable_pieces(text: str) -> list[tuple[str, tuple[bool, bool, bool]]]:
     readable: dict[str, tuple[bool, bool, bool]] = {}
     for segment in text_segments(text):
         doc = analyse(segment)
-        context = assign_context(doc)
-        if context.normal:
-            segment = _cut(doc, context.normal)
+        normal = normal_signs(doc)
+        if normal:
+            segment = _cut(doc, normal)
             if len(segment.split()) < MIN_WORDS:
                 continue
             doc = analyse(segment)
-            context = assign_context(doc)
-        position = _stance(context)
+        position = _stance_of(doc)
         listed = [w for w in doc.words if w not in _LIST_JOINERS]
         if position[0] or (listed and denied.issuperset(listed)):
             continue
