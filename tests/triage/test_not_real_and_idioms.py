@@ -33,8 +33,6 @@ E = "emergency"
         # NHS Sleep apnoea: gasps and choking noises while snoring are for a GP.
         "my partner snores and now and then gasps in her sleep, could it be sleep apnoea",
         "grandad snores like a foghorn and makes choking noises in his sleep",
-        # An animal named in an idiom is no animal: still read as everyday words.
-        "dog tired after the night shift, bit of a headache",
     ],
 )
 def test_fiction_training_and_idioms_are_not_emergencies(text):
