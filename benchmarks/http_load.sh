@@ -5,7 +5,8 @@
 #   (b) GET /api/search?q=…, a different dev query per request, in rotation,
 #   (c) the compiled stylesheet served by whitenoise from the same server: the ceiling;
 #   (d) (b) again on a second server that keeps no search answers
-#       (SEARCH_CACHE_SECONDS=0), so that every request runs the whole search;
+#       (SEARCH_CACHE_SECONDS=0) and remembers few query vectors, so that every
+#       request runs the whole search, the model included;
 #   (e) (a) and (d) through nginx (the deployment's file, TLS; benchmarks/nginx_local.py)
 #       in front of two servers on the same home, 2 workers each (--no-nginx: skipped);
 # then each gunicorn worker's memory, the server CPU per uncached search, and the
@@ -204,8 +205,14 @@ done
 "${HELPER[@]}" memory --pid "$SERVER_PID" --out "$RUN/memory.json"
 stop_server
 
-# Every search computed: what a server pays for queries it has not been asked before.
-start_server server-uncached.log SEARCH_CACHE_SECONDS=0
+# Every search computed: what a server pays for queries it has not been asked before. No
+# answers kept, and each worker keeps only 16 query vectors: enough for one request's own
+# texts (the search and its triage share the query's vector; 11 texts at most on the dev
+# queries), too few to still hold a query from its last turn in the rotation, which comes
+# back to a worker some 15 requests (≈ 33 texts) later. With the default 512 every worker
+# would embed each of the 60 queries once and the model's cost would drop out of the figure.
+UNCACHED_ENV=(SEARCH_CACHE_SECONDS=0 SYMPTOMDB_QUERY_VECTORS_KEPT=16)
+start_server server-uncached.log "${UNCACHED_ENV[@]}"
 scenario search-uncached search
 "${HELPER[@]}" memory --pid "$SERVER_PID" --out "$RUN/memory-uncached.json"
 stop_server
@@ -218,7 +225,7 @@ if ((NGINX)); then
     PORT_B=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     HTTPS_PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     HTTP_PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    PAIR_ENV=(SEARCH_CACHE_SECONDS=0 SYMPTOMDB_BEHIND_TLS_PROXY=true SYMPTOMDB_TRUSTED_PROXIES=1)
+    PAIR_ENV=("${UNCACHED_ENV[@]}" SYMPTOMDB_BEHIND_TLS_PROXY=true SYMPTOMDB_TRUSTED_PROXIES=1)
     # One after the other: both bring the same home up to date as they start.
     for port in "$PORT_A" "$PORT_B"; do
         echo "Starting symptomdb serve on 127.0.0.1:$port --workers 2 ${PAIR_ENV[*]} (log: $RUN/server-$port.log)…"

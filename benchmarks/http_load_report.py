@@ -310,8 +310,9 @@ def report(run: Path) -> int:
         "  anything else running share the same cores: see the load average above.\n"
         "  search API: answers are kept per query (SEARCH_CACHE_SECONDS), so after the\n"
         "  warm-up every query is one asked before; uncached: a second server with\n"
-        "  SEARCH_CACHE_SECONDS=0 runs the whole search for every request. nginx → 2:\n"
-        "  CPU ms is both servers' together."
+        "  SEARCH_CACHE_SECONDS=0 and 16 query vectors kept per worker runs the whole\n"
+        "  search, the model included, for every request. nginx → 2: CPU ms is both\n"
+        "  servers' together."
     )
     page, search, static = results["page"], results["search"], results["static"]
     print()

@@ -30,3 +30,11 @@ def test_a_remembered_text_pushed_out_by_the_same_call_still_gets_its_vector(mod
     texts = ["headache", "sore throat", "back pain"]
     assert np.allclose(model.embed_recent(texts), model.embed(texts), atol=1e-5)
     assert len(model._recent) == 2
+
+
+@pytest.mark.parametrize(
+    ("setting", "kept"), [("", 512), ("16", 16), ("0", 0), ("many", 512), ("-3", 512)]
+)
+def test_how_many_query_vectors_are_kept_follows_the_setting(monkeypatch, setting, kept):
+    monkeypatch.setenv("SYMPTOMDB_QUERY_VECTORS_KEPT", setting)
+    assert embedding._recent_queries_kept() == kept

@@ -33,13 +33,24 @@ from .int8_weights import NoInt8Weights, weights_kept_int8
 # tokenizer.json itself is saved with truncation at 128 (and fixed padding to 128,
 # which would waste work on short strings): both are overridden below.
 MAX_TOKENS = 256
-RECENT_QUERIES = 512  # vectors kept by embed_recent: ≈ 0.8 MB
 DIMENSIONS = 384
 # What a stored vector was made with: a cache of vectors keyed without it would be read back,
 # silently wrong, after a change of model.
 MODEL_NAME = "all-MiniLM-L6-v2 int8 ONNX, int8 MatMulNBits, mean pooling, L2-normalised"
 
 Vectors = npt.NDArray[np.float32]
+
+
+def _recent_queries_kept() -> int:
+    """How many query vectors embed_recent keeps: SYMPTOMDB_QUERY_VECTORS_KEPT, else 512
+    (≈ 0.8 MB). 0 makes every query run the model, as a query nobody has asked before does:
+    benchmarks/http_load.sh starts its uncached servers so, or their rotating queries would
+    each be embedded once and the model's cost left out of the figure."""
+    wanted = os.environ.get("SYMPTOMDB_QUERY_VECTORS_KEPT", "")
+    return int(wanted) if wanted.isdigit() else 512
+
+
+RECENT_QUERIES = _recent_queries_kept()
 
 
 class EmbeddingUnavailable(RuntimeError):
