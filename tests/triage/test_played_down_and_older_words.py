@@ -437,3 +437,22 @@ def test_one_black_eye_from_a_punch_is_not_a_skull_fracture_sign():
     result = triage("got punched in the head in a fight and have a black eye, I can see fine")
     assert "head-injury-red-flags" not in result.rule_ids
     assert result.level != "emergency"
+
+
+# A seizure's length is read as a number against the NHS's 5 minutes: an epileptic's usual short
+# fit, told with its length, is the rules' same-day answer; five minutes or more, or "for minutes"
+# with no number, is an emergency. (The word rules alone: the semantic detector reads "he had one
+# of his usual fits" as near a fit after a head injury, which docs/triage.md lists as left.)
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my brother is epileptic, he had one of his usual fits, it lasted 2 minutes", "urgent"),
+        ("she has epilepsy, her seizure lasted under a minute and she's sleepy now", "urgent"),
+        ("he has epilepsy and he's been fitting for 6 minutes", "emergency"),
+        ("the seizure has gone on for more than five minutes", "emergency"),
+        ("she's been having a seizure for minutes and it won't stop", "emergency"),
+        ("my son has epilepsy and had a seizure for half an hour", "emergency"),
+    ],
+)
+def test_a_seizures_length_is_compared_with_five_minutes(text: str, level: str) -> None:
+    assert triage(text, locale="GB", semantic=False).level == level

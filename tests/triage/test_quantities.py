@@ -112,6 +112,62 @@ def test_weeks_of_an_age_or_a_pregnancy_are_not_how_long_something_lasted() -> N
     assert not lasting("I'm 34 weeks and the bump feels tight")
 
 
+@pytest.mark.parametrize(
+    ("text", "minutes", "since"),
+    [
+        ("the fit lasted about a minute", 1, False),
+        ("it went on for half a minute", 0.5, False),
+        ("she's been shaking for over an hour", 60, False),
+        ("he had a fit about an hour ago", 60, True),
+        ("a second one 10 minutes later", 10, True),
+        ("it started 20 mins ago", 20, True),
+    ],
+)
+def test_a_length_is_told_apart_from_a_time_since(text: str, minutes: float, since: bool) -> None:
+    (read,) = read_quantities(analyse(text).words)
+    assert (read.measure, read.value, read.since) == ("minutes", minutes, since)
+
+
+def test_for_minutes_with_no_number_is_not_read_as_one_minute() -> None:
+    assert measured("she has been fitting for minutes") == []
+
+
+def test_a_lengths_only_threshold_leaves_out_times_since() -> None:
+    lasting = Threshold.parse({"quantity": "minutes", "at_least": 5, "lengths_only": True})
+    (length,) = read_quantities(analyse("fitting for 8 minutes").words)
+    (since,) = read_quantities(analyse("had a fit 8 minutes ago").words)
+    assert lasting.holds(length)
+    assert not lasting.holds(since)
+
+
+def test_a_concept_can_ignore_its_word_inside_a_number_and_count_the_number() -> None:
+    # The seizure red flag's shape: "minutes" with no number counts, a number counts only from
+    # its threshold.
+    data = {
+        "concepts": {
+            "fit": ["fitting"],
+            "five_or_more": {"quantity": "minutes", "at_least": 5},
+            "too_long": {
+                "terms": ["minutes"],
+                "measured": ["five_or_more"],
+                "except_measured": ["minutes"],
+            },
+        },
+        "families": {"seizure": {"message": "m", "source": [{"name": "s", "url": "https://s"}]}},
+        "rules": [
+            {"id": "long", "family": "seizure", "level": "emergency", "all": ["fit", "too_long"]}
+        ],
+    }
+    rules = build_ruleset(data)
+
+    def fires(text: str) -> bool:
+        return bool(rules.evaluate(analyse(text)))
+
+    assert fires("fitting for 7 minutes")
+    assert fires("fitting for minutes")
+    assert not fires("fitting for 2 minutes")
+
+
 def test_except_measured_names_a_known_measure() -> None:
     data = {
         "concepts": {"lasting": {"terms": ["weeks"], "except_measured": ["shoe_size"]}},

@@ -46,6 +46,8 @@ class Quantity:
     value: float
     start: int  # word positions in the analysed text, end exclusive
     end: int
+    # A time since rather than a length ("a fit an hour ago", "a second one 10 minutes later").
+    since: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,9 @@ class Threshold:
 
     measure: str
     bounds: tuple[tuple[str, float], ...]
+    # Only lengths count, not times since: "had a fit an hour ago" says nothing of how long
+    # the fit lasted (rules.yaml `lengths_only: true`).
+    lengths_only: bool = False
 
     @classmethod
     def parse(cls, spec: Mapping[str, Any]) -> Threshold:
@@ -63,10 +68,10 @@ class Threshold:
         bounds = tuple((name, float(spec[name])) for name in COMPARISONS if name in spec)
         if not bounds:
             raise ValueError(f"a {measure} quantity needs one of {', '.join(COMPARISONS)}")
-        return cls(measure=measure, bounds=bounds)
+        return cls(measure=measure, bounds=bounds, lengths_only=bool(spec.get("lengths_only")))
 
     def holds(self, quantity: Quantity) -> bool:
-        if quantity.measure != self.measure:
+        if quantity.measure != self.measure or (self.lengths_only and quantity.since):
             return False
         tests: dict[str, Callable[[float, float], bool]] = {
             "more_than": lambda v, b: v > b,
@@ -87,7 +92,8 @@ def read_quantities(words: Sequence[str]) -> list[Quantity]:
         if value is None:
             continue
         for measure, value_in_unit, last in _readings(tokens, index, value, vocabulary):
-            found.append(Quantity(measure, value_in_unit, origin[index], origin[last] + 1))
+            since = measure == "minutes" and _since(tokens, last, vocabulary)
+            found.append(Quantity(measure, value_in_unit, origin[index], origin[last] + 1, since))
     found += _lone_hours(tokens, origin, vocabulary)
     return sorted(found, key=lambda q: (q.start, q.measure))
 
@@ -373,15 +379,27 @@ def _age(
 
 
 def _lone_hours(tokens: Sequence[str], origin: Sequence[int], v: _Vocabulary) -> Iterator[Quantity]:
-    """ "for an hour" (the "an" is dropped by then) and "half an hour" with no number."""
+    """ "for an hour" (the "an" is dropped by then), "half an hour", and the same of a minute
+    ("it lasted about a minute"), with no number. Only the singular: "for minutes" and "for
+    hours" say no number, and read as one they would make a long time short."""
     for index, word in enumerate(tokens):
-        if word != "hour" or index == 0:
+        unit = _LONE_UNITS.get(word)
+        if unit is None or index == 0:
             continue
         previous = tokens[index - 1]
+        since = _since(tokens, index, v)
         if previous == "half":
-            yield Quantity("minutes", 30, origin[index - 1], origin[index] + 1)
+            yield Quantity("minutes", unit / 2, origin[index - 1], origin[index] + 1, since)
         elif previous in v.lone_hour_cues:
-            yield Quantity("minutes", 60, origin[index], origin[index] + 1)
+            yield Quantity("minutes", unit, origin[index], origin[index] + 1, since)
+
+
+def _since(tokens: Sequence[str], unit: int, v: _Vocabulary) -> bool:
+    """Whether the duration whose unit is ``tokens[unit]`` is a time since ("… ago")."""
+    return tokens[unit + 1 : unit + 2] != [] and tokens[unit + 1] in v.since_after
+
+
+_LONE_UNITS = {"hour": 60.0, "hr": 60.0, "minute": 1.0, "min": 1.0}
 
 
 def _starts(after: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> int:
@@ -443,6 +461,7 @@ class _Vocabulary:
     minutes: frozenset[str]
     hours: frozenset[str]
     lone_hour_cues: frozenset[str]
+    since_after: frozenset[str]
     age_units: Mapping[str, float]
     old_words: frozenset[str]
     age_cues: frozenset[str]
@@ -527,6 +546,7 @@ def _vocabulary() -> _Vocabulary:
         minutes=words(duration["minutes"]),
         hours=words(duration["hours"]),
         lone_hour_cues=words(duration["lone_hour_cues"]),
+        since_after=words(duration["since_after"]),
         age_units=age_units,
         old_words=words(age["old_words"]),
         age_cues=words(age["cues"]),

@@ -152,10 +152,8 @@ class RuleSet:
             measured = [Span(q.start, q.end) for q in quantities if threshold.holds(q)]
             if measured:
                 found[name] = measured
-        for name, measures in self.measured_as.items():
-            said = [span for measure in measures for span in found.get(measure, ())]
-            if said:
-                found[name] = sorted([*found.get(name, ()), *said], key=lambda s: s.start)
+        # A concept's words inside a number first, then the numbers it is said by: a concept
+        # may both ignore "minutes" in "2 minutes" and count "10 minutes" (seizures).
         for name, not_these in self.except_measured.items():
             if name in found:
                 other = [q for q in quantities if q.measure in not_these]
@@ -164,6 +162,10 @@ class RuleSet:
                     for span in found[name]
                     if not any(q.start < span.end and span.start < q.end for q in other)
                 ]
+        for name, measures in self.measured_as.items():
+            said = [span for measure in measures for span in found.get(measure, ())]
+            if said:
+                found[name] = sorted([*found.get(name, ()), *said], key=lambda s: s.start)
         context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
         firings = []
         for rule in self._rules_possible(found):
