@@ -274,3 +274,29 @@ def test_a_person_beside_an_animal_is_still_a_report(text):
 )
 def test_a_calf_is_a_leg_not_an_animal(text):
     assert triage(text).level in (E, "urgent"), triage(text).rule_ids
+
+
+# "The worst headache" compared with recent weeks, or "the worst pain" saying where it is, is not
+# the NHS's "worse than any you've had before"; the worst of a life still is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "worst headache in weeks, probably because I skipped my coffee",
+        "this is the worst migraine I've had this month, usual aura, took my triptan",
+        "tension headache, worst pain is at the back of my neck after a long day at the desk",
+    ],
+)
+def test_a_worst_headache_of_the_month_is_not_thunderclap(text):
+    assert "thunderclap-headache-worst-ever" not in triage(text, locale="GB").rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is the worst headache I have ever had",
+        "the worst pain I've ever had in my head, came on like a bang",
+        "worst headache in my life",
+    ],
+)
+def test_the_worst_headache_of_a_life_still_is(text):
+    assert triage(text, locale="GB").level == "emergency"
