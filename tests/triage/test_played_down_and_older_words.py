@@ -456,3 +456,35 @@ def test_one_black_eye_from_a_punch_is_not_a_skull_fracture_sign():
 )
 def test_a_seizures_length_is_compared_with_five_minutes(text: str, level: str) -> None:
     assert triage(text, locale="GB", semantic=False).level == level
+
+
+# Paracetamol past the day's limit without a count (NHS Paracetamol for adults: at least 4 hours
+# between doses, no more than 4 doses a day, and a second medicine holding paracetamol doubles
+# it): taken too often, or doubled and found out, is an emergency; asking is not.
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "been taking two paracetamol every couple of hours since yesterday for my tooth",
+            "emergency",
+        ),
+        ("she's been giving him calpol every hour through the night", "emergency"),
+        ("I've taken paracetamol 6 times today for this migraine", "emergency"),
+        (
+            "I took paracetamol all week and then lemsip as well, "
+            "didn't realise it had paracetamol in it too",
+            "emergency",
+        ),
+        ("can I take paracetamol every 2 hours?", None),
+        ("is it ok to give calpol every 2 hours if his fever comes back", None),
+        ("alternating paracetamol and ibuprofen every 2 hours for her fever", None),
+        ("does lemsip also contain paracetamol?", None),
+        (
+            "my dad takes paracetamol for his knee and the GP gave him a cold remedy "
+            "that has paracetamol in it, is that a risk?",
+            None,
+        ),
+    ],
+)
+def test_paracetamol_past_the_days_limit_without_a_count(text: str, level: str | None) -> None:
+    assert triage(text, locale="GB", semantic=False).level == level
