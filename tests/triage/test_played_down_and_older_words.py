@@ -488,3 +488,22 @@ def test_a_seizures_length_is_compared_with_five_minutes(text: str, level: str) 
 )
 def test_paracetamol_past_the_days_limit_without_a_count(text: str, level: str | None) -> None:
     assert triage(text, locale="GB", semantic=False).level == level
+
+
+# Someone found with empty medicine packets beside them (NHS Poisoning: clues such as empty
+# packets): an overdose, as the guidance reads it; packets alone, or a wine bottle, are not.
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("found my sister on her bed with empty packets of pills next to her", "emergency"),
+        (
+            "came home and he's asleep on the sofa with empty blister packs all over the floor",
+            "emergency",
+        ),
+        ("I found some empty blister packs in the recycling, should they go in the bin?", None),
+        ("found an empty bottle of wine next to him this morning, he's hungover", None),
+        ("found him asleep with empty packets of crisps all round him, lazy sod", None),
+    ],
+)
+def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
+    assert triage(text, locale="GB", semantic=False).level == level
