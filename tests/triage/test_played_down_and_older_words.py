@@ -507,3 +507,22 @@ def test_paracetamol_past_the_days_limit_without_a_count(text: str, level: str |
 )
 def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
     assert triage(text, locale="GB", semantic=False).level == level
+
+
+# Silences found by typing emergencies in everyday words: a hoarse voice after a sting
+# (Resuscitation Council UK: anaphylaxis's airway signs), talk of killing people with a knife to
+# hand (NHS: call 999 when someone is in danger), and no pee at all with a swollen, painful
+# tummy (NHS Urinary retention: A&E). Their look-alikes stay quiet.
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("she's swelling up after a bee sting and her voice has gone hoarse", "emergency"),
+        ("he's talking about killing everyone in the house and has a knife", "emergency"),
+        ("I can't pee at all and my belly is huge and painful", "emergency"),
+        ("I've got hay fever and a hoarse voice from coughing", None),
+        ("mum will kill us when she sees the mess, she's got the rolling pin lol", None),
+        ("in the film he had a knife and wanted to kill everyone", None),
+    ],
+)
+def test_everyday_silences_now_answered(text: str, level: str | None) -> None:
+    assert triage(text, locale="GB", semantic=False).level == level
