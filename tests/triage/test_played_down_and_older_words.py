@@ -522,6 +522,17 @@ def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
         ("I've got hay fever and a hoarse voice from coughing", None),
         ("mum will kill us when she sees the mess, she's got the rolling pin lol", None),
         ("in the film he had a knife and wanted to kill everyone", None),
+        # AACE, RCEM and BGS: call 999 for someone who has fallen and cannot get up.
+        ("my dad fell in the garden and hasn't been able to get up, he's cold", "emergency"),
+        ("mum slipped in the bathroom and we're not able to get her up", "emergency"),
+        ("I fell over and wasn't able to get up the hill on my bike after", None),
+        # NHS Cuts and grazes: A&E for bleeding that does not stop; 111 for signs of infection.
+        ("cut my hand on glass and I can't move my fingers and it's still gushing", "emergency"),
+        ("the cut on my knee is healing, it was pouring with rain the day I fell", None),
+        ("there's a bad smell from the wound and red streaks going up my arm", "urgent"),
+        ("I cut the mouldy bit off the cheese, it smells fine now", None),
+        # NHS Psychosis: 999 if someone may harm others.
+        ("my dad's being really aggressive and seeing things, he's got a hammer", "emergency"),
     ],
 )
 def test_everyday_silences_now_answered(text: str, level: str | None) -> None:
