@@ -531,6 +531,14 @@ def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
         ("the cut on my knee is healing, it was pouring with rain the day I fell", None),
         ("there's a bad smell from the wound and red streaks going up my arm", "urgent"),
         ("I cut the mouldy bit off the cheese, it smells fine now", None),
+        # Resuscitation Council UK (anaphylaxis): a tight throat after a trigger; a cold's sore,
+        # swollen throat is not one.
+        ("my son ate peanuts and his throat is itchy and tight and he's coughing", "emergency"),
+        ("I've got a cold and my throat is sore and swollen", None),
+        # NHS: 999 for someone unconscious; NHS Head injury: A&E for changed behaviour.
+        ("the old man next door is lying in his garden and not moving", "emergency"),
+        ("my cat is lying in the garden and not moving", None),
+        ("he fell off his bike without a helmet, has a big lump and is acting weird", "emergency"),
         # NHS Psychosis: 999 if someone may harm others.
         ("my dad's being really aggressive and seeing things, he's got a hammer", "emergency"),
     ],
