@@ -539,6 +539,20 @@ def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
         ("the old man next door is lying in his garden and not moving", "emergency"),
         ("my cat is lying in the garden and not moving", None),
         ("he fell off his bike without a helmet, has a big lump and is acting weird", "emergency"),
+        # NHS Help for suicidal thoughts (warning signs): goodbyes with a pet given away; a
+        # move abroad's goodbyes are not.
+        ("he keeps saying goodbye to everyone and gave his dog away", "emergency"),
+        ("we're moving abroad so saying goodbye to everyone and giving away our stuff", None),
+        # A heart rate told as "her heart is doing 180", beside chest pain (NHS palpitations).
+        ("my mum's heart is doing 180 and she has chest pain", "emergency"),
+        # NHS Necrotising fasciitis: skin around a wound turning black, with agony.
+        (
+            "the skin around my cut is turning black and it hurts like hell, I feel awful",
+            "emergency",
+        ),
+        # NHS Jaundice: a baby "very yellow" is jaundiced; yellow snot is not.
+        ("baby is 2 weeks and very yellow and hardly waking for feeds", "urgent"),
+        ("my snot is very yellow and I have a cold", None),
         # NHS Psychosis: 999 if someone may harm others.
         ("my dad's being really aggressive and seeing things, he's got a hammer", "emergency"),
     ],
