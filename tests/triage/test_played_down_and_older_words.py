@@ -553,6 +553,16 @@ def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
         # NHS Jaundice: a baby "very yellow" is jaundiced; yellow snot is not.
         ("baby is 2 weeks and very yellow and hardly waking for feeds", "urgent"),
         ("my snot is very yellow and I have a cold", None),
+        # Samaritans, NHS: wanting to sleep and never wake up is a thought of suicide (same
+        # day); sleeping in is not.
+        ("I just want to go to sleep and never wake up", "urgent"),
+        ("so tired I want to sleep and never wake up till Monday lol", None),
+        ("I hope I don't wake up with a hangover tomorrow", None),
+        # NHS Eye injuries: blood in the front of the eye after a blow, A&E.
+        (
+            "hit in the eye with a squash ball and now there's blood in the front of my eye",
+            "emergency",
+        ),
         # NHS Psychosis: 999 if someone may harm others.
         ("my dad's being really aggressive and seeing things, he's got a hammer", "emergency"),
     ],
