@@ -563,6 +563,11 @@ def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
             "hit in the eye with a squash ball and now there's blood in the front of my eye",
             "emergency",
         ),
+        # NHS Type 1 diabetes: the 4 Ts and being sick, A&E or 999 (DKA), said as "weeing loads".
+        ("my son has been drinking loads and weeing loads and is now being sick", "emergency"),
+        # NHS Hearing loss: sudden loss, urgent GP or 111; years of it is not.
+        ("sudden loss of hearing in one ear since this morning", "urgent"),
+        ("what causes sudden hearing loss?", None),
         # NHS Psychosis: 999 if someone may harm others.
         ("my dad's being really aggressive and seeing things, he's got a hammer", "emergency"),
     ],
