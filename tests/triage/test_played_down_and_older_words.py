@@ -568,6 +568,12 @@ def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
         # NHS Hearing loss: sudden loss, urgent GP or 111; years of it is not.
         ("sudden loss of hearing in one ear since this morning", "urgent"),
         ("what causes sudden hearing loss?", None),
+        # Look-alikes of the pass's new rules, written after them.
+        ("I'm lying in bed not moving because my back has gone again", None),
+        ("he was lying on the kitchen floor not moving when I found him", "emergency"),
+        ("we said goodbye to everyone at the leaving do and I gave my guitar away to a mate", None),
+        ("my husband has a cut on his finger, the plaster smells a bit", None),
+        ("the cut is oozing a little clear fluid, healing otherwise", None),
         # NHS Psychosis: 999 if someone may harm others.
         ("my dad's being really aggressive and seeing things, he's got a hammer", "emergency"),
     ],
