@@ -574,6 +574,7 @@ def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
         ("we said goodbye to everyone at the leaving do and I gave my guitar away to a mate", None),
         ("my husband has a cut on his finger, the plaster smells a bit", None),
         ("the cut is oozing a little clear fluid, healing otherwise", None),
+        ("I can't pee at all when people are in the next urinal, it's painful", None),
         # NHS Psychosis: 999 if someone may harm others.
         ("my dad's being really aggressive and seeing things, he's got a hammer", "emergency"),
     ],
