@@ -575,6 +575,13 @@ def test_someone_found_with_empty_packets(text: str, level: str | None) -> None:
         ("my husband has a cut on his finger, the plaster smells a bit", None),
         ("the cut is oozing a little clear fluid, healing otherwise", None),
         ("I can't pee at all when people are in the next urinal, it's painful", None),
+        # NHS Alcohol poisoning: a bottle of spirits with sleeping tablets; NHS Gangrene: a foot
+        # gone black and cold. Buying gin, a black toenail and a bruise are not.
+        ("my mum drank a bottle of whisky and took her sleeping tablets", "emergency"),
+        ("my dad's foot has gone black and cold and he's diabetic", "emergency"),
+        ("I bought a bottle of gin and I take sleeping tablets sometimes, is that ok?", None),
+        ("my toenail has gone black after running, foot's cold from the walk", None),
+        ("dad's foot is black and blue from the fall, icing it, it's cold now", None),
         # NHS Psychosis: 999 if someone may harm others.
         ("my dad's being really aggressive and seeing things, he's got a hammer", "emergency"),
     ],
