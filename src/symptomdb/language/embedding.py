@@ -43,9 +43,9 @@ Vectors = npt.NDArray[np.float32]
 
 def _recent_queries_kept() -> int:
     """How many query vectors embed_recent keeps: SYMPTOMDB_QUERY_VECTORS_KEPT, else 512
-    (≈ 0.8 MB). 0 makes every query run the model, as a query nobody has asked before does:
-    benchmarks/http_load.sh starts its uncached servers so, or their rotating queries would
-    each be embedded once and the model's cost left out of the figure."""
+    (≈ 0.8 MB). benchmarks/http_load.sh starts its uncached servers with 16: one request's
+    texts still share the query's vector, but a rotating query is gone before it comes back,
+    so the model runs as for a query nobody has asked before."""
     wanted = os.environ.get("SYMPTOMDB_QUERY_VECTORS_KEPT", "")
     return int(wanted) if wanted.isdigit() else 512
 

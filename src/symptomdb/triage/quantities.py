@@ -380,10 +380,9 @@ def _age(
 
 def _lone_hours(tokens: Sequence[str], origin: Sequence[int], v: _Vocabulary) -> Iterator[Quantity]:
     """ "for an hour" (the "an" is dropped by then), "half an hour", and the same of a minute
-    ("it lasted about a minute"), with no number. Only the singular: "for minutes" and "for
-    hours" say no number, and read as one they would make a long time short."""
+    ("it lasted about a minute"), with no number (quantities.yaml: lone_units)."""
     for index, word in enumerate(tokens):
-        unit = _LONE_UNITS.get(word)
+        unit = v.lone_units.get(word)
         if unit is None or index == 0:
             continue
         previous = tokens[index - 1]
@@ -396,10 +395,7 @@ def _lone_hours(tokens: Sequence[str], origin: Sequence[int], v: _Vocabulary) ->
 
 def _since(tokens: Sequence[str], unit: int, v: _Vocabulary) -> bool:
     """Whether the duration whose unit is ``tokens[unit]`` is a time since ("… ago")."""
-    return tokens[unit + 1 : unit + 2] != [] and tokens[unit + 1] in v.since_after
-
-
-_LONE_UNITS = {"hour": 60.0, "hr": 60.0, "minute": 1.0, "min": 1.0}
+    return unit + 1 < len(tokens) and tokens[unit + 1] in v.since_after
 
 
 def _starts(after: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> int:
@@ -461,6 +457,7 @@ class _Vocabulary:
     minutes: frozenset[str]
     hours: frozenset[str]
     lone_hour_cues: frozenset[str]
+    lone_units: Mapping[str, float]
     since_after: frozenset[str]
     age_units: Mapping[str, float]
     old_words: frozenset[str]
@@ -546,6 +543,7 @@ def _vocabulary() -> _Vocabulary:
         minutes=words(duration["minutes"]),
         hours=words(duration["hours"]),
         lone_hour_cues=words(duration["lone_hour_cues"]),
+        lone_units={str(k): float(n) for k, n in duration["lone_units"].items()},
         since_after=words(duration["since_after"]),
         age_units=age_units,
         old_words=words(age["old_words"]),
