@@ -80,6 +80,7 @@ def test_it_uses_every_concept() -> None:
         "will_not_rouse",
         "peeing_lots",
         "confused_word",
+        "delusions",
     }
     named = {n for n in ruleset.concepts if ":any" not in n}
     assert named - used - included_only == set()

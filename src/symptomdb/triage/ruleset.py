@@ -95,6 +95,10 @@ class RuleSet:
     # something has lasted, except in "baby's 3 weeks" (an age) or "33 weeks, contractions"
     # (a pregnancy) (a concept's ``except_measured:`` list in rules.yaml).
     except_measured: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Concepts whose exceptions are the same words meaning something else ("the worst headache
+    # in weeks"): said only in those, they rule out the families that ask for the concept
+    # (a concept's ``except_rules_out: true`` in rules.yaml).
+    excepts_rule_out: frozenset[str] = frozenset()
 
     def rule_for(self, family: str, level: str) -> Rule | None:
         """The first rule of ``family`` at ``level`` (its message speaks for that family there),
@@ -145,7 +149,7 @@ class RuleSet:
         """The rules that fire on ``doc`` and the families they have judged, from one search
         for the concepts and one reading of the numbers."""
         found = self.index.find(doc)
-        _drop_exceptions(found)
+        excepted = _drop_exceptions(found)
         measuring = self.thresholds or self.except_measured
         quantities = read_quantities(doc.words) if measuring else []
         for name, threshold in self.thresholds.items():
@@ -173,10 +177,23 @@ class RuleSet:
             if spans is not None:
                 firings.append(Firing(rule, spans))
         firings.sort(key=lambda firing: firing.rule.rank)
-        return Reading(firings, self._families_read(firings, found, quantities))
+        return Reading(firings, self._families_read(firings, found, quantities, excepted))
+
+    @cached_property
+    def _families_by_concept(self) -> Mapping[str, frozenset[str]]:
+        """The families whose rules ask for each concept, in ``any`` or ``all``."""
+        by: dict[str, set[str]] = {}
+        for rule in self.rules:
+            for concept in {rule.any_of, *rule.all_of} - {None}:
+                by.setdefault(str(concept), set()).add(rule.family)
+        return {concept: frozenset(families) for concept, families in by.items()}
 
     def _families_read(
-        self, firings: list[Firing], found: Mapping[str, list[Span]], quantities: list[Quantity]
+        self,
+        firings: list[Firing],
+        found: Mapping[str, list[Span]],
+        quantities: list[Quantity],
+        excepted: frozenset[str] = frozenset(),
     ) -> frozenset[str]:
         """The families whose own criteria the rules have applied: those of the rules that
         fired, and those with a rule that compares a measurement the text gives, when the
@@ -188,6 +205,16 @@ class RuleSet:
         defers to the rules on these. A number no rule has settled ("my 6 month old" with words
         for green vomit the rules lack) leaves the detector free to read the text."""
         fired = frozenset(f.rule.family for f in firings if f.rule.speaks_for_family)
+        # A concept said only in words its own list calls something else ("the worst headache
+        # in weeks", "drowning in paperwork"): the rules have read those words and ruled them
+        # out, so the detector, which hears them as the real thing, defers on the families that
+        # ask for that concept. Only where the list says so: "blood pressure" is not blood, but
+        # says nothing against "blood flowing heavy" beside it.
+        fired |= {
+            family
+            for concept in excepted & self.excepts_rule_out
+            for family in self._families_by_concept.get(concept, ())
+        }
         if not quantities:
             return fired  # no number to settle: most texts
         # Measures a rule that fired has read: by a threshold, or by words over the number
@@ -213,16 +240,20 @@ class RuleSet:
         return fired | {rule.family for rule in self.rules if settled(rule)}
 
 
-def _drop_exceptions(found: dict[str, list[Span]]) -> None:
-    """Remove concept occurrences inside one of its exceptions ("food poisoning" for poison)."""
+def _drop_exceptions(found: dict[str, list[Span]]) -> frozenset[str]:
+    """Remove concept occurrences inside one of its exceptions ("food poisoning" for poison);
+    the concepts every occurrence of which was such an exception."""
+    ruled_out = set()
     for owner in [o for o in found if o.endswith(_EXCEPT)]:
         exceptions = found.pop(owner)
         concept = owner.removesuffix(_EXCEPT)
+        said = found.get(concept, [])
         found[concept] = [
-            span
-            for span in found.get(concept, [])
-            if not any(e.start <= span.start < e.end for e in exceptions)
+            span for span in said if not any(e.start <= span.start < e.end for e in exceptions)
         ]
+        if said and not found[concept]:
+            ruled_out.add(concept)
+    return frozenset(ruled_out)
 
 
 def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> bool:
@@ -369,6 +400,7 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
     entries: list[tuple[str, Term]] = []
     measured_as: dict[str, tuple[str, ...]] = {}
     except_measured: dict[str, frozenset[str]] = {}
+    excepts_rule_out: set[str] = set()
     for name in raw_concepts:
         spec = raw_concepts[name]
         if isinstance(spec, Mapping) and "quantity" in spec:
@@ -388,6 +420,8 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
                 raise RuleSetError(
                     f"concept {name!r}: except_measured {unknown[0]!r} is not a measure"
                 )
+        if isinstance(spec, Mapping) and spec.get("except_rules_out"):
+            excepts_rule_out.add(name)
         entries += [(name, t) for t in terms] + [(name + _EXCEPT, t) for t in exceptions]
 
     for name, measures in measured_as.items():
@@ -429,6 +463,7 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
         red_flags=family_flags(families),
         measured_as=measured_as,
         except_measured=except_measured,
+        excepts_rule_out=frozenset(excepts_rule_out),
     )
 
 

@@ -1,0 +1,121 @@
+"""Sixteenth pass of issue 10: presentations read from the guidance that the rules lacked (a red
+eye with changed sight, a mental health crisis in plain words, delusions, contractions close
+together, new type 1 diabetes in an adult, blisters in the mouth with skin coming off, pain far
+beyond the wound) and the look-alikes their words share. Every sentence is written for this test;
+none is from a labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage import load_rules, triage
+
+from .families import assert_read_as
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "rule"),
+    [
+        # NHS Red eye: a red eye with changes to your eyesight is seen the same day.
+        ("got a red eye and blurred vision", "urgent", "red-eye-sight-changed"),
+        # NHS Where to get urgent help for mental health: 111 (or a crisis line) the same day.
+        (
+            "he says he can't cope anymore and is in a really dark place",
+            "urgent",
+            "mental-health-crisis-not-coping",
+        ),
+        ("I think I'm having a nervous breakdown", "urgent", "mental-health-crisis-not-coping"),
+        # NHS Signs that labour has begun: contractions about 5 minutes apart - call the unit.
+        ("38 weeks, contractions 3 minutes apart", "urgent", "labour-contractions-close"),
+        # In labour, "the baby's coming" is a birth before help arrives (call 999).
+        ("contractions all night and now she says the baby's coming", "emergency", ""),
+        # NHS Type 1 diabetes: an urgent GP appointment or 111, in an adult as in a child.
+        (
+            "I'm 24 and always thirsty, weeing all night and dropped a stone without trying",
+            "urgent",
+            "new-diabetes-signs",
+        ),
+        # NHS Stevens-Johnson syndrome: sores or blisters in the mouth and eyes with skin coming
+        # away is A&E or 999.
+        (
+            "new antibiotics, now blisters in her mouth and the skin on her back is coming off",
+            "emergency",
+            "severe-skin-reaction",
+        ),
+        # NHS Necrotising fasciitis: pain much worse than you would expect from the wound.
+        (
+            "small cut on his shin, red all round it and he is in agony way worse than it looks",
+            "emergency",
+            "",
+        ),
+        # NHS Blue lips or skin: a grey-blue tinge, whatever word the parent uses.
+        ("his lips have gone dusky and he is breathing really fast", "emergency", ""),
+    ],
+)
+def test_the_presentation_is_read(text, level, rule):
+    assert_read_as(text, level, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A date, not a birth: contractions are not named as coming close together.
+        "the baby's coming in August and I have a bit of back ache",
+        # Contractions started minutes ago: a time since, not how far apart they are.
+        "period type pains started 2 minutes ago",
+        # Thirst from a night out, not the 4 Ts.
+        "been drinking loads at the party and peeing all night",
+        # Idioms and history of the crisis words.
+        "I can't cope with this heat anymore haha",
+        "what is a mental health crisis team",
+        # A belief about the reader's videos, not a delusion of being watched.
+        "I think people are watching my videos",
+        # The topic, a trainer device and a learning question, not an allergic reaction now.
+        "the anaphylaxis talk at school was really useful",
+        "practised with my epipen trainer at the clinic",
+        "what should I do if someone is drowning at the beach",
+        # Numb from the way someone sat; a worst headache that is only the worst in a while.
+        "my foot went numb from sitting on it",
+        "worst headache I've had in a while but paracetamol sorted it",
+        # A cut that bled a lot and stopped with a plaster; a nosebleed that stopped.
+        "sliced my thumb on the mandoline, bled a lot but stopped with a plaster",
+        "blocked nose so he's not breathing properly through his nose",
+    ],
+)
+def test_the_look_alike_is_not_an_emergency(text):
+    assert triage(text, locale="GB").level != "emergency"
+
+
+def test_delusions_are_seen_the_same_day_at_least():
+    # NHS Psychosis: delusions (being followed, messages from the radio) are seen urgently. The
+    # semantic detector still reads the family's risk to others beside them, and may call this
+    # an emergency: the rule's same-day picture does not speak for the whole family.
+    text = "my uncle is convinced the neighbours are watching him and the radio sends him signals"
+    result = triage(text, locale="GB")
+    assert result.level in {"urgent", "emergency"}
+    assert "psychosis-new-hallucinations" in result.rule_ids
+
+
+def test_a_contraction_count_is_not_a_back_ache():
+    result = triage("my back pains come every 5 minutes and I'm not pregnant", locale="GB")
+    assert "labour-contractions-close" not in result.rule_ids
+
+
+def test_a_bleed_that_stopped_then_left_someone_faint_still_alarms():
+    # Without a stopper word ("with a plaster", "after 5 minutes") the heavy bleed still counts.
+    assert triage("bled a lot then stopped but now I feel faint", locale="GB").level == "emergency"
+
+
+def test_a_question_about_overdosing_with_a_count_still_alarms():
+    text = "can you overdose on paracetamol? I took 20 this morning"
+    assert triage(text, locale="GB").level == "emergency"
+
+
+def test_the_rules_ruling_words_out_lets_the_detector_defer():
+    """A concept said only in its own exceptions, where its list says they rule it out, counts
+    as a family the rules have read; one whose exceptions do not (blood) does not."""
+    rules = load_rules()
+    _, reading = rules.read_text("worst headache in weeks, it eased after a nap")
+    assert "thunderclap_headache" in reading.families_read
+    _, reading = rules.read_text("my blood pressure is fine")
+    assert not reading.families_read & {"bleeding", "coughing_blood", "gut_bleeding"}
