@@ -50,6 +50,46 @@ from .families import assert_read_as
         ),
         # NHS Blue lips or skin: a grey-blue tinge, whatever word the parent uses.
         ("his lips have gone dusky and he is breathing really fast", "emergency", ""),
+        # NHS Meningitis: a stiff neck and a headache with being sick, before any rash.
+        ("flatmate has a rigid neck, a splitting headache and keeps vomiting", "emergency", ""),
+        # NHS Epilepsy / first aid: a tonic-clonic seizure past 5 minutes.
+        ("my uncle is shaking all over on the floor, it's been 7 minutes", "emergency", ""),
+        # NHS When to call 999: a part of the body cut off.
+        ("chopped the end of my finger clean off with the bread knife", "emergency", ""),
+        # NHS Sudden confusion, in a learner's English.
+        ("my father is not knowing where he is since lunch today", "emergency", ""),
+        # NHS Electric shock: a mains shock through an appliance.
+        ("got a shock from the toaster and my heart is going all funny", "emergency", ""),
+        # NHS Sudden loss of vision: an eye's sight gone and not back.
+        (
+            "my right eye went dark while I was driving and it still has not come back",
+            "emergency",
+            "stroke-sight-gone-today",
+        ),
+        # NHS Cellulitis: hot, swollen skin around a scratch, redness not always seen.
+        ("cat scratch on my wrist is now hot and puffy", "urgent", "cellulitis-wound-hot-swollen"),
+        # NHS Dehydration: symptoms that drinking more does not help.
+        (
+            "dark urine and dizzy when I stand up, drinking lots but it is not helping",
+            "urgent",
+            "dehydration-not-helped-by-drinking",
+        ),
+        # NHS Malaria: a fever after travel where malaria is a risk.
+        (
+            "stopped my antimalarials early after Uganda and now I have a fever and sweats",
+            "urgent",
+            "malaria-fever-after-travel",
+        ),
+        # NHS Conjunctivitis: red or sticky eyes in a baby under 28 days old.
+        ("my 2 week old has a sticky eye with yellow goo", "urgent", "newborn-sticky-eye"),
+        # NHS Post-exposure prophylaxis: sex with someone who has HIV, within 72 hours.
+        (
+            "we had sex without a condom and he has just told me he has HIV",
+            "urgent",
+            "sex-emergency-contraception-or-pep",
+        ),
+        # NHS urgent mental health help: "I can't cope" said plainly.
+        ("my son rang crying, he says he can't cope", "urgent", "mental-health-crisis-not-coping"),
     ],
 )
 def test_the_presentation_is_read(text, level, rule):
@@ -80,6 +120,12 @@ def test_the_presentation_is_read(text, level, rule):
         # A cut that bled a lot and stopped with a plaster; a nosebleed that stopped.
         "sliced my thumb on the mandoline, bled a lot but stopped with a plaster",
         "blocked nose so he's not breathing properly through his nose",
+        # Lifelong and learning: no sudden loss, no travel fever, no crisis.
+        "I've been blind in one eye since birth",
+        "do we need malaria tablets for Kenya",
+        "I can't cope with the noise from next door",
+        # A comma ends a term: "got out, had a cold shower" is not "out cold".
+        "felt a bit hot in the sauna so I got out, had a cold shower and felt great",
     ],
 )
 def test_the_look_alike_is_not_an_emergency(text):
@@ -94,6 +140,11 @@ def test_delusions_are_seen_the_same_day_at_least():
     result = triage(text, locale="GB")
     assert result.level in {"urgent", "emergency"}
     assert "psychosis-new-hallucinations" in result.rule_ids
+
+
+def test_an_older_baby_s_sticky_eye_is_not_the_newborn_rule():
+    result = triage("my 5 month old has a sticky eye", locale="GB")
+    assert "newborn-sticky-eye" not in result.rule_ids
 
 
 def test_a_contraction_count_is_not_a_back_ache():

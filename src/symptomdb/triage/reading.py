@@ -199,6 +199,9 @@ class Document:
     # The clause numbers that a comma opened (the others follow a full stop, a semicolon, a
     # clause word such as "but"...): the items of a list are among them.
     after_comma: frozenset[int] = frozenset()
+    # The words that follow a comma or the end of a sentence: a term does not run on past one
+    # ("got out, had a cold shower" is not "out cold").
+    breaks: frozenset[int] = frozenset()
 
     def phrase(self, start: int, end: int) -> str:
         return " ".join(self.words[start:end])
@@ -232,6 +235,7 @@ def analyse(
     clauses: list[int] = []
     who: dict[int, set[str]] = {}
     after_comma: set[int] = set()
+    breaks: set[int] = set()
     clause = 0
     tokens = normalise(text).split()
     if speller is not None and join_compounds:
@@ -241,6 +245,7 @@ def analyse(
             clause += 1
             if token == _COMMA_MARK:
                 after_comma.add(clause)
+            breaks.add(len(words))
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if token in people and not (token in possessives and following in animals):
@@ -265,4 +270,5 @@ def analyse(
         clauses=tuple(clauses),
         who=tuple(frozenset(who.get(number, ())) for number in range(last + 1)),
         after_comma=frozenset(after_comma),
+        breaks=frozenset(breaks),
     )

@@ -12,7 +12,7 @@ import bisect
 import itertools
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -172,12 +172,22 @@ class RuleSet:
                 found[name] = sorted([*found.get(name, ()), *said], key=lambda s: s.start)
         context = assign_context(doc, protected=[s for spans in found.values() for s in spans])
         firings = []
+        spared: set[str] = set()
         for rule in self._rules_possible(found):
             spans = _fire(rule, doc, found, context)
             if spans is not None:
                 firings.append(Firing(rule, spans))
+            elif (
+                rule.unless
+                and rule.speaks_for_family
+                and _fire(replace(rule, unless=()), doc, found, context) is not None
+            ):
+                # Its picture is there and its own "unless" words said no ("a bit of blood on
+                # the paper, I have piles"): the rules have judged the family.
+                spared.add(rule.family)
         firings.sort(key=lambda firing: firing.rule.rank)
-        return Reading(firings, self._families_read(firings, found, quantities, excepted))
+        read = self._families_read(firings, found, quantities, excepted)
+        return Reading(firings, read | spared)
 
     @cached_property
     def _families_by_concept(self) -> Mapping[str, frozenset[str]]:

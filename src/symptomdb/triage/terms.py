@@ -84,13 +84,14 @@ class Term:
     def end_at(self, doc: Document, start: int) -> int | None:
         """Where the term ends when it starts at ``start``, else None. Its words are read in
         order; between two of them up to MAX_BETWEEN words of reading.yaml's
-        ``between_term_words`` may stand ("neck is so stiff" for "neck stiff")."""
+        ``between_term_words`` may stand ("neck is so stiff" for "neck stiff"), but no comma
+        or full stop: "got out, had a cold shower" is not "out cold"."""
         return self._end_from(doc, 0, start, MAX_BETWEEN)
 
     def _end_from(self, doc: Document, part: int, position: int, spare: int) -> int | None:
         if part == len(self.parts):
             return position
-        if position >= len(doc.words):
+        if position >= len(doc.words) or (part and position in doc.breaks):
             return None
         value, exact = self.parts[part]
         seen = doc.words[position] if exact else doc.stems[position]
