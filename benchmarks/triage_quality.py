@@ -68,6 +68,8 @@ DEFAULT_FILES = [
     DATA / "triage_older.jsonl",
     DATA / "triage_questions.jsonl",
     DATA / "triage_buried.jsonl",
+    DATA / "triage_places.jsonl",
+    DATA / "triage_timecourse.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")

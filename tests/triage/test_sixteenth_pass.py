@@ -88,6 +88,32 @@ from .families import assert_read_as
             "urgent",
             "sex-emergency-contraception-or-pep",
         ),
+        # NHS Headaches: a headache that suddenly becomes extremely painful.
+        ("my headache suddenly got much worse about ten minutes ago", "emergency", ""),
+        # NHS Epilepsy: fits that keep coming for a long while.
+        ("she has been fitting on and off since this morning", "emergency", ""),
+        # NHS High temperature in babies: under 3 months with 38C, the age told with "only".
+        ("he's only 6 weeks and his temperature is 38.4", "emergency", ""),
+        # NHS Postpartum psychosis: a belief that the baby has been swapped.
+        (
+            "since the baby arrived she has barely slept and now says someone swapped him",
+            "emergency",
+            "",
+        ),
+        # NHS Necrotising fasciitis: redness spreading fast, blisters and severe pain.
+        (
+            "the red patch on her calf is spreading fast, blisters forming, she is in agony",
+            "emergency",
+            "",
+        ),
+        # NHS Dental abscess: swelling spreading towards the eye and trouble swallowing.
+        (
+            "bad toothache and now the swelling has spread up to my eye, it is hard to swallow",
+            "emergency",
+            "",
+        ),
+        # NHS Red eye: red and painful, told the other way round.
+        ("my eye has been really painful and red since lunch", "urgent", "red-eye-painful"),
         # NHS urgent mental health help: "I can't cope" said plainly.
         ("my son rang crying, he says he can't cope", "urgent", "mental-health-crisis-not-coping"),
     ],
@@ -124,6 +150,12 @@ def test_the_presentation_is_read(text, level, rule):
         "I've been blind in one eye since birth",
         "do we need malaria tablets for Kenya",
         "I can't cope with the noise from next door",
+        # Ectopic heartbeats are a rhythm, not a pregnancy; a snorer's pause told as over.
+        "the cardiologist said my flutters are ectopic beats, harmless",
+        "he snores and stops breathing for a second, then gasps and carries on",
+        # Dementia's usual muddle; an idiom of embarrassment.
+        "dad has dementia and is muddled as usual, nothing new",
+        "I could have died of embarrassment when I tripped on stage",
         # A comma ends a term: "got out, had a cold shower" is not "out cold".
         "felt a bit hot in the sauna so I got out, had a cold shower and felt great",
     ],

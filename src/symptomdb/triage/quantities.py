@@ -372,7 +372,10 @@ def _age(
     old = after[1:2] and after[1] in v.old_words
     pregnant = after[1:2] and after[1] in v.pregnancy_cues
     person = after[1:2] and after[1] in v.age_people_after
-    if pregnant or not (old or person or (before and before[-1] in v.age_cues)):
+    # "she is 8 weeks", and "she is only 8 weeks" (a word that plays the age down).
+    cue = before[-2:-1] if before[-1:] and before[-1] in v.age_hedges else before[-1:]
+    told = bool(cue) and cue[0] in v.age_cues and not (after[1:2] and after[1] in v.age_since)
+    if pregnant or not (old or person or told):
         return None
     months = value * v.age_units[after[0]]
     return months, 1 + bool(old)
@@ -462,6 +465,8 @@ class _Vocabulary:
     age_units: Mapping[str, float]
     old_words: frozenset[str]
     age_cues: frozenset[str]
+    age_hedges: frozenset[str]
+    age_since: frozenset[str]
     age_people_after: frozenset[str]
     age_shorthand: Mapping[str, str]  # "mo" -> "months", "y o" -> "years"
     age_shorthand_phrases: frozenset[tuple[str, ...]]
@@ -548,6 +553,8 @@ def _vocabulary() -> _Vocabulary:
         age_units=age_units,
         old_words=words(age["old_words"]),
         age_cues=words(age["cues"]),
+        age_hedges=words(age["hedges"]),
+        age_since=words(age["since_after"]),
         age_people_after=words(age["people_after"]),
         age_shorthand={str(k): str(u) for k, u in age["shorthand"].items()},
         age_shorthand_phrases=phrases(list(age["shorthand"])),
