@@ -114,6 +114,8 @@ from .families import assert_read_as
         ),
         # NHS Red eye: red and painful, told the other way round.
         ("my eye has been really painful and red since lunch", "urgent", "red-eye-painful"),
+        # NHS Alcohol poisoning: drink told by its amount, being sick and passing out.
+        ("she drank way too much at a house party and keeps passing out", "emergency", ""),
         # NHS urgent mental health help: "I can't cope" said plainly.
         ("my son rang crying, he says he can't cope", "urgent", "mental-health-crisis-not-coping"),
     ],
@@ -156,6 +158,8 @@ def test_the_presentation_is_read(text, level, rule):
         # Dementia's usual muddle; an idiom of embarrassment.
         "dad has dementia and is muddled as usual, nothing new",
         "I could have died of embarrassment when I tripped on stage",
+        # Static from a car door is not a shock from the mains.
+        "got zapped by static off the car door again",
         # A comma ends a term: "got out, had a cold shower" is not "out cold".
         "felt a bit hot in the sauna so I got out, had a cold shower and felt great",
     ],
