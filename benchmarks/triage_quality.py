@@ -70,6 +70,8 @@ DEFAULT_FILES = [
     DATA / "triage_buried.jsonl",
     DATA / "triage_places.jsonl",
     DATA / "triage_timecourse.jsonl",
+    DATA / "triage_conditions.jsonl",
+    DATA / "triage_littleones.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")

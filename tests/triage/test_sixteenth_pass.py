@@ -116,6 +116,52 @@ from .families import assert_read_as
         ("my eye has been really painful and red since lunch", "urgent", "red-eye-painful"),
         # NHS Alcohol poisoning: drink told by its amount, being sick and passing out.
         ("she drank way too much at a house party and keeps passing out", "emergency", ""),
+        # CDC / NHS: opioid overdose - pinpoint pupils and very sleepy after extra doses.
+        (
+            "gran took extra morphine doses, pupils are pinpoint and she is very drowsy",
+            "emergency",
+            "",
+        ),
+        # NHS High blood sugar: very high sugar with drowsiness or confusion.
+        (
+            "type 2, sugar 28 all day and now really drowsy",
+            "emergency",
+            "high-sugar-drowsy-or-confused",
+        ),
+        # BHF: more than one ICD shock; one shock feeling well is the ICD clinic today.
+        ("my defibrillator has fired twice in an hour", "emergency", "icd-shocks"),
+        ("ICD went off once earlier, I feel fine", "urgent", "icd-single-shock"),
+        # NICE NG234: cancer with back pain and weak legs.
+        (
+            "prostate cancer with spinal mets and now my legs feel weak",
+            "emergency",
+            "spinal-cord-compression-with-cancer",
+        ),
+        # Acute oncology: a red, swollen PICC line; diarrhoea on immunotherapy.
+        ("the skin round my picc line is red and swollen", "urgent", "chemo-line-infected"),
+        (
+            "on nivolumab and I've had watery poo five times today",
+            "urgent",
+            "immunotherapy-diarrhoea",
+        ),
+        # NICE NG232: a bleeding disorder counts as blood thinners after a knock to the head.
+        ("I have haemophilia and hit my head on the car door", "emergency", ""),
+        # NHS: someone who has collapsed and barely responds.
+        ("grandad collapsed in the hall and is barely responding", "emergency", ""),
+        # NHS Inguinal hernia: a lump that will not go back in, with being sick.
+        ("his hernia won't go back in and he keeps being sick", "emergency", "hernia-stuck"),
+        # CAPT: a button battery missing where a toddler was playing.
+        (
+            "the battery from the car key is missing and the baby was chewing it",
+            "emergency",
+            "button-battery-missing-near-child",
+        ),
+        # NHS Bronchiolitis: less than half the usual feeds.
+        (
+            "my 5 month old is only taking half her usual milk",
+            "urgent",
+            "child-feeding-half-the-usual",
+        ),
         # NHS urgent mental health help: "I can't cope" said plainly.
         ("my son rang crying, he says he can't cope", "urgent", "mental-health-crisis-not-coping"),
     ],
@@ -160,6 +206,13 @@ def test_the_presentation_is_read(text, level, rule):
         "I could have died of embarrassment when I tripped on stage",
         # Static from a car door is not a shock from the mains.
         "got zapped by static off the car door again",
+        # A usual seizure that stopped well before the care plan's five minutes.
+        "her usual seizure lasted a minute, well before the five minutes in her plan, asleep now",
+        # Waking for school; Mongolian blue spots; water boiled and cooled for a baby.
+        "my son won't wake up for school again, typical teenager",
+        "my baby has bluish grey patches on her back, the midwife said Mongolian spots",
+        "can I give my 5 month old cooled boiled water in the heat",
+        "how do you do the glass test on a rash?",
         # A comma ends a term: "got out, had a cold shower" is not "out cold".
         "felt a bit hot in the sauna so I got out, had a cold shower and felt great",
     ],
@@ -191,6 +244,26 @@ def test_a_contraction_count_is_not_a_back_ache():
 def test_a_bleed_that_stopped_then_left_someone_faint_still_alarms():
     # Without a stopper word ("with a plaster", "after 5 minutes") the heavy bleed still counts.
     assert triage("bled a lot then stopped but now I feel faint", locale="GB").level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # NHS Cuts and grazes: a bleed stopped by pressure is cleaned and covered, however it
+        # looked at first, wherever the reader says it stopped.
+        ("it bled loads at first and I panicked. It stopped with pressure after a bit", None),
+        ("nosebleed on apixaban, pinched for 10 minutes and it has stopped", None),
+        # Not when it started again or left someone pale or faint.
+        (
+            "bled heavily, stopped with pressure but then started again and now it's pouring",
+            "emergency",
+        ),
+        ("bleeding loads, it stopped with a towel but now she is pale and clammy", "emergency"),
+    ],
+)
+def test_a_bleed_stopped_by_pressure_is_not_an_emergency(text, level):
+    result = triage(text, locale="GB")
+    assert (result.level == "emergency") == (level == "emergency"), (text, result.rule_ids)
 
 
 def test_a_question_about_overdosing_with_a_count_still_alarms():

@@ -46,7 +46,8 @@ class Quantity:
     value: float
     start: int  # word positions in the analysed text, end exclusive
     end: int
-    # A time since rather than a length ("a fit an hour ago", "a second one 10 minutes later").
+    # A time since rather than a length ("a fit an hour ago", "a second one 10 minutes later"),
+    # or a limit named ("well before the five minutes in his care plan").
     since: bool = False
 
 
@@ -92,7 +93,9 @@ def read_quantities(words: Sequence[str]) -> list[Quantity]:
         if value is None:
             continue
         for measure, value_in_unit, last in _readings(tokens, index, value, vocabulary):
-            since = measure == "minutes" and _since(tokens, last, vocabulary)
+            since = measure == "minutes" and (
+                _since(tokens, last, vocabulary) or _a_limit(tokens, index, vocabulary)
+            )
             found.append(Quantity(measure, value_in_unit, origin[index], origin[last] + 1, since))
     found += _lone_hours(tokens, origin, vocabulary)
     return sorted(found, key=lambda q: (q.start, q.measure))
@@ -401,6 +404,12 @@ def _since(tokens: Sequence[str], unit: int, v: _Vocabulary) -> bool:
     return unit + 1 < len(tokens) and tokens[unit + 1] in v.since_after
 
 
+def _a_limit(tokens: Sequence[str], number: int, v: _Vocabulary) -> bool:
+    """Whether the duration whose number is ``tokens[number]`` is a limit named, not a length:
+    "stopped well before the five minutes in his care plan", "under 5 minutes"."""
+    return number > 0 and tokens[number - 1] in v.limit_before
+
+
 def _starts(after: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> int:
     """How many words of ``after`` one of ``phrases`` covers at its start (0: none)."""
     for phrase in sorted(phrases, key=len, reverse=True):
@@ -462,6 +471,7 @@ class _Vocabulary:
     lone_hour_cues: frozenset[str]
     lone_units: Mapping[str, float]
     since_after: frozenset[str]
+    limit_before: frozenset[str]
     age_units: Mapping[str, float]
     old_words: frozenset[str]
     age_cues: frozenset[str]
@@ -550,6 +560,7 @@ def _vocabulary() -> _Vocabulary:
         lone_hour_cues=words(duration["lone_hour_cues"]),
         lone_units={str(k): float(n) for k, n in duration["lone_units"].items()},
         since_after=words(duration["since_after"]),
+        limit_before=words(duration["limit_before"]),
         age_units=age_units,
         old_words=words(age["old_words"]),
         age_cues=words(age["cues"]),

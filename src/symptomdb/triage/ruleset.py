@@ -42,6 +42,9 @@ class Rule:
     all_of: tuple[str, ...]
     any_of: str | None  # name of the anonymous concept holding the rule's own phrases
     unless: tuple[str, ...]
+    # Concepts that stop the rule wherever in the text they are said: an outcome told apart
+    # from the finding ("it bled a lot. It stopped with pressure after two minutes").
+    unless_anywhere: tuple[str, ...]
     window: int
     same_clause: bool
     # Fired by a condition's name ("having a stroke"): quiet in information-seeking questions.
@@ -178,9 +181,10 @@ class RuleSet:
             if spans is not None:
                 firings.append(Firing(rule, spans))
             elif (
-                rule.unless
+                (rule.unless or rule.unless_anywhere)
                 and rule.speaks_for_family
-                and _fire(replace(rule, unless=()), doc, found, context) is not None
+                and _fire(replace(rule, unless=(), unless_anywhere=()), doc, found, context)
+                is not None
             ):
                 # Its picture is there and its own "unless" words said no ("a bit of blood on
                 # the paper, I have piles"): the rules have judged the family.
@@ -314,6 +318,9 @@ def _fire(
         return [
             s for s in affirmed(concept, picture=picture) if doc.clauses[s.start] not in excepted
         ]
+
+    if any(affirmed(c, picture=False) for c in rule.unless_anywhere):
+        return None
 
     if rule.any_of is not None:
         alone = counted(rule.any_of, picture=False)
@@ -449,10 +456,14 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
             terms = tuple(parse_terms(raw["any"]))
             concepts[rule.any_of] = terms
             entries += [(rule.any_of, t) for t in terms]
-            # Idioms that start with one of those phrases: "killing myself laughing".
+            # Idioms that start with one of those phrases: "killing myself laughing". They are
+            # the same words meaning something else, so they rule the family out as a concept's
+            # `except_rules_out` exceptions do.
             entries += [
                 (rule.any_of + _EXCEPT, t) for t in parse_terms(raw.get("any_except") or ())
             ]
+            if raw.get("any_except"):
+                excepts_rule_out.add(rule.any_of)
         rules.append(rule)
     ids = [r.id for r in rules]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -527,7 +538,8 @@ def _build_rule(
         raise RuleSetError(f"rule {rule_id}: needs a source with an https:// url")
     all_of = tuple(raw.get("all") or ())
     unless = tuple(raw.get("unless") or ())
-    for concept in (*all_of, *unless):
+    unless_anywhere = tuple(raw.get("unless_anywhere") or ())
+    for concept in (*all_of, *unless, *unless_anywhere):
         if concept not in concepts:
             raise RuleSetError(f"rule {rule_id}: concept {concept!r} is not under concepts:")
     if not all_of and not raw.get("any"):
@@ -543,6 +555,7 @@ def _build_rule(
         all_of=all_of,
         any_of=f"{rule_id}:any" if raw.get("any") else None,
         unless=unless,
+        unless_anywhere=unless_anywhere,
         window=int(raw.get("window", DEFAULT_WINDOW)),
         same_clause=bool(raw.get("same_clause", False)),
         condition_name=bool(raw.get("condition_name", False)),
@@ -562,4 +575,4 @@ def _check_message(rule_id: str, message: str) -> None:
 
 def concept_names(rules: Sequence[Rule]) -> set[str]:
     """Every concept a rule refers to (used to find unused vocabulary)."""
-    return {c for r in rules for c in (*r.all_of, *r.unless)}
+    return {c for r in rules for c in (*r.all_of, *r.unless, *r.unless_anywhere)}
