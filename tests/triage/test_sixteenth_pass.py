@@ -279,3 +279,19 @@ def test_the_rules_ruling_words_out_lets_the_detector_defer():
     assert "thunderclap_headache" in reading.families_read
     _, reading = rules.read_text("my blood pressure is fine")
     assert not reading.families_read & {"bleeding", "coughing_blood", "gut_bleeding"}
+
+
+def test_a_family_speaks_through_a_rule_that_speaks_for_it():
+    """The semantic detector's message for a family comes from ``rule_for``: where a rule of
+    that level speaks for the whole family, it is that rule's, not one picture's."""
+    rules = load_rules()
+    for family in {r.family for r in rules.rules}:
+        for level in ("emergency", "urgent"):
+            speaking = [
+                r
+                for r in rules.rules
+                if (r.family, r.level) == (family, level) and r.speaks_for_family
+            ]
+            chosen = rules.rule_for(family, level)
+            if speaking:
+                assert chosen is not None and chosen.speaks_for_family, (family, level, chosen)

@@ -109,6 +109,9 @@ class RuleSet:
         of_family = sorted((r for r in self.rules if r.family == family), key=lambda r: r.rank)
         at_level = [r for r in of_family if r.level == level]
         chosen = at_level or of_family
+        # A rule for one picture of the family ("speaks_for_family: false") speaks for it only
+        # where no other rule can.
+        chosen = sorted(chosen, key=lambda r: not r.speaks_for_family)
         return chosen[0] if chosen else None
 
     @cached_property
