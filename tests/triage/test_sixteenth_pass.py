@@ -162,6 +162,24 @@ from .families import assert_read_as
             "urgent",
             "child-feeding-half-the-usual",
         ),
+        # NHS Methotrexate: a weekly medicine taken every day.
+        (
+            "dad has been taking his methotrexate daily by mistake",
+            "urgent",
+            "weekly-medicine-taken-daily",
+        ),
+        # BHF: heart failure with 2kg or more gained in a few days.
+        (
+            "I have heart failure and my weight has gone up 3kg since the weekend",
+            "urgent",
+            "heart-failure-weight-gain",
+        ),
+        # NHS Kidney transplant: a temperature after a transplant, told with when it was done.
+        (
+            "liver transplant 6 months ago and now a fever of 38.3",
+            "urgent",
+            "transplant-fever-or-less-urine",
+        ),
         # NHS urgent mental health help: "I can't cope" said plainly.
         ("my son rang crying, he says he can't cope", "urgent", "mental-health-crisis-not-coping"),
     ],
@@ -213,6 +231,7 @@ def test_the_presentation_is_read(text, level, rule):
         "my baby has bluish grey patches on her back, the midwife said Mongolian spots",
         "can I give my 5 month old cooled boiled water in the heat",
         "how do you do the glass test on a rash?",
+        "I take methotrexate every Monday, can I drink alcohol with it",
         # A comma ends a term: "got out, had a cold shower" is not "out cold".
         "felt a bit hot in the sauna so I got out, had a cold shower and felt great",
     ],
