@@ -180,6 +180,8 @@ from .families import assert_read_as
             "urgent",
             "transplant-fever-or-less-urine",
         ),
+        # NHS Head injury: a baby rolled off the bed onto his head and has been sick.
+        ("my 9 month old rolled off the sofa onto his head and has been sick", "emergency", ""),
         # NHS urgent mental health help: "I can't cope" said plainly.
         ("my son rang crying, he says he can't cope", "urgent", "mental-health-crisis-not-coping"),
     ],
