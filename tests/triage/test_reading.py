@@ -294,6 +294,14 @@ def test_a_choice_of_only_dropped_words_is_refused() -> None:
     assert [t.text for t in parse_terms(["all (|mum) pills"])] == ["all pills", "all mum pills"]
 
 
+def test_a_term_standing_for_too_many_terms_is_refused() -> None:
+    # Each spelt-out term is kept in every worker's memory.
+    line = " ".join("(" + "|".join(f"w{i}x{j}" for j in range(8)) + ")" for i in range(4))
+    assert len(parse_terms([line])) == 8**4
+    with pytest.raises(ValueError, match="stands for 32,768 terms"):
+        parse_terms([line + " (a1|b1|c1|d1|e1|f1|g1|h1)"])
+
+
 def test_the_rules_read_a_term_with_choices_as_each_of_them() -> None:
     rules = load_rules()
     # "berries (off|from|in) (bush|…|park)" in rules.yaml: each combination is a term.

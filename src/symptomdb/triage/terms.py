@@ -13,6 +13,10 @@ from .wordlists import reading_words
 
 # How many linking or degree words may stand between the words of one term.
 MAX_BETWEEN = 3
+# How many terms one line with choices may stand for. Every one is kept in memory in every
+# worker: one exception line of seven choices once spelt out 258,720 terms (380 MB, and half
+# a minute at load); the largest line now stands for 3,600.
+MAX_SPELLED_OUT = 5000
 
 
 @cache
@@ -54,8 +58,29 @@ def parse_terms(texts: Iterable[object]) -> list[Term]:
                         f"vocabulary term {text!r}: the choice {choice!r} has no word the reading"
                         " keeps (articles and possessives are dropped); leave it out"
                     )
-        terms += [Term.parse(term) for term in spelled_out(text)]
+        spelt = spelled_out(text)
+        if len(spelt) > MAX_SPELLED_OUT:
+            raise ValueError(
+                f"vocabulary term {text!r} stands for {len(spelt):,} terms, more than"
+                f" {MAX_SPELLED_OUT:,}: split its choices over several lines or concepts"
+            )
+        terms += [Term.parse(term) for term in spelt]
     return terms
+
+
+@cache
+def _words_of(raw: str) -> tuple[str, ...]:
+    """One written word of a term as the reading keeps it (none, one, or a contraction's
+    two). Cached: the choices spell out tens of thousands of terms from a few thousand
+    words, and reading each afresh took half a minute at load."""
+    return tuple(content_words(raw))
+
+
+@cache
+def _parts_of(raw: str) -> tuple[tuple[str, bool], ...]:
+    """A written word's parts of a term: its stem, or with "=" its exact form."""
+    exact = raw.startswith("=")
+    return tuple((word if exact else stem(word), exact) for word in _words_of(raw.lstrip("=")))
 
 
 @dataclass(frozen=True)
@@ -68,18 +93,14 @@ class Term:
     @classmethod
     def parse(cls, text: str) -> Term:
         """``"crushing chest"`` matches any inflection; ``"=tearing"`` only that exact word."""
-        parts: list[tuple[str, bool]] = []
-        for raw in text.split():
-            exact = raw.startswith("=")
-            for word in content_words(raw.lstrip("=")):
-                parts.append((word if exact else stem(word), exact))
+        parts = tuple(part for raw in text.split() for part in _parts_of(raw))
         if not parts:
             raise ValueError(f"vocabulary term {text!r} has no words")
-        return cls(text=text, parts=tuple(parts))
+        return cls(text=text, parts=parts)
 
     @property
     def surface_words(self) -> tuple[str, ...]:
-        return tuple(w for raw in self.text.split() for w in content_words(raw.lstrip("=")))
+        return tuple(w for raw in self.text.split() for w in _words_of(raw.lstrip("=")))
 
     def end_at(self, doc: Document, start: int) -> int | None:
         """Where the term ends when it starts at ``start``, else None. Its words are read in
