@@ -72,6 +72,9 @@ DEFAULT_FILES = [
     DATA / "triage_timecourse.jsonl",
     DATA / "triage_conditions.jsonl",
     DATA / "triage_littleones.jsonl",
+    DATA / "triage_pregnancy.jsonl",
+    DATA / "triage_exposures.jsonl",
+    DATA / "triage_bodyparts.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
