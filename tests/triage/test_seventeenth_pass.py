@@ -1,0 +1,58 @@
+"""Issue 10, seventeenth pass: presentations learnt from the tuning halves of the pregnancy,
+exposures and body-parts sets, each written here in our own words from the guidance named
+beside its rule in rules.yaml (none is a line of any labelled set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage import triage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # RCOG / NHS: a baby's foot, leg or bottom coming first is an emergency birth.
+        "her waters went an hour ago and I can see a little leg",
+        "in labour at home and a foot is poking out",
+        "the birth is happening right now on the bathroom floor",
+        # NHS Stroke: not understanding what is said, calling things by wrong names.
+        "all of a sudden grandad can't understand what we are saying",
+        "my wife keeps calling things by the wrong names since lunch",
+        # NHS Sudden loss of vision: half of what both eyes see gone today.
+        "since this morning the right half of his vision has vanished",
+        # NHS Help for suicidal thoughts: a method named as a plan.
+        "I am going to throw myself off the multi storey tonight",
+        "he says he will step in front of a train",
+        # CDC: an engine run in an enclosed space, people unwell.
+        "van left running in the garage with the door shut and now my dad is dizzy and sick",
+        # NHS Eye injuries / HSE: cement is an alkali, a chemical in the eye.
+        "splashed wet concrete in my eye and it stings like mad",
+        # NHS Burns and scalds: a burn bigger than the hand is A&E.
+        "spilt a pan of boiling water, blisters right across his tummy",
+        # St John Ambulance, Shock: heavy bleeding, a period's too, with faintness.
+        "flooding with my period, soaked the sheets and almost passed out in the loo",
+        "bleeding loads from the cut on his leg and he has gone white as a sheet",
+    ],
+)
+def test_these_presentations_are_emergencies(text: str) -> None:
+    result = triage(text, locale="GB")
+    assert result.level == "emergency", (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Everyday uses of the same words.
+        "my foot hangs out of the duvet when it's hot",
+        "my two year old does not understand what I am saying when I say no",
+        "the kids jump off the harbour wall into the sea every summer",
+        "a big blister on my heel from new boots",
+        "huge blisters on both feet after the marathon",
+        "heavy period this month and a bit tired",
+        "laying a concrete path this weekend, what gloves should I wear",
+    ],
+)
+def test_these_look_alikes_are_not_emergencies(text: str) -> None:
+    result = triage(text, locale="GB")
+    assert result.level != "emergency", (text, result.rule_ids)
