@@ -33,6 +33,13 @@ from symptomdb.triage import triage
         # St John Ambulance, Shock: heavy bleeding, a period's too, with faintness.
         "flooding with my period, soaked the sheets and almost passed out in the loo",
         "bleeding loads from the cut on his leg and he has gone white as a sheet",
+        # NHS Stevens-Johnson syndrome: target-shaped spots with sore lips after a new medicine.
+        "spots like bullseyes all over after the new tablets and her lips are raw",
+        # NHS Postpartum psychosis: a manic mood, beliefs about the baby.
+        "three days after the birth she is talking so fast and says she was chosen by god",
+        "had her baby on monday and now says the baby is a demon",
+        # A common spelling of faint, beside a black stool (NHS Stomach ulcer: A&E).
+        "poo like tar this morning and I went feint on the stairs",
     ],
 )
 def test_these_presentations_are_emergencies(text: str) -> None:
@@ -51,6 +58,8 @@ def test_these_presentations_are_emergencies(text: str) -> None:
         "huge blisters on both feet after the marathon",
         "heavy period this month and a bit tired",
         "laying a concrete path this weekend, what gloves should I wear",
+        "the darts board has a bullseye, my rash is just a small dry patch",
+        "my son talks so fast when he is excited about football",
     ],
 )
 def test_these_look_alikes_are_not_emergencies(text: str) -> None:
