@@ -47,6 +47,11 @@ def test_these_presentations_are_emergencies(text: str) -> None:
     assert result.level == "emergency", (text, result.rule_ids)
 
 
+def test_training_does_not_silence_a_real_event_told_beside_it() -> None:
+    text = "on a first aid course today and now my chest is crushing and spreading to my arm"
+    assert triage(text, locale="GB").level == "emergency"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -60,6 +65,9 @@ def test_these_presentations_are_emergencies(text: str) -> None:
         "laying a concrete path this weekend, what gloves should I wear",
         "the darts board has a bullseye, my rash is just a small dry patch",
         "my son talks so fast when he is excited about football",
+        # Training, told as training (context.yaml told_elsewhere).
+        "the first aid course scenario today was a man who collapses with chest pain",
+        "at cpr class we practised on a dummy that was not breathing",
     ],
 )
 def test_these_look_alikes_are_not_emergencies(text: str) -> None:
