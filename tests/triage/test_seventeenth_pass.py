@@ -40,6 +40,8 @@ from symptomdb.triage import triage
         "had her baby on monday and now says the baby is a demon",
         # A common spelling of faint, beside a black stool (NHS Stomach ulcer: A&E).
         "poo like tar this morning and I went feint on the stairs",
+        # NHS Meningitis: the glass test's result read, and "not" never skipped.
+        "purple spots on her legs and a high temperature, did the glass test and they don't fade",
     ],
 )
 def test_these_presentations_are_emergencies(text: str) -> None:
@@ -68,6 +70,8 @@ def test_training_does_not_silence_a_real_event_told_beside_it() -> None:
         # Training, told as training (context.yaml told_elsewhere).
         "the first aid course scenario today was a man who collapses with chest pain",
         "at cpr class we practised on a dummy that was not breathing",
+        # NHS Meningitis: a rash that fades under a glass is not the meningitis rash.
+        "little red spots on his chest, did the glass test and they all went away",
     ],
 )
 def test_these_look_alikes_are_not_emergencies(text: str) -> None:
