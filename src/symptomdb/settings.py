@@ -177,7 +177,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     # Kept between requests like PostgreSQL's (DATABASE_CONN_MAX_AGE): opening a file per
-    # request cost 1.8 ms of CPU in a search, with the setup of each new connection and an
+    # request cost 2-3 ms of CPU in a search, with the setup of each new connection and an
     # empty page cache (docs/serving.md). `restore` asks for the site to be stopped first.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

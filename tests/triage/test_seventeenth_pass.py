@@ -10,70 +10,63 @@ from symptomdb.triage import triage
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("emergency", "text"),
     [
         # RCOG / NHS: a baby's foot, leg or bottom coming first is an emergency birth.
-        "her waters went an hour ago and I can see a little leg",
-        "in labour at home and a foot is poking out",
-        "the birth is happening right now on the bathroom floor",
+        (True, "her waters went an hour ago and I can see a little leg"),
+        (True, "in labour at home and a foot is poking out"),
+        (True, "the birth is happening right now on the bathroom floor"),
         # NHS Stroke: not understanding what is said, calling things by wrong names.
-        "all of a sudden grandad can't understand what we are saying",
-        "my wife keeps calling things by the wrong names since lunch",
+        (True, "all of a sudden grandad can't understand what we are saying"),
+        (True, "my wife keeps calling things by the wrong names since lunch"),
         # NHS Sudden loss of vision: half of what both eyes see gone today.
-        "since this morning the right half of his vision has vanished",
+        (True, "since this morning the right half of his vision has vanished"),
         # NHS Help for suicidal thoughts: a method named as a plan.
-        "I am going to throw myself off the multi storey tonight",
-        "he says he will step in front of a train",
+        (True, "I am going to throw myself off the multi storey tonight"),
+        (True, "he says he will step in front of a train"),
         # CDC: an engine run in an enclosed space, people unwell.
-        "van left running in the garage with the door shut and now my dad is dizzy and sick",
+        (
+            True,
+            "van left running in the garage with the door shut and now my dad is dizzy and sick",
+        ),
         # NHS Eye injuries / HSE: cement is an alkali, a chemical in the eye.
-        "splashed wet concrete in my eye and it stings like mad",
+        (True, "splashed wet concrete in my eye and it stings like mad"),
         # NHS Burns and scalds: a burn bigger than the hand is A&E.
-        "spilt a pan of boiling water, blisters right across his tummy",
+        (True, "spilt a pan of boiling water, blisters right across his tummy"),
         # St John Ambulance, Shock: heavy bleeding, a period's too, with faintness.
-        "flooding with my period, soaked the sheets and almost passed out in the loo",
-        "bleeding loads from the cut on his leg and he has gone white as a sheet",
+        (True, "flooding with my period, soaked the sheets and almost passed out in the loo"),
+        (True, "bleeding loads from the cut on his leg and he has gone white as a sheet"),
         # NHS Stevens-Johnson syndrome: target-shaped spots with sore lips after a new medicine.
-        "spots like bullseyes all over after the new tablets and her lips are raw",
+        (True, "spots like bullseyes all over after the new tablets and her lips are raw"),
         # NHS Postpartum psychosis: a manic mood, beliefs about the baby.
-        "three days after the birth she is talking so fast and says she was chosen by god",
-        "had her baby on monday and now says the baby is a demon",
+        (True, "three days after the birth she is talking so fast and says she was chosen by god"),
+        (True, "had her baby on monday and now says the baby is a demon"),
         # A common spelling of faint, beside a black stool (NHS Stomach ulcer: A&E).
-        "poo like tar this morning and I went feint on the stairs",
+        (True, "poo like tar this morning and I went feint on the stairs"),
         # NHS Meningitis: the glass test's result read, and "not" never skipped.
-        "purple spots on her legs and a high temperature, did the glass test and they don't fade",
+        (True, "purple spots on her legs and a fever, did the glass test and they don't fade"),
+        # Everyday uses of the same words.
+        (False, "my foot hangs out of the duvet when it's hot"),
+        (False, "my two year old does not understand what I am saying when I say no"),
+        (False, "the kids jump off the harbour wall into the sea every summer"),
+        (False, "a big blister on my heel from new boots"),
+        (False, "huge blisters on both feet after the marathon"),
+        (False, "heavy period this month and a bit tired"),
+        (False, "laying a concrete path this weekend, what gloves should I wear"),
+        (False, "the darts board has a bullseye, my rash is just a small dry patch"),
+        (False, "my son talks so fast when he is excited about football"),
+        # Training, told as training (context.yaml told_elsewhere).
+        (False, "the first aid course scenario today was a man who collapses with chest pain"),
+        (False, "at cpr class we practised on a dummy that was not breathing"),
+        # NHS Meningitis: a rash that fades under a glass is not the meningitis rash.
+        (False, "little red spots on his chest, did the glass test and they all went away"),
     ],
 )
-def test_these_presentations_are_emergencies(text: str) -> None:
+def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
     result = triage(text, locale="GB")
-    assert result.level == "emergency", (text, result.rule_ids)
+    assert (result.level == "emergency") is emergency, (text, result.level, result.rule_ids)
 
 
 def test_training_does_not_silence_a_real_event_told_beside_it() -> None:
     text = "on a first aid course today and now my chest is crushing and spreading to my arm"
     assert triage(text, locale="GB").level == "emergency"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Everyday uses of the same words.
-        "my foot hangs out of the duvet when it's hot",
-        "my two year old does not understand what I am saying when I say no",
-        "the kids jump off the harbour wall into the sea every summer",
-        "a big blister on my heel from new boots",
-        "huge blisters on both feet after the marathon",
-        "heavy period this month and a bit tired",
-        "laying a concrete path this weekend, what gloves should I wear",
-        "the darts board has a bullseye, my rash is just a small dry patch",
-        "my son talks so fast when he is excited about football",
-        # Training, told as training (context.yaml told_elsewhere).
-        "the first aid course scenario today was a man who collapses with chest pain",
-        "at cpr class we practised on a dummy that was not breathing",
-        # NHS Meningitis: a rash that fades under a glass is not the meningitis rash.
-        "little red spots on his chest, did the glass test and they all went away",
-    ],
-)
-def test_these_look_alikes_are_not_emergencies(text: str) -> None:
-    result = triage(text, locale="GB")
-    assert result.level != "emergency", (text, result.rule_ids)

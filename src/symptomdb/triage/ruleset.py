@@ -306,6 +306,10 @@ def _fire(
     def affirmed(concept: str, *, picture: bool = True) -> list[Span]:
         return [s for s in found.get(concept, []) if _affirmed(s, rule, context, picture=picture)]
 
+    # Said anywhere, these stop the rule before any clause work.
+    if any(affirmed(c, picture=False) for c in rule.unless_anywhere):
+        return None
+
     # An exception ("unless") speaks for its own clause only: "nosebleed" spares the breathing
     # rule in "nosebleed, can't breathe through my nose", not in "nosebleed. Now he can't breathe".
     # Its own clauses, when its words run over a clause word: "laughed so hard I couldn't
@@ -321,9 +325,6 @@ def _fire(
         return [
             s for s in affirmed(concept, picture=picture) if doc.clauses[s.start] not in excepted
         ]
-
-    if any(affirmed(c, picture=False) for c in rule.unless_anywhere):
-        return None
 
     if rule.any_of is not None:
         alone = counted(rule.any_of, picture=False)
