@@ -9,7 +9,8 @@ few query vectors remembered (as http_load.sh's uncached row), so the model runs
 request. It is timed twice, alternating, in one process: with the database connection kept
 between requests (as `DATABASE_CONN_MAX_AGE` keeps it) and closed after each (as a server
 with `DATABASE_CONN_MAX_AGE=0` does). The queries are 60 of our own labelled search queries
-(`benchmarks/data/search_more.jsonl`), in rotation, after one untimed pass. Always exits 0.
+(`benchmarks/data/search_more.jsonl`; `--queries` takes another file, such as the dev queries
+http_load.sh sends), in rotation, after one untimed pass. Always exits 0.
 """
 
 from __future__ import annotations
@@ -40,12 +41,15 @@ def main() -> None:
     parser.add_argument("--home", type=Path, required=True, help="an initialised SYMPTOMDB_HOME")
     parser.add_argument("--requests", type=int, default=360, help="timed requests per mode")
     parser.add_argument("--rounds", type=int, default=2, help="alternations of the two modes")
+    parser.add_argument(
+        "--queries", type=Path, default=DATA, help="a JSONL file of queries (query or text)"
+    )
     args = parser.parse_args()
     setup_django(args.home, None)
     from django.db import connection
     from django.test import Client
 
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    rows = [json.loads(line) for line in args.queries.read_text(encoding="utf-8").splitlines() if line]
     queries = [str(r.get("query") or r.get("text")) for r in rows]
     random.Random(1).shuffle(queries)
     queries = queries[:60]
@@ -62,7 +66,10 @@ def main() -> None:
         return (time.process_time() - started) * 1000 / count
 
     run(len(queries), close=False)  # untimed: loads the model, the vectors, the bank
-    print(f"{args.requests} uncached searches per mode, 60 queries in rotation, one process")
+    print(
+        f"{args.requests} uncached searches per mode, {len(queries)} queries of "
+        f"{args.queries.name} in rotation, one process"
+    )
     for round_number in range(1, args.rounds + 1):
         kept = run(args.requests, close=False)
         closed = run(args.requests, close=True)
