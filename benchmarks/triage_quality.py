@@ -75,6 +75,9 @@ DEFAULT_FILES = [
     DATA / "triage_pregnancy.jsonl",
     DATA / "triage_exposures.jsonl",
     DATA / "triage_bodyparts.jsonl",
+    DATA / "triage_crisis.jsonl",
+    DATA / "triage_infections.jsonl",
+    DATA / "triage_heartlungs.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
