@@ -1,0 +1,92 @@
+"""Issue 10, eighteenth pass: presentations learnt from the tuning halves of the crisis,
+infections and heart-and-lungs sets, each written here in our own words from the guidance
+named beside its rule in rules.yaml (none is a line of any labelled set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage import triage
+
+
+@pytest.mark.parametrize(
+    ("emergency", "text"),
+    [
+        # NHS Help for suicidal thoughts / Samaritans: affairs put in order, a plan, a goodbye,
+        # the means to hand, someone out of reach.
+        (
+            True,
+            "sat in the car at the reservoir with all my pills, wanted someone to know where I am",
+        ),
+        (True, "I've sorted my will and I know when and how, don't try to talk me out of it"),
+        (True, "she texted sorry for everything and now her mobile is switched off"),
+        (True, "he left his passwords for his brother and said he is heading to the multistorey"),
+        (True, "coworker messaged that he has a rope, now he is not picking up"),
+        (True, "I'm going to walk into the sea tonight"),
+        # NHS Healthier Together: a first febrile fit is an ambulance call; NHS Meningitis.
+        (True, "my 2 year old has a temp of 39 and is jerking all over, eyes rolled"),
+        (True, "he just got back from Nigeria with a fever and now he's having a fit"),
+        # NHS Psychosis: voices telling someone to harm.
+        (True, "the voices are telling me to jump off the bridge"),
+        # NICE CG100: delirium tremens or a withdrawal fit.
+        (True, "stopped drinking two days ago and just had a fit"),
+        # NHS SSRIs, side effects: severe serotonin syndrome.
+        (
+            True,
+            "on sertraline and took tramadol for my back, now really hot, twitching and confused",
+        ),
+        # NHS Abdominal aortic aneurysm: a known aneurysm and sudden severe pain.
+        (True, "I know I have an AAA and I've just had sudden severe pain in my back"),
+        # NHS Aortic dissection: a tearing pain between the shoulder blades.
+        (True, "pain between my shoulder blades like I'm being torn open"),
+        # NHS: a baby who stops breathing.
+        (True, "my 6 week old went about 20 seconds without breathing then gasped"),
+        # NHS Sepsis: mottled skin; blue or grey lips or tongue; confusion; fast breathing.
+        (True, "her legs look marbled and she's had flu for days"),
+        (True, "her lips and tongue look grey and she has a chest infection"),
+        (True, "Dad has a chest infection and he's not recognising us tonight"),
+        (True, "had my op last week, temp 39 and panting lying in bed"),
+        # NHS Angina: the second dose of GTN has not eased the pain.
+        (True, "GTN twice and the chest pain is not easing"),
+        # NHS Dental abscess: the eye on that side swelling.
+        (True, "abscess on a back tooth and the eye on the same side is puffing up"),
+        # NHS Meningitis: a bulging soft spot; a rash that stays under a glass.
+        (True, "baby has a fever and the soft bit on top of her head is puffed up"),
+        (
+            True,
+            "rash on his tummy that doesn't go away when I press a glass against it and he is hot",
+        ),
+        # NICE CG147: a foot gone pale and cold with pins and needles.
+        (True, "my left foot went pale and cold an hour ago with pins and needles"),
+        # NHS Necrotising fasciitis: pain far beyond the wound.
+        (True, "way more pain than a cut should cause and the arm is swelling"),
+        # NHS Bowel obstruction: vomit that smells of poo.
+        (True, "being sick and it smells like poo"),
+        # Everyday uses of the same words.
+        (False, "my husband snores really loud and sometimes it stops for a second then he snorts"),
+        (False, "my eldest had a febrile convulsion at 18 months, he is 6 now and has a cold"),
+        (
+            False,
+            "we bought a new rope for the tyre swing, the kids were not answering when I called",
+        ),
+        (False, "Does the crisis line only help people who feel suicidal?"),
+        (False, "did 20 miles on the bike and my feet want to die"),
+        (False, "is there a support group for families who lost someone to suicide?"),
+        (False, "Sore across my chest after going heavy on the bench, worse when I press on it"),
+        (False, "I could barely breathe for laughing at the film"),
+        (False, "blotchy red rash on my son's arms, I did the glass test and it fades"),
+    ],
+)
+def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
+    result = triage(text, locale="GB")
+    assert (result.level == "emergency") is emergency, (text, result.level, result.rule_ids)
+
+
+def test_a_fever_just_after_the_jabs_is_same_day_advice_unless_another_sign_is_told() -> None:
+    # NHS MenB vaccine: a fever after the jabs is expected; a floppy baby is still an emergency.
+    after_jabs = triage("my 9 week old had her jabs this morning and is 38.2", locale="GB")
+    assert after_jabs.level == "urgent", after_jabs.rule_ids
+    floppy = triage("8 week old had jabs yesterday, temp 38.5 and floppy", locale="GB")
+    assert floppy.level == "emergency", floppy.rule_ids
+    without_jabs = triage("my 7 week old has a temperature of 38.4", locale="GB")
+    assert without_jabs.level == "emergency", without_jabs.rule_ids
