@@ -62,7 +62,16 @@ from symptomdb.triage import triage
         (True, "way more pain than a cut should cause and the arm is swelling"),
         # NHS Bowel obstruction: vomit that smells of poo.
         (True, "being sick and it smells like poo"),
+        # NHS Epilepsy: a first seizure, said in a carer's shorthand.
+        (True, "resident's husband, no hx of fits, had a fit on the sofa, now drowsy"),
+        # NHS Transient ischaemic attack: sight gone and an arm tingling, even when both passed.
+        (True, "had a strange spell where half my vision went and my arm tingled, fine now"),
+        # NHS Poisoning: foraged mushrooms or berries, then the signs of poisoning.
+        (True, "we picked wild mushrooms and fried them, now we both can't stop being sick"),
+        (True, "ate berries off a bush, now seeing double and my heart is racing"),
         # Everyday uses of the same words.
+        (False, "I picked field mushrooms yesterday, how do I store them"),
+        (False, "my foot has pins and needles from sitting cross legged, vision fine"),
         (False, "my husband snores really loud and sometimes it stops for a second then he snorts"),
         (False, "my eldest had a febrile convulsion at 18 months, he is 6 now and has a cold"),
         (
@@ -90,3 +99,20 @@ def test_a_fever_just_after_the_jabs_is_same_day_advice_unless_another_sign_is_t
     assert floppy.level == "emergency", floppy.rule_ids
     without_jabs = triage("my 7 week old has a temperature of 38.4", locale="GB")
     assert without_jabs.level == "emergency", without_jabs.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NHS Wound infection after surgery / Cuts and grazes: pus or cloudy fluid from a wound.
+        "the stitches in his knee are puffy and red and there is a bit of pus",
+        "my c section incision is draining cloudy stuff",
+        # NHS DVT: a puffy, sore calf.
+        "calf puffed up and sore since my hip operation",
+        # BHF: 2 kg in a few days with heart failure, in its abbreviation.
+        "weight up 2kg overnight, HF",
+    ],
+)
+def test_same_day_signs_in_everyday_words(text: str) -> None:
+    result = triage(text, locale="GB")
+    assert result.level == "urgent", (text, result.level, result.rule_ids)
