@@ -78,6 +78,9 @@ DEFAULT_FILES = [
     DATA / "triage_crisis.jsonl",
     DATA / "triage_infections.jsonl",
     DATA / "triage_heartlungs.jsonl",
+    DATA / "triage_neuro.jsonl",
+    DATA / "triage_belly.jsonl",
+    DATA / "triage_schoolage.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
