@@ -347,9 +347,10 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("my baby has blue eyes", None),
     ],
     "urgent": [
+        # NHS inform: A&E or 999 for a stomach ache that is severe (rule severe-abdominal-pain).
+        ("severe stomach pain", "emergency"),
         ("high fever that won't come down", "urgent"),
         ("I think I broke my wrist", "urgent"),
-        ("severe stomach pain", "urgent"),
         ("chest pain", "urgent"),
         ("short of breath walking up stairs", "urgent"),
         ("swollen painful calf", "urgent"),
