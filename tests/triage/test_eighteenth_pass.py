@@ -69,7 +69,26 @@ from symptomdb.triage import triage
         # NHS Poisoning: foraged mushrooms or berries, then the signs of poisoning.
         (True, "we picked wild mushrooms and fried them, now we both can't stop being sick"),
         (True, "ate berries off a bush, now seeing double and my heart is racing"),
+        # NHS Transient ischaemic attack: a limb weak or numb for minutes, then better.
+        (True, "my hand went weak for a few minutes and I dropped my cup, it's ok now"),
+        # NHS Head injury: blood from the ear, bruising behind it.
+        (True, "he hit his head falling off his bike and there is blood coming out of his ear"),
+        # NHS Epilepsy: nobody knows whether it is a first seizure.
+        (True, "a man collapsed in the street and is fitting, we don't know if he has epilepsy"),
+        # Epilepsy Society: still fitting after the rescue medicine.
+        (True, "gave her buccal midazolam ten minutes ago and she is still fitting"),
+        # NHS Guillain-Barre syndrome: weakness climbing from the feet, swallowing affected.
+        (True, "legs weak for 3 days and it's going upwards, now he can't swallow properly"),
+        # NHS Ileostomy / Bowel obstruction: a stoma with no output and being sick.
+        (True, "stoma bag empty for a day, bloated and being sick"),
+        # NHS Kidney stones: a stone with a fever, or no pee.
+        (True, "kidney stone and now a fever of 39 and shivering"),
+        # NHS inform: a severe stomach ache.
+        (True, "her tummy hurts so much she cannot bear me touching it"),
         # Everyday uses of the same words.
+        (False, "slept on my arm and it was numb for a few minutes"),
+        (False, "my legs felt weak for a few minutes after the run"),
+        (False, "I had a kidney stone last year, how much water should I drink?"),
         (False, "I picked field mushrooms yesterday, how do I store them"),
         (False, "my foot has pins and needles from sitting cross legged, vision fine"),
         (False, "my husband snores really loud and sometimes it stops for a second then he snorts"),
