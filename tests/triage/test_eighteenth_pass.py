@@ -85,7 +85,20 @@ from symptomdb.triage import triage
         (True, "kidney stone and now a fever of 39 and shivering"),
         # NHS inform: a severe stomach ache.
         (True, "her tummy hurts so much she cannot bear me touching it"),
+        # Asthma + Lung UK: no better after 10 puffs; NHS: an attack without an inhaler.
+        (True, "asthma attack, done 10 puffs of the blue inhaler and she is getting worse"),
+        (True, "wheezing badly after PE and she has no inhaler with her"),
+        (True, "he has had loads of puffs of his inhaler and is getting more tired and slumped"),
+        # NHS Poisoning / Self-harm: an overdose of a calming or psychiatric medicine, or any
+        # taken on purpose; a count told with "my mum's" without its apostrophe.
+        (True, "took 6 sleeping tablets on purpose"),
+        (True, "I've swallowed 7 of my antidepressants"),
+        (True, "took 10 of my mums sleeping tablets an hour ago and feel really drowsy"),
+        # Resuscitation Council UK: a slow measured heart rate with confusion.
+        (True, "16 with anorexia, heart rate 38, dizzy and confused"),
         # Everyday uses of the same words.
+        (False, "I take 2 sertraline every morning"),
+        (False, "had a wheezy cold last week, no inhaler needed now"),
         (False, "slept on my arm and it was numb for a few minutes"),
         (False, "my legs felt weak for a few minutes after the run"),
         (False, "I had a kidney stone last year, how much water should I drink?"),
