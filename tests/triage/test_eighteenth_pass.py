@@ -99,6 +99,10 @@ from symptomdb.triage import triage
         # Everyday uses of the same words.
         (False, "I take 2 sertraline every morning"),
         (False, "had a wheezy cold last week, no inhaler needed now"),
+        (False, "sat cross-legged on the floor for ages and my foot went to sleep"),
+        (False, "he had a stroke in 2019 and his left side has been weak ever since"),
+        (False, "the kids moaned about sore tummies after the party and were fine after a nap"),
+        (False, "I'm choking on this essay deadline"),
         (False, "slept on my arm and it was numb for a few minutes"),
         (False, "my legs felt weak for a few minutes after the run"),
         (False, "I had a kidney stone last year, how much water should I drink?"),
