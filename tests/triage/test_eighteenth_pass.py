@@ -96,7 +96,16 @@ from symptomdb.triage import triage
         (True, "took 10 of my mums sleeping tablets an hour ago and feel really drowsy"),
         # Resuscitation Council UK: a slow measured heart rate with confusion.
         (True, "16 with anorexia, heart rate 38, dizzy and confused"),
+        # NHS inform: a tummy too sore to touch; NHS Ovarian cyst, Inguinal hernia, Urinary
+        # retention, Dehydration.
+        (True, "his belly is so sore he screams when I touch it"),
+        (True, "I have an ovarian cyst and now sudden severe pain on that side"),
+        (True, "my hernia is tender and red and I've started vomiting"),
+        (True, "can't wee at all and it feels like my bladder will burst"),
+        (True, "d and v bug and now he can't stand without nearly passing out"),
         # Everyday uses of the same words.
+        (False, "my ovarian cyst scan is next week, no pain"),
+        (False, "I have an umbilical hernia, it goes back in easily"),
         (False, "I take 2 sertraline every morning"),
         (False, "had a wheezy cold last week, no inhaler needed now"),
         (False, "sat cross-legged on the floor for ages and my foot went to sleep"),
