@@ -106,6 +106,7 @@ from symptomdb.triage import triage
         # Everyday uses of the same words.
         (False, "my ovarian cyst scan is next week, no pain"),
         (False, "I have an umbilical hernia, it goes back in easily"),
+        (False, "pink pee after eating beetroot"),
         (False, "I take 2 sertraline every morning"),
         (False, "had a wheezy cold last week, no inhaler needed now"),
         (False, "sat cross-legged on the floor for ages and my foot went to sleep"),
@@ -149,6 +150,13 @@ def test_a_fever_just_after_the_jabs_is_same_day_advice_unless_another_sign_is_t
 @pytest.mark.parametrize(
     "text",
     [
+        # NHS Urinary tract infections: a man or someone pregnant with UTI symptoms.
+        "my husband says it burns when he pees and he's going every half hour",
+        "22 weeks pregnant and I think I have a water infection",
+        # NHS Blood in urine: red or pink pee.
+        "my pee is pink today and nothing hurts",
+        # NHS Hearing loss / NICE NG98: most of the hearing in one ear gone over hours.
+        "lost most of the hearing in my left ear over a couple of hours",
         # NHS Wound infection after surgery / Cuts and grazes: pus or cloudy fluid from a wound.
         "the stitches in his knee are puffy and red and there is a bit of pus",
         "my c section incision is draining cloudy stuff",
