@@ -49,7 +49,9 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
-    rows = [json.loads(line) for line in args.queries.read_text(encoding="utf-8").splitlines() if line]
+    rows = [
+        json.loads(line) for line in args.queries.read_text(encoding="utf-8").splitlines() if line
+    ]
     queries = [str(r.get("query") or r.get("text")) for r in rows]
     random.Random(1).shuffle(queries)
     queries = queries[:60]
