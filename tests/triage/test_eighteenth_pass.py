@@ -107,6 +107,7 @@ from symptomdb.triage import triage
         (False, "my ovarian cyst scan is next week, no pain"),
         (False, "I have an umbilical hernia, it goes back in easily"),
         (False, "pink pee after eating beetroot"),
+        (False, "red jelly sweets in her nappy after she ate a bag of them"),
         (False, "I take 2 sertraline every morning"),
         (False, "had a wheezy cold last week, no inhaler needed now"),
         (False, "sat cross-legged on the floor for ages and my foot went to sleep"),
