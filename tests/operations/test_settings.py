@@ -78,7 +78,7 @@ def test_the_readme_documents_every_variable_the_settings_read():
 
 
 def test_a_database_connection_is_kept_between_requests_on_either_database(settings):
-    # A new SQLite connection per request cost 1.8 ms of CPU in an uncached search
+    # A new SQLite connection per request cost 2-3 ms of CPU in an uncached search
     # (docs/serving.md): SQLite keeps its connection as PostgreSQL does.
     wanted = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] == wanted

@@ -207,6 +207,8 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
     ],
     "abdominal_pain": [
         ("all of a sudden my belly is insanely painful", E),
+        # NHS inform: A&E or 999 for a stomach ache that is severe (rule severe-abdominal-pain).
+        ("severe stomach pain", E),
     ],
     "severe_skin_reaction": [
         ("a week after starting new tablets my skin is blistering and peeling off", E),
@@ -347,8 +349,6 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("my baby has blue eyes", None),
     ],
     "urgent": [
-        # NHS inform: A&E or 999 for a stomach ache that is severe (rule severe-abdominal-pain).
-        ("severe stomach pain", "emergency"),
         ("high fever that won't come down", "urgent"),
         ("I think I broke my wrist", "urgent"),
         ("chest pain", "urgent"),
