@@ -81,6 +81,11 @@ DEFAULT_FILES = [
     DATA / "triage_neuro.jsonl",
     DATA / "triage_belly.jsonl",
     DATA / "triage_schoolage.jsonl",
+    DATA / "triage_injuries.jsonl",
+    DATA / "triage_skin.jsonl",
+    DATA / "triage_senses.jsonl",
+    DATA / "triage_medicines.jsonl",
+    DATA / "triage_sexualhealth.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
