@@ -30,7 +30,36 @@ from symptomdb.triage import triage
         (True, "had sildenafil at 10pm and I'm still hard and it hurts at 5am"),
         # NHS Help for suicidal thoughts: the means ready and the intent to use them.
         (True, "he has bought a gun and says he is going to use it tonight"),
+        # NHS Toxic shock syndrome: a tampon or cup and a fever, a sunburn-like rash or faintness.
+        (True, "left a tampon in for 3 days, now 39.4 and I keep nearly passing out"),
+        (True, "using a menstrual cup this week and I have a rash that looks like sunburn"),
+        # NHS Tight foreskin: pulled back and will not go forward again.
+        (True, "foreskin pulled back and stuck, the end is swelling up purple"),
+        # NHS Necrotising fasciitis: the genital skin turning black; spreading fast with a fever.
+        (True, "the skin on his scrotum has turned black in a patch and he has a fever"),
+        (True, "boil in my groin, the redness is spreading fast and I'm in agony"),
+        # NHS Compartment syndrome: after an injury or a cast, rock hard with pain beyond it.
+        (True, "leg in plaster since Tuesday, calf rock hard and I can't feel my toes"),
+        # MedlinePlus Orbital cellulitis: a swollen eyelid and double vision or pain on moving.
+        (True, "her eyelid is swollen and she says it hurts to move her eye"),
+        # NICE NG151: chemotherapy told by the medicine's name.
+        (True, "on paclitaxel, temperature 38.3 and shivery"),
+        # NHS Broken arm or wrist: a wrist bent like a dinner fork after a fall.
+        (True, "fell on her hand and the wrist is a dinner fork shape"),
+        # NHS: a wound with something stuck in it; a fingertip cut off.
+        (True, "a pitchfork went into his foot on the farm"),
+        (True, "sliced my fingertip off on the mandolin"),
+        # NHS Head injury: clear fluid from the nose after a knock.
+        (True, "hit his head in the crash and clear fluid is dripping out of his nose"),
         # Everyday uses of the same words.
+        (False, "my 4 year old's foreskin won't pull back yet, is that normal?"),
+        (False, "foreskin got stuck back last night but I eased it forward with ice, fine now"),
+        (False, "I use a menstrual cup, can I leave it in overnight?"),
+        (False, "sunburnt at the beach and on my period using tampons, any tips?"),
+        (False, "jock itch in my groin spreading down my thigh, itchy"),
+        (False, "stye on my eyelid, swollen and sore when I blink"),
+        (False, "kicked in the shin at footy, there's a rock hard lump, hurts a bit"),
+        (False, "my toe went black after I dropped a weight on it last month, no pain now"),
         (False, "my vision went blurry for a few minutes after standing up, then it went away"),
         (False, "I had a TIA two years ago, what should my blood pressure be?"),
         (False, "period cramps low on the right that spread round my lower back every month"),
@@ -50,3 +79,28 @@ def test_a_fever_that_spiked_is_not_a_spiked_drink() -> None:
     result = triage("temp spiked to 103 overnight and now she is not making sense", locale="GB")
     assert result.level == "emergency"
     assert not any(rule.startswith("recreational-drugs") for rule in result.rule_ids)
+
+
+@pytest.mark.parametrize(
+    ("level", "text"),
+    [
+        # NHS Emergency contraception / HIV prevention: unprotected sex in the last days; a
+        # needlestick. Told long ago, it is no longer same-day.
+        ("urgent", "he didn't pull out in time last night, what do I do?"),
+        ("urgent", "needlestick injury at work an hour ago from a used needle"),
+        (None, "had unprotected sex 3 months ago, should I do a test?"),
+        # NHS Something in your eye: still there after rinsing.
+        ("urgent", "sand blew in my eye at the beach, rinsed it but it still feels gritty"),
+        (None, "paper cut on my finger, not deep, stopped bleeding"),
+        # NHS Sunburn: blistering with chills, or a baby sunburnt.
+        ("urgent", "sunburnt shoulders, big blisters and I've got the chills"),
+        (None, "a bit of sunburn on my nose, aloe is helping"),
+    ],
+)
+def test_same_day_or_not(level: str | None, text: str) -> None:
+    result = triage(text, locale="GB")
+    assert result.level == level or (level is None and result.level != "urgent"), (
+        text,
+        result.level,
+        result.rule_ids,
+    )
