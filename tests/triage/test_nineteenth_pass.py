@@ -51,7 +51,18 @@ from symptomdb.triage import triage
         (True, "sliced my fingertip off on the mandolin"),
         # NHS Head injury: clear fluid from the nose after a knock.
         (True, "hit his head in the crash and clear fluid is dripping out of his nose"),
+        # NHS Anaphylaxis: a medicine, then hives and the airway or faintness.
+        (True, "took naproxen an hour ago, hives everywhere and my voice is going hoarse"),
+        (True, "started flucloxacillin today, covered in welts and feel faint"),
+        (True, "her lips are ballooning and she's wheezing after the prawns"),
+        # NHS Lithium: signs of lithium toxicity.
+        (True, "dad is on lithium and has been vomiting, he's unsteady and slurring"),
+        # NHS Steroid emergency card: steroids run out, then vomiting and too weak to stand.
+        (True, "on prednisolone 10mg for years, ran out on Friday, vomiting and can't stand up"),
         # Everyday uses of the same words.
+        (False, "started trimethoprim for a UTI, feel a bit dizzy when I stand"),
+        (False, "on lithium for years, my level was fine, the usual fine tremor"),
+        (False, "what are the signs of lithium toxicity? starting it next week"),
         (False, "my 4 year old's foreskin won't pull back yet, is that normal?"),
         (False, "foreskin got stuck back last night but I eased it forward with ice, fine now"),
         (False, "I use a menstrual cup, can I leave it in overnight?"),
@@ -92,6 +103,8 @@ def test_a_fever_that_spiked_is_not_a_spiked_drink() -> None:
         # NHS Something in your eye: still there after rinsing.
         ("urgent", "sand blew in my eye at the beach, rinsed it but it still feels gritty"),
         (None, "paper cut on my finger, not deep, stopped bleeding"),
+        # NHS Amoxicillin, side effects: a rash after a medicine, without airway signs.
+        ("urgent", "started amoxicillin yesterday, itchy rash all over, breathing fine"),
         # NHS Sunburn: blistering with chills, or a baby sunburnt.
         ("urgent", "sunburnt shoulders, big blisters and I've got the chills"),
         (None, "a bit of sunburn on my nose, aloe is helping"),
