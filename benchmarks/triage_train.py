@@ -123,6 +123,37 @@ def peaks(detector: SemanticDetector, case: Case) -> tuple[float, float]:
     return emergency, urgent
 
 
+def lofo_peaks(
+    detector: SemanticDetector, cases: Sequence[Case], strength: float
+) -> list[tuple[float, float]]:
+    """Each case's peaks (peaks()) as read by a reading that learnt from the other files only."""
+    peak: dict[int, tuple[float, float]] = {}
+    for name in sorted({c.file for c in cases}):
+        learnt = learn(detector, [c for c in cases if c.file != name], strength)
+        reader = SemanticDetector(detector.groups, detector.vectors, detector._embed, learnt)
+        for number, case in enumerate(cases):
+            if case.file == name:
+                peak[number] = peaks(reader, case)
+    return [peak[number] for number in range(len(cases))]
+
+
+def thresholds_write(section: str, values: dict[str, float]) -> None:
+    """Set ``values`` (name: number) under ``section:`` of semantic.yaml, leaving the rest of
+    the file, its comments and the other sections' values of the same names as they are."""
+    text = THRESHOLDS_FILE.read_text(encoding="utf-8")
+    start = re.search(rf"(?m)^{section}:\n", text)
+    if start is None:
+        raise SystemExit(f"{THRESHOLDS_FILE} has no {section}: section")
+    head, body = text[: start.end()], text[start.end() :]
+    end = re.search(r"(?m)^\S", body)
+    inside, rest = (body[: end.start()], body[end.start() :]) if end else (body, "")
+    for name, value in values.items():
+        inside, found = re.subn(rf"(?m)^(  {name}: )[0-9.]+$", rf"\g<1>{value:.2f}", inside)
+        if not found:
+            raise SystemExit(f"{THRESHOLDS_FILE}: {section} has no {name}")
+    THRESHOLDS_FILE.write_text(head + inside + rest, encoding="utf-8")
+
+
 def level_with(case: Case, peak: tuple[float, float], limits: tuple[float, float]) -> str | None:
     levels = [case.without] if case.without else []
     if case.without != "emergency":
@@ -168,13 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     best: tuple[tuple[int, int, float, float, float], tuple[int, ...]] | None = None
     for strength in STRENGTHS:
         # Each file's cases are read by a reading that learnt from the other files only.
-        peak: dict[int, tuple[float, float]] = {}
-        for name in files:
-            learnt = learn(detector, [c for c in cases if c.file != name], strength)
-            reader = SemanticDetector(detector.groups, detector.vectors, detector._embed, learnt)
-            for number, case in enumerate(cases):
-                if case.file == name:
-                    peak[number] = peaks(reader, case)
+        peak = lofo_peaks(detector, cases, strength)
         for limits in itertools.product(EMERGENCY_GRID, URGENT_GRID):
             levels = [level_with(c, peak[i], limits) for i, c in enumerate(cases)]
             found = counts(cases, levels)
@@ -200,10 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         reading = learn(detector, cases, strength)
         learned_save(WEIGHTS_PATH, reading)
-        text = THRESHOLDS_FILE.read_text(encoding="utf-8")
-        for name, value in (("emergency", emergency), ("urgent", urgent)):
-            text = re.sub(rf"(?m)^(  {name}_probability: )[0-9.]+$", rf"\g<1>{value:.2f}", text)
-        THRESHOLDS_FILE.write_text(text, encoding="utf-8")
+        thresholds_write(
+            "learned", {"emergency_probability": emergency, "urgent_probability": urgent}
+        )
         print(f"written to {WEIGHTS_PATH} and {THRESHOLDS_FILE}")
     return 0
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .learned_words import load_words, words_features
 from .locale import LocaleNumbers, numbers_for
 from .reading import Document
-from .ruleset import LEVELS, Firing, Rule, RuleSet, load_ruleset
+from .ruleset import LEVELS, Firing, Reading, Rule, RuleSet, load_ruleset
 from .semantic import Finding, detector
 
 __all__ = ["LEVELS", "Rule", "RuleSet", "TriageResult", "load_rules", "triage"]
@@ -68,7 +69,8 @@ def triage(text: str, *, locale: str = "US", semantic: bool = True) -> TriageRes
 
     Two detectors read the text: the rules (words, context, quantities) and, unless
     ``semantic`` is False or the sentence model is missing, the semantic detector
-    (meaning, compared with example presentations). The more urgent verdict wins.
+    (meaning, compared with example presentations, and two learned readings: of the
+    sentence vectors, and of the words the rules read). The more urgent verdict wins.
     """
     numbers = numbers_for(locale)
     rules = load_rules()
@@ -77,7 +79,7 @@ def triage(text: str, *, locale: str = "US", semantic: bool = True) -> TriageRes
     rules_level = reading.level
     # Nothing outranks an emergency: the model's time is only spent where it can change the level.
     asked = semantic and rules_level != "emergency"
-    finding = _semantic_finding(text, reading.families_read) if asked else None
+    finding = _semantic_finding(text, doc, reading) if asked else None
     if finding is not None and _outranks(finding.group.level, rules_level):
         return _semantic_verdict(finding, firings, rules, doc, numbers)
     if not firings:
@@ -93,11 +95,18 @@ def triage(text: str, *, locale: str = "US", semantic: bool = True) -> TriageRes
     )
 
 
-def _semantic_finding(text: str, read: frozenset[str]) -> Finding | None:
+def _semantic_finding(text: str, doc: Document, reading: Reading) -> Finding | None:
     found = detector()
     if found is None or not text.strip():
         return None
-    return found.detect(text, defer_to=read)
+    # The words reading reads what the rules have read (no second analysis of the text).
+    words = load_words()
+    heard = (
+        words.probabilities(words_features(doc, reading.context, reading.concepts))
+        if words is not None
+        else None
+    )
+    return found.detect(text, defer_to=reading.families_read, words=heard)
 
 
 def _outranks(level: str, other: str | None) -> bool:
@@ -117,11 +126,11 @@ def _semantic_verdict(
     message = rule.message if rule is not None else _PLAIN_MESSAGES[group.level]
     family = group.family.replace("_", " ")
     if finding.learned:
-        # The learned reading judged the level only (semantic.learned_group).
+        # A learned reading judged the level only (semantic.learned_group).
         kind = "an emergency" if group.level == "emergency" else "something to be seen today"
+        told = "The words you used read" if finding.reading == "words" else "What you wrote reads"
         why = (
-            f"What you wrote reads like {kind}, though it is not close enough to one of our "
-            "examples to say which"
+            f"{told} like {kind}, though it is not close enough to one of our examples to say which"
         )
     else:
         why = f"What you wrote is close to how people describe {family}"
@@ -136,7 +145,7 @@ def _semantic_verdict(
         message.format(**numbers.placeholders()),
         numbers,
         matched=[finding.segment, *_matched_phrases(doc, firings)],
-        rule_ids=[f"semantic:{group.id}", *(r.id for r in fired)],
+        rule_ids=[f"{finding.reading}:{group.id}", *(r.id for r in fired)],
         sources=guidance + [s for s in _sources(fired) if s["url"] not in seen],
         why=why,
     )

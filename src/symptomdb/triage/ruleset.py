@@ -74,6 +74,11 @@ class Reading:
     firings: list[Firing]  # most urgent first
     # Families the rules have judged (RuleSet._families_read): the semantic detector defers.
     families_read: frozenset[str]
+    # What the rules read on the way, kept for the words reading (learned_words.py), which
+    # reads the same words rather than analysing the text again: the concepts found, by name,
+    # and the context of every word.
+    concepts: Mapping[str, list[Span]]
+    context: Context
 
     @property
     def level(self) -> str | None:
@@ -194,7 +199,7 @@ class RuleSet:
                 spared.add(rule.family)
         firings.sort(key=lambda firing: firing.rule.rank)
         read = self._families_read(firings, found, quantities, excepted)
-        return Reading(firings, read | spared)
+        return Reading(firings, read | spared, found, context)
 
     @cached_property
     def _families_by_concept(self) -> Mapping[str, frozenset[str]]:

@@ -20,7 +20,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -89,12 +89,20 @@ class Thresholds:
     # learned_urgent. 2 is never reached: the reading is off.
     learned_emergency: float = 2.0
     learned_urgent: float = 2.0
+    # The words reading (learned_words.py), the same way, where the learned reading gives the
+    # same level (for "urgent", emergency and urgent together) at least words_gate on a piece.
+    words_emergency: float = 2.0
+    words_urgent: float = 2.0
+    words_gate: float = 2.0
 
     def for_level(self, level: str) -> float:
         return self.emergency if level == "emergency" else self.urgent
 
     def learned_for_level(self, level: str) -> float:
         return self.learned_emergency if level == "emergency" else self.learned_urgent
+
+    def words_for_level(self, level: str) -> float:
+        return self.words_emergency if level == "emergency" else self.words_urgent
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,9 @@ class Finding:
     # For a finding of the learned reading: the probability it gave the group's level (for
     # "urgent", emergency and urgent together). 0 for a finding of the nearest examples.
     learned: float = 0.0
+    # Which reading found it: "semantic" (the examples or the learned reading) or "words"
+    # (learned_words.py, with the piece the learned reading let it speak on).
+    reading: str = "semantic"
 
 
 @dataclass(frozen=True, eq=False)
@@ -159,14 +170,18 @@ class SemanticDetector:
         thresholds: Thresholds | None = None,
         *,
         defer_to: frozenset[str] = frozenset(),
+        words: Vectors | None = None,
     ) -> Finding | None:
         """The most urgent group the text is close to, or None. Groups of the families in
         ``defer_to`` are passed over: the rules have applied those families' own criteria.
 
         A piece takes a group's level when it is close enough to the group's examples, and
         clearly closer than to any look-alike (the thresholds' first three), or when the
-        learned reading gives that level enough probability (the last two; its finding then
-        speaks for the level alone, learned_group)."""
+        learned reading gives that level enough probability (the next two; its finding then
+        speaks for the level alone, learned_group). Last, ``words``, the words reading's
+        probabilities for the whole text (learned_words.py), may raise the level found so
+        far, never lower it: where it gives a level enough probability and the learned reading
+        gives the same level at least ``words_gate`` on one of the pieces it reads."""
         limits = thresholds or load_thresholds()
         pieces = self._pieces(text)
         best = None
@@ -177,10 +192,13 @@ class SemanticDetector:
             clear = finding.similarity - finding.calm_similarity >= limits.margin
             if close and clear and (best is None or _more_urgent(finding, best)):
                 best = finding
-        for finding in self._learned(pieces, defer_to):
+        learned = self._learned(pieces, defer_to)
+        for finding in learned:
             likely = finding.learned >= limits.learned_for_level(finding.group.level)
             if likely and (best is None or _more_urgent(finding, best)):
                 best = finding
+        if words is not None:
+            best = _raised_by_words(best, learned, words, limits)
         return best
 
     def nearest(self, text: str, *, leave_out: str | None = None) -> list[Finding]:
@@ -275,6 +293,24 @@ class SemanticDetector:
 
     def _calm_of(self, piece: _Piece) -> float:
         return float(np.max(piece.similarities[self._calm], initial=-1.0))
+
+
+def _raised_by_words(
+    best: Finding | None, learned: Sequence[Finding], words: Vectors, limits: Thresholds
+) -> Finding | None:
+    """``best``, or a finding of the words reading when it gives a more urgent level: enough
+    probability of that level from the words, and at least ``words_gate`` from the learned
+    reading on one piece (the one with the most, which the finding shows)."""
+    for level, probability in (("emergency", words[0]), ("urgent", words[0] + words[1])):
+        if best is not None and ALARM_LEVELS.index(best.group.level) <= ALARM_LEVELS.index(level):
+            break
+        if probability < limits.words_for_level(level):
+            continue
+        of_level = [f for f in learned if f.group.level == level]
+        gate = max(of_level, key=lambda f: f.learned, default=None)
+        if gate is not None and gate.learned >= limits.words_gate:
+            return replace(gate, learned=float(probability), reading="words")
+    return best
 
 
 def _more_urgent(a: Finding, b: Finding) -> bool:
@@ -445,12 +481,16 @@ def load_thresholds() -> Thresholds:
     settings = _yaml("semantic.yaml")
     data = settings["thresholds"]
     learned = settings.get("learned") or {}  # without it the learned reading is off
+    words = settings.get("words") or {}  # without it the words reading is off
     return Thresholds(
         emergency=float(data["emergency"]),
         urgent=float(data["urgent"]),
         margin=float(data["margin"]),
         learned_emergency=float(learned.get("emergency_probability", 2.0)),
         learned_urgent=float(learned.get("urgent_probability", 2.0)),
+        words_emergency=float(words.get("emergency_probability", 2.0)),
+        words_urgent=float(words.get("urgent_probability", 2.0)),
+        words_gate=float(words.get("learned_at_least", 2.0)),
     )
 
 
