@@ -177,6 +177,22 @@ def counts(cases: Sequence[Case], levels: Sequence[str | None]) -> tuple[int, in
     return emergencies, urgent, false_alarms, false_urgent
 
 
+Choice = tuple[tuple[float, ...], tuple[int, int, int, int]]
+
+
+def better_choice(
+    best: Choice | None,
+    key: tuple[float, ...],
+    found: tuple[int, int, int, int],
+    base: tuple[int, int, int, int],
+    allowed: float,
+) -> Choice | None:
+    """``(key, found)`` when it keeps the look-alikes within ``allowed`` more than ``base`` (called
+    emergency, and given at least urgent) and ranks above ``best``; else ``best``."""
+    within = found[2] <= base[2] + allowed and found[3] <= base[3] + allowed
+    return (key, found) if within and (best is None or key > best[0]) else best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the reading and thresholds")
@@ -196,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         f"tuning cases: {len(cases)} in {len(files)} files; bank examples {len(detector.vectors)}"
     )
     print(f"without the reading: {_line(base, totals)}")
-    best: tuple[tuple[int, int, float, float, float], tuple[int, ...]] | None = None
+    best: Choice | None = None
     for strength in STRENGTHS:
         # Each file's cases are read by a reading that learnt from the other files only.
         peak = lofo_peaks(detector, cases, strength)
@@ -209,9 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             # More found first; then the weaker reading and the stricter thresholds.
             key = (found[0] + found[1], -found[2], -strength, limits[0], limits[1])
-            within = found[2] <= base[2] + added and found[3] <= base[3] + added
-            if within and (best is None or key > best[0]):
-                best = (key, found)
+            best = better_choice(best, key, found, base, added)
     if best is None:
         print("no choice keeps the look-alikes within the budget; nothing chosen")
         return 0

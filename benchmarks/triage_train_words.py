@@ -54,7 +54,9 @@ from symptomdb.triage.semantic import load_thresholds
 from triage_train import (
     EXPECTED,
     Case,
+    Choice,
     _line,
+    better_choice,
     counts,
     level_with,
     lofo_peaks,
@@ -191,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     case_rows = [features_of(c.text) for c in cases]
     bank_labels = [label for _, label in bank]
     allowed = args.max_added_false_alarms
-    best: tuple[tuple[float, ...], tuple[int, ...]] | None = None
+    best: Choice | None = None
     for strength in STRENGTHS:
         probabilities = _lofo_probabilities(
             cases, files, case_rows, bank_rows, bank_labels, strength
@@ -208,9 +210,7 @@ def main(argv: list[str] | None = None) -> int:
             found = counts(cases, levels)
             # More found first; then the weaker reading and the stricter thresholds.
             key = (found[0] + found[1], -found[2], -strength, *limits)
-            within = found[2] <= base[2] + allowed and found[3] <= base[3] + allowed
-            if within and (best is None or key > best[0]):
-                best = (key, found)
+            best = better_choice(best, key, found, base, allowed)
     if best is None:
         print("no choice keeps the look-alikes within the budget; nothing chosen")
         return 0
