@@ -117,3 +117,20 @@ def test_same_day_or_not(level: str | None, text: str) -> None:
         result.level,
         result.rule_ids,
     )
+
+
+@pytest.mark.parametrize(
+    ("emergency", "text"),
+    [
+        # A whole message framed as learning first aid is quiet in every clause...
+        (False, "cpr class question: how hard do you press on the chest of someone not breathing?"),
+        (False, "teaching the kids first aid at scout group: how do you help a choking friend?"),
+        (False, "course question: someone collapses, how soon do you use the defibrillator?"),
+        # ... unless any clause reports a person now.
+        (True, "we were on a first aid course and the instructor has collapsed, not breathing"),
+        (True, "first aid training today, now my chest feels crushed and I'm sweating"),
+    ],
+)
+def test_a_first_aid_lesson_is_not_a_casualty(emergency: bool, text: str) -> None:
+    result = triage(text, locale="GB")
+    assert (result.level == "emergency") is emergency, (text, result.level, result.rule_ids)

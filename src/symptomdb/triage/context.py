@@ -68,6 +68,7 @@ class Triggers:
     pseudo_historical: Phrases
     not_real: Phrases
     told_elsewhere: Phrases
+    training_frame: Phrases
     hypothetical: Phrases
     question_starters: frozenset[str]
     list_negation: Phrases
@@ -104,6 +105,7 @@ def triggers() -> Triggers:
         pseudo_historical=phrases("pseudo_historical"),
         not_real=phrases("not_real"),
         told_elsewhere=phrases("told_elsewhere"),
+        training_frame=phrases("training_frame"),
         hypothetical=phrases("hypothetical"),
         question_starters=frozenset(str(w) for w in data["question_starters"]),
         list_negation=phrases("list_negation"),
@@ -242,7 +244,8 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
         ),
         told_elsewhere=_whole_clauses(
             doc, _except_reports(doc, _occurrences(doc.words, t.told_elsewhere, covers), reports)
-        ),
+        )
+        | _training_frame(doc, t, covers, reports),
         hypothetical=_whole_clauses(doc, _except_reports(doc, hypothetical, reports)),
         questions=_whole_clauses(doc, _except_reports(doc, asked, reports)),
         animal=_animal_clauses(doc, t),
@@ -374,6 +377,24 @@ def _occurrences(
             break
         position += 1
     return found
+
+
+def _training_frame(
+    doc: Document, t: Triggers, covers: Sequence[tuple[int, int]], reports: set[int]
+) -> frozenset[int]:
+    """Every word, when the message is framed as learning ("first aid course question: do you
+    use the EpiPen first or call 999 first?"): the frame is said once and the question comes in
+    its own clause, which clause-wide cues never reach. Only a question is framed, and only when
+    nothing in it reports a person now ("he is", "has collapsed") and the reader is nowhere in
+    it ("on a first aid course and now my chest is crushing" is a report)."""
+    if reports or any(who & t.reader_in_question for who in doc.who):
+        return frozenset()
+    asks = any(
+        doc.words[doc.clauses.index(clause)] in t.question_starters for clause in set(doc.clauses)
+    )
+    if not asks or not _occurrences(doc.words, t.training_frame, covers):
+        return frozenset()
+    return frozenset(range(len(doc.words)))
 
 
 def _whole_clauses(doc: Document, occurrences: list[tuple[int, int]]) -> frozenset[int]:

@@ -323,11 +323,9 @@ def _more_urgent(a: Finding, b: Finding) -> bool:
 _LIST_JOINERS = frozenset({"and", "or", "nor"})
 
 
-def _only_denied(text: str) -> frozenset[str]:
+def _only_denied(doc: Document, negated: frozenset[int]) -> frozenset[str]:
     """Words the whole text uses only where it denies them: the items of "no headache, double
     vision, slurred speech or weakness", which the clause pieces no longer show as denied."""
-    doc = analyse(text)
-    negated = assign_context(doc).negated
     denied = {w for i, w in enumerate(doc.words) if i in negated}
     said = {w for i, w in enumerate(doc.words) if i not in negated}
     return frozenset(denied - said)
@@ -359,7 +357,12 @@ def readable_pieces(text: str) -> list[tuple[str, tuple[bool, bool, bool]]]:
     the rest is read, so "wasp sting, whole arm swollen, breathing fine" is read for the sting
     and the arm.
     """
-    denied = _only_denied(text)
+    whole = analyse(text)
+    context = assign_context(whole)
+    denied = _only_denied(whole, context.negated)
+    # A text told elsewhere from end to end (a first-aid lesson's question, context.py
+    # _training_frame) asks for information in every piece, though a piece alone may not say so.
+    told = len(context.told_elsewhere) == len(whole.words) > 0
     readable: dict[str, tuple[bool, bool, bool]] = {}
     for segment in text_segments(text):
         doc = analyse(segment)
@@ -370,6 +373,8 @@ def readable_pieces(text: str) -> list[tuple[str, tuple[bool, bool, bool]]]:
                 continue
             doc = analyse(segment)
         position = _stance_of(doc)
+        if told:
+            position = (position[0], position[1], True)
         listed = [w for w in doc.words if w not in _LIST_JOINERS]
         if position[0] or (listed and denied.issuperset(listed)):
             continue
