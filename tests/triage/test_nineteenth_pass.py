@@ -59,7 +59,24 @@ from symptomdb.triage import triage
         (True, "dad is on lithium and has been vomiting, he's unsteady and slurring"),
         # NHS Steroid emergency card: steroids run out, then vomiting and too weak to stand.
         (True, "on prednisolone 10mg for years, ran out on Friday, vomiting and can't stand up"),
+        # NHS SSRIs, side effects: two serotonin-raising medicines, twitching, a racing heart
+        # told as phones type it ("heart 150").
+        (True, "sumatriptan with my sertraline, now twitchy and heart 150"),
+        # NHS Poisoning; Resuscitation Council UK: too much of a medicine and a measured pulse
+        # out of range, or seeing yellow.
+        (True, "gave grandad his digoxin twice by mistake, pulse 44 and he sees everything yellow"),
+        # NHS Urinary retention: cannot pee at all, with a full, painful lower tummy.
+        (True, "bursting to wee badly but nothing comes out, lower belly is bulging"),
+        # Child Accident Prevention Trust: a button battery in the ear or nose.
+        (True, "my 3 year old has pushed a watch battery into his ear"),
+        # NHS Bowel obstruction: bloated, nothing stays down, no poo for days.
+        (True, "mum is bloated, can't keep any fluids down and no poo since Friday"),
         # Everyday uses of the same words.
+        (False, "bit bloated after Sunday lunch, fine otherwise"),
+        (False, "how often should I change the button battery in my hearing aid?"),
+        (False, "I need to pee every 10 minutes and it stings"),
+        (False, "took my blood pressure tablet twice by mistake, feel fine"),
+        (False, "my dad had a heart attack at 45, should I get checked?"),
         (False, "started trimethoprim for a UTI, feel a bit dizzy when I stand"),
         (False, "on lithium for years, my level was fine, the usual fine tremor"),
         (False, "what are the signs of lithium toxicity? starting it next week"),
