@@ -95,6 +95,14 @@ from symptomdb.triage import triage
         (False, "got the rope ready for the tree swing, going to use it this weekend"),
         (False, "took a viagra last night, no problems, all normal this morning"),
         (False, "my neighbour's old shed collapsed in the storm"),
+        # A whole message framed as learning first aid is quiet in every clause (context.yaml
+        # training_frame)...
+        (False, "cpr class question: how hard do you press on the chest of someone not breathing?"),
+        (False, "teaching the kids first aid at scout group: how do you help a choking friend?"),
+        (False, "course question: someone collapses, how soon do you use the defibrillator?"),
+        # ... unless any clause reports a person now.
+        (True, "we were on a first aid course and the instructor has collapsed, not breathing"),
+        (True, "first aid training today, now my chest feels crushed and I'm sweating"),
     ],
 )
 def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
@@ -110,44 +118,25 @@ def test_a_fever_that_spiked_is_not_a_spiked_drink() -> None:
 
 
 @pytest.mark.parametrize(
-    ("level", "text"),
+    ("same_day", "text"),
     [
         # NHS Emergency contraception / HIV prevention: unprotected sex in the last days; a
         # needlestick. Told long ago, it is no longer same-day.
-        ("urgent", "he didn't pull out in time last night, what do I do?"),
-        ("urgent", "needlestick injury at work an hour ago from a used needle"),
-        (None, "had unprotected sex 3 months ago, should I do a test?"),
+        (True, "he didn't pull out in time last night, what do I do?"),
+        (True, "needlestick injury at work an hour ago from a used needle"),
+        (False, "had unprotected sex 3 months ago, should I do a test?"),
         # NHS Something in your eye: still there after rinsing.
-        ("urgent", "sand blew in my eye at the beach, rinsed it but it still feels gritty"),
-        (None, "paper cut on my finger, not deep, stopped bleeding"),
+        (True, "sand blew in my eye at the beach, rinsed it but it still feels gritty"),
+        (False, "paper cut on my finger, not deep, stopped bleeding"),
         # NHS Amoxicillin, side effects: a rash after a medicine, without airway signs.
-        ("urgent", "started amoxicillin yesterday, itchy rash all over, breathing fine"),
+        (True, "started amoxicillin yesterday, itchy rash all over, breathing fine"),
         # NHS Sunburn: blistering with chills, or a baby sunburnt.
-        ("urgent", "sunburnt shoulders, big blisters and I've got the chills"),
-        (None, "a bit of sunburn on my nose, aloe is helping"),
+        (True, "sunburnt shoulders, big blisters and I've got the chills"),
+        (False, "a bit of sunburn on my nose, aloe is helping"),
     ],
 )
-def test_same_day_or_not(level: str | None, text: str) -> None:
+def test_same_day_or_not(same_day: bool, text: str) -> None:
+    """Same day is "urgent" exactly; not same day is neither urgent nor an emergency."""
     result = triage(text, locale="GB")
-    assert result.level == level or (level is None and result.level != "urgent"), (
-        text,
-        result.level,
-        result.rule_ids,
-    )
-
-
-@pytest.mark.parametrize(
-    ("emergency", "text"),
-    [
-        # A whole message framed as learning first aid is quiet in every clause...
-        (False, "cpr class question: how hard do you press on the chest of someone not breathing?"),
-        (False, "teaching the kids first aid at scout group: how do you help a choking friend?"),
-        (False, "course question: someone collapses, how soon do you use the defibrillator?"),
-        # ... unless any clause reports a person now.
-        (True, "we were on a first aid course and the instructor has collapsed, not breathing"),
-        (True, "first aid training today, now my chest feels crushed and I'm sweating"),
-    ],
-)
-def test_a_first_aid_lesson_is_not_a_casualty(emergency: bool, text: str) -> None:
-    result = triage(text, locale="GB")
-    assert (result.level == "emergency") is emergency, (text, result.level, result.rule_ids)
+    expected = {"urgent"} if same_day else {None, "self_care", "routine"}
+    assert result.level in expected, (text, result.level, result.rule_ids)

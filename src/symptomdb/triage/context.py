@@ -188,6 +188,12 @@ class Context:
     # heatstroke): negated for any other finding that starts there ("sweating" with chest pain).
     negated_within_terms: frozenset[int] = frozenset()
 
+    @property
+    def not_reported(self) -> frozenset[int]:
+        """Positions said of no one now: asked about, imagined, told elsewhere or of an animal
+        (what the semantic readings take as asking rather than telling)."""
+        return self.questions | self.hypothetical | self.told_elsewhere | self.animal
+
 
 def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
     """Run NegEx (pre, post and pseudo triggers) and the ConText historical/hypothetical cues.
@@ -389,9 +395,8 @@ def _training_frame(
     it ("on a first aid course and now my chest is crushing" is a report)."""
     if reports or any(who & t.reader_in_question for who in doc.who):
         return frozenset()
-    asks = any(
-        doc.words[doc.clauses.index(clause)] in t.question_starters for clause in set(doc.clauses)
-    )
+    openings = (i for i, c in enumerate(doc.clauses) if i == 0 or c != doc.clauses[i - 1])
+    asks = any(doc.words[i] in t.question_starters for i in openings)
     if not asks or not _occurrences(doc.words, t.training_frame, covers):
         return frozenset()
     return frozenset(range(len(doc.words)))

@@ -15,10 +15,12 @@ vectors: a file for another model is not read, and the detector runs on its exam
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -64,18 +66,27 @@ def learned_save(path: Path, reading: LearnedReading) -> None:
     )
 
 
-def learned_read(path: Path) -> LearnedReading:
-    """The reading stored at ``path``, checked; LearnedReadingError says what is wrong."""
+def stored_arrays(
+    path: Path, required: Iterable[str], error: type[ValueError]
+) -> dict[str, npt.NDArray[Any]]:
+    """The arrays of the .npz at ``path`` (no pickles), with every name in ``required`` and
+    ``levels`` equal to LEVELS; ``error`` says what is wrong. Shared with learned_words.py."""
     try:
         with np.load(path, allow_pickle=False) as stored:
             arrays = {name: stored[name] for name in stored.files}
-    except (OSError, ValueError) as error:
-        raise LearnedReadingError(f"{path}: cannot be read ({error})") from error
-    missing = {"weights", "bias", "levels", "model", "trained_on"} - set(arrays)
+    except (OSError, ValueError, EOFError) as failure:
+        raise error(f"{path}: cannot be read ({failure})") from failure
+    missing = {*required, "levels"} - set(arrays)
     if missing:
-        raise LearnedReadingError(f"{path}: missing {', '.join(sorted(missing))}")
+        raise error(f"{path}: missing {', '.join(sorted(missing))}")
     if tuple(str(level) for level in arrays["levels"]) != LEVELS:
-        raise LearnedReadingError(f"{path}: levels must be {', '.join(LEVELS)}")
+        raise error(f"{path}: levels must be {', '.join(LEVELS)}")
+    return arrays
+
+
+def learned_read(path: Path) -> LearnedReading:
+    """The reading stored at ``path``, checked; LearnedReadingError says what is wrong."""
+    arrays = stored_arrays(path, ("weights", "bias", "model", "trained_on"), LearnedReadingError)
     weights = arrays["weights"].astype(np.float32)
     bias = arrays["bias"].astype(np.float32)
     if weights.shape != (len(LEVELS), DIMENSIONS) or bias.shape != (len(LEVELS),):

@@ -33,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .context import Context
-from .learned import LEVELS
+from .learned import LEVELS, stored_arrays
 from .reading import Document
 from .terms import Span
 
@@ -61,31 +61,27 @@ def words_features(
 ) -> WordsFeatures:
     """The features of a text the rules have read: ``doc``, its ``context`` and the
     ``concepts`` found (RuleSet.read_text gives all three)."""
-    marked = [_mark(i, context) + stem for i, stem in enumerate(doc.stems)]
+    quiet = context.not_reported  # a union: made once, not for every word
+    marked = [_mark(i, context, quiet) + stem for i, stem in enumerate(doc.stems)]
     pairs = [
         f"{marked[i]}_{marked[i + 1]}"
         for i, (a, b) in enumerate(itertools.pairwise(doc.clauses))
         if a == b
     ]
     named = [
-        f"c:{_mark(span.start, context)}{name}"
+        f"c:{_mark(span.start, context, quiet)}{name}"
         for name, spans in concepts.items()
         for span in spans
     ]
     return WordsFeatures([*marked, *pairs], named)
 
 
-def _mark(position: int, context: Context) -> str:
+def _mark(position: int, context: Context, quiet: frozenset[int]) -> str:
     if position in context.negated:
         return "n:"
     if position in context.historical:
         return "h:"
-    if (
-        position in context.questions
-        or position in context.hypothetical
-        or position in context.told_elsewhere
-        or position in context.animal
-    ):
+    if position in quiet:
         return "q:"
     return ""
 
@@ -155,16 +151,7 @@ def words_save(path: Path, reading: WordsReading) -> None:
 
 def words_read(path: Path) -> WordsReading:
     """The reading stored at ``path``, checked; WordsReadingError says what is wrong."""
-    try:
-        with np.load(path, allow_pickle=False) as stored:
-            arrays = {name: stored[name] for name in stored.files}
-    except (OSError, ValueError, EOFError) as error:
-        raise WordsReadingError(f"{path}: cannot be read ({error})") from error
-    missing = {*_STORED, "scheme"} - set(arrays)
-    if missing:
-        raise WordsReadingError(f"{path}: missing {', '.join(sorted(missing))}")
-    if tuple(str(level) for level in arrays["levels"]) != LEVELS:
-        raise WordsReadingError(f"{path}: levels must be {', '.join(LEVELS)}")
+    arrays = stored_arrays(path, (*_STORED, "scheme"), WordsReadingError)
     features = arrays["features"]
     size = len(features)
     if features.ndim != 1 or features.dtype.kind != "U" or len(set(features.tolist())) != size:

@@ -342,7 +342,7 @@ def _stance_of(doc: Document) -> tuple[bool, bool, bool]:
     return (
         bool(context.negated),
         bool(context.historical),
-        bool(context.hypothetical or context.questions or context.told_elsewhere or context.animal),
+        bool(context.not_reported),
     )
 
 
