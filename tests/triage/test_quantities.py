@@ -30,6 +30,8 @@ def measured(text: str) -> list[tuple[str, float]]:
         ("38C", [("temperature_c", 38.0)]),
         ("heart rate 160", [("heart_rate", 160)]),
         ("pulse is 38 bpm", [("heart_rate", 38)]),
+        ("my inr came back at 7.2 this morning", [("inr", 7.2)]),
+        ("INR 3.1, in range", [("inr", 3.1)]),
         ("blood sugar is 2.4", [("glucose_mmol", 2.4)]),
         ("glucose 540 mg/dl", [("glucose_mmol", 30.0)]),
         ("my bm is 1.9 mmol/l", [("glucose_mmol", 1.9)]),

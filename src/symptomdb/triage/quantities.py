@@ -26,6 +26,7 @@ MEASURES = (
     "heart_rate",
     "oxygen_saturation",
     "glucose_mmol",
+    "inr",
     "systolic_bp",
     "diastolic_bp",
     "pregnancy_weeks",
@@ -218,6 +219,10 @@ def _readings(
     # "sats 89%", "oxygen level is 90", "spo2 88": a percentage after an oximeter's cue.
     if _ends(cued, v.oxygen_cues) and 50 <= value <= 100:
         yield "oxygen_saturation", value, index + _starts(after, v.percent_units)
+
+    # "INR 6.5", "inr came back 8.4": the clotting ratio of someone on warfarin.
+    if _ends(cued, v.inr_cues) and 0.5 <= value <= 25:
+        yield "inr", value, index
 
     glucose = _glucose(after, cued, value, v)
     if glucose is not None:
@@ -449,6 +454,7 @@ class _Vocabulary:
     heart_rate_cues: frozenset[tuple[str, ...]]
     oxygen_cues: frozenset[tuple[str, ...]]
     percent_units: frozenset[tuple[str, ...]]
+    inr_cues: frozenset[tuple[str, ...]]
     mmol_units: frozenset[tuple[str, ...]]
     mgdl_units: frozenset[tuple[str, ...]]
     glucose_cues: frozenset[tuple[str, ...]]
@@ -532,6 +538,7 @@ def _vocabulary() -> _Vocabulary:
         heart_rate_cues=phrases(heart["cues"]),
         oxygen_cues=phrases(data["oxygen_saturation"]["cues"]),
         percent_units=phrases(data["oxygen_saturation"]["units"]),
+        inr_cues=phrases(data["inr"]["cues"]),
         mmol_units=phrases(glucose["mmol_units"]),
         mgdl_units=phrases(glucose["mgdl_units"]),
         glucose_cues=phrases(glucose["cues"]),

@@ -1,0 +1,116 @@
+"""Issue 10, twentieth pass: presentations learnt from the tuning halves' misses, each written
+here in our own words from the guidance named beside its rule in rules.yaml (none is a line of
+any labelled set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage import triage
+
+
+@pytest.mark.parametrize(
+    ("emergency", "text"),
+    [
+        # MedlinePlus Surgical wound care: a wound from an operation that splits open.
+        (True, "had a hernia repair last week and the wound has burst open"),
+        (True, "my c-section scar has come apart and there's fluid leaking"),
+        (
+            True,
+            "after my bowel surgery the stitches have popped open and something pink is poking out",
+        ),
+        # Urology Care Foundation: a snap from the penis with swelling or a bend; a stuck ring.
+        (True, "heard a crack during sex and now my penis is swollen and purple"),
+        (True, "it went pop while we were having sex and it's bent and bruised"),
+        (True, "the metal cock ring is stuck and won't come off"),
+        # ENT UK: any bleeding after a tonsil operation.
+        (True, "my tonsils were taken out a week ago and there's some blood in my spit"),
+        # Colonoscopy aftercare: a tummy swollen tight, pain that keeps growing, lots of blood.
+        (
+            True,
+            "had a colonoscopy yesterday and they removed two polyps, now my tummy is swollen "
+            "tight and the pain keeps getting worse",
+        ),
+        # BNF Clozapine: signs of infection.
+        (True, "on clozapine and has a high temperature and a sore throat"),
+        (True, "she takes clozapine and has got mouth ulcers and is shivering"),
+        # NHS Methotrexate: taken daily, with mouth ulcers or a fever.
+        (True, "taking methotrexate daily by mistake and now mouth ulcers and a fever"),
+        # St John Ambulance Internal bleeding: a blow to the trunk, then faint or blood in the pee.
+        (
+            True,
+            "got kicked in the stomach by a horse and now I feel faint and my shoulder tip hurts",
+        ),
+        (True, "peeing blood after a hard tackle in rugby"),
+        # Samaritans / NHS: things given away, a goodbye, a locked door.
+        (True, "my brother gave me his guitar and said goodbye and now his door is locked"),
+        # NHS Heatstroke: hot skin that has stopped sweating, with confusion.
+        (True, "after the marathon he stopped sweating and is talking nonsense"),
+        # NHS Toxic shock syndrome: a period, a high temperature and a sunburn-like rash.
+        (True, "on my period with a high temperature and a rash like sunburn"),
+        # NHS Eye injuries: something sharp in the eyelid; a pupil out of shape after a blow.
+        (True, "fish hook caught in my eyelid next to my eyeball"),
+        (True, "hit in the eye by a squash ball and the pupil looks a funny shape"),
+        # NHS Burns and scalds: a burn from a fire that blisters on the face.
+        (True, "bbq flare up and now blisters on his face"),
+        # NHS Snake bites: a rattlesnake by its nickname.
+        (True, "rattler got me on the ankle"),
+        # NHS Electric shock: a shock from an appliance with a fluttering heart.
+        (True, "got a shock off the kettle and now my heart is fluttering"),
+        # NICE NG151: chemotherapy spelt as it sounds.
+        (True, "I'm on kemo and have a temperature of 38.2"),
+        # NHS Sepsis: a racing heart in an idiom, with a fever and an infection.
+        (
+            True,
+            "my heart is going like the clappers and I have a fever of 39 after a chest infection",
+        ),
+        # NHS Giant cell arteritis: a tender scalp with a change in sight.
+        (True, "I'm 75, my scalp is tender, my jaw aches when I chew and now I have double vision"),
+        # NHS Psychosis: persecuted, with a weapon kept on him.
+        (True, "he keeps saying people are coming to get him and he has a knife in his pocket"),
+        # Look-alikes.
+        (False, "what to do if a wound opens after surgery"),
+        (False, "my dad had his gallbladder out last year and the scar looks fine"),
+        (False, "the pimple on my chin popped open"),
+        (False, "is it normal to have a little bleeding after a colonoscopy"),
+        (False, "gave away my old bike to a charity shop today"),
+        (False, "it's a hot day at the festival and I'm sweating loads"),
+        (False, "on my period and feel a bit faint when I stand up quickly"),
+        (False, "cracked my knuckles and now my finger is swollen"),
+        (False, "my jaw aches when I chew gum all day"),
+        (False, "breathless after a run in the heat, fine once I sat down"),
+        (False, "skin burning and red after a day at the beach"),
+    ],
+)
+def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
+    result = triage(text, locale="GB")
+    assert (result.level == "emergency") is emergency, (text, result.level, result.rule_ids)
+
+
+@pytest.mark.parametrize(
+    ("same_day", "text"),
+    [
+        # NHS Ear infections: 111 now for fluid from the ear or a very high temperature.
+        (
+            True,
+            "my little boy has had earache for two days and now there's yellow stuff leaking out of his ear",
+        ),
+        (True, "earache and a temperature of 39.4, she's crying"),
+        (False, "my ear is a bit sore after swimming"),
+        (False, "my ear infection has gone and I feel fine now"),
+        # NICE CKS Anticoagulation: an INR over 5 without bleeding.
+        (True, "my INR came back at 7.2 today and I'm not bleeding"),
+        (False, "inr 3.1 this morning, in range"),
+        # NHS Emergency contraception: sick after the pill; pills missed before sex.
+        (True, "I threw up an hour after taking the morning after pill"),
+        (True, "missed two of my pills last week and had sex on Saturday"),
+        (False, "I took the morning after pill yesterday, when will my period come"),
+        # NHS Giant cell arteritis: a tender scalp and jaw pain on chewing.
+        (True, "my scalp is tender and my jaw hurts when I chew"),
+    ],
+)
+def test_same_day_or_not(same_day: bool, text: str) -> None:
+    """Same day is "urgent" exactly; not same day is neither urgent nor an emergency."""
+    result = triage(text, locale="GB")
+    expected = {"urgent"} if same_day else {None, "self_care", "routine"}
+    assert result.level in expected, (text, result.level, result.rule_ids)
