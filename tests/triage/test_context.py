@@ -79,6 +79,26 @@ def test_an_exception_speaks_for_its_own_clause_only() -> None:
     assert rules.evaluate(analyse("he had a blocked nose. now he cannot breathe at all"))
 
 
+def test_a_known_cause_counts_told_as_the_past_but_not_denied() -> None:
+    source = [{"name": "s", "url": "https://s"}]
+    data = {
+        "concepts": {"droop": ["face drooping"], "palsy": ["diagnosed with bell palsy"]},
+        "families": {"stroke": {"message": "m", "source": source}},
+        "rules": [
+            {
+                "id": "face",
+                "family": "stroke",
+                "level": "emergency",
+                "all": ["droop"],
+                "unless_known": ["palsy"],
+            }
+        ],
+    }
+    rules = build_ruleset(data)
+    assert not rules.evaluate(analyse("diagnosed with bell's palsy last month, face drooping"))
+    assert rules.evaluate(analyse("face drooping, never diagnosed with bell's palsy"))
+
+
 def test_a_recent_stretch_is_not_the_past() -> None:
     assert triage("I've blacked out twice in the past month", semantic=False).level == "urgent"
     assert triage("I blacked out last month at a party, fine since", semantic=False).level is None

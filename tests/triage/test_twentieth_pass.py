@@ -80,6 +80,31 @@ from symptomdb.triage import triage
         (False, "my jaw aches when I chew gum all day"),
         (False, "breathless after a run in the heat, fine once I sat down"),
         (False, "skin burning and red after a day at the beach"),
+        # A drowning named as a worry, a dream or a film is not one now; a real one still is.
+        (False, "my son swallowed some pool water yesterday, is dry drowning a thing?"),
+        (False, "I keep dreaming I'm drowning"),
+        (False, "watching a drowning rescue on TV made me anxious"),
+        (True, "my son went under at the pool and I think he's drowning"),
+        # NHS Subarachnoid haemorrhage: the worst headache that built up over days is not the
+        # thunderclap; the one that came on in a minute is.
+        (False, "this is the worst headache of my life, it's been building up for a week"),
+        (True, "worst headache of my life, came on suddenly a minute ago"),
+        # A bleed told as over is cleaned and covered; a bleed now beside something that stopped
+        # is still an emergency.
+        (False, "bled a lot when my tooth was pulled yesterday but the bleeding has stopped now"),
+        (True, "the seizure has stopped now but he is bleeding a lot from his head"),
+        # NHS Bell's palsy / Stroke: a droop with a diagnosis a doctor made is not a stroke
+        # now; a droop or numbness without one is, even when it passed.
+        (False, "my face is drooping on one side since my bell's palsy was diagnosed last month"),
+        (True, "I think it's bell's palsy, my face dropped on one side in minutes"),
+        (True, "numb face and a droopy mouth for a few minutes, gone now"),
+        # NHS Panic disorder: a choking sensation.
+        (False, "I felt like I was choking when I had a panic attack, it's passed now"),
+        # A chest pain of a second on breathing in is not the lung clot's.
+        (False, "sharp pain in my chest for a second when I breathe in, then gone"),
+        (True, "sharp pain in my chest every time I breathe in and I'm breathless"),
+        # A first-aid lesson's question.
+        (False, "how do you stop heavy bleeding from a wound in first aid"),
     ],
 )
 def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:

@@ -57,6 +57,10 @@ class Rule:
     # "labour before 37 weeks" says nothing of a cord seen at 40 weeks (rules.yaml
     # ``speaks_for_family: false``).
     speaks_for_family: bool = True
+    # Concepts naming a known cause that stop the rule wherever they are said, the past
+    # included ("diagnosed with Bell's palsy last month"): only a denial or a question leaves
+    # them out.
+    unless_known: tuple[str, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -189,9 +193,14 @@ class RuleSet:
             if spans is not None:
                 firings.append(Firing(rule, spans))
             elif (
-                (rule.unless or rule.unless_anywhere)
+                (rule.unless or rule.unless_anywhere or rule.unless_known)
                 and rule.speaks_for_family
-                and _fire(replace(rule, unless=(), unless_anywhere=()), doc, found, context)
+                and _fire(
+                    replace(rule, unless=(), unless_anywhere=(), unless_known=()),
+                    doc,
+                    found,
+                    context,
+                )
                 is not None
             ):
                 # Its picture is there and its own "unless" words said no ("a bit of blood on
@@ -300,6 +309,16 @@ def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> boo
     return not (quiet_when_asked and span.start in context.hypothetical)
 
 
+def _told(span: Span, context: Context) -> bool:
+    """Whether a known cause is told of the person, now or in the past: not denied, asked about,
+    imagined, told of someone elsewhere or of an animal."""
+    return not (
+        span.start in context.negated
+        or span.start in context.negated_within_terms
+        or span.start in context.not_reported
+    )
+
+
 def _fire(
     rule: Rule, doc: Document, found: dict[str, list[Span]], context: Context
 ) -> tuple[Span, ...] | None:
@@ -313,6 +332,8 @@ def _fire(
 
     # Said anywhere, these stop the rule before any clause work.
     if any(affirmed(c, picture=False) for c in rule.unless_anywhere):
+        return None
+    if any(_told(s, context) for c in rule.unless_known for s in found.get(c, [])):
         return None
 
     # An exception ("unless") speaks for its own clause only: "nosebleed" spares the breathing
@@ -548,7 +569,8 @@ def _build_rule(
     all_of = tuple(raw.get("all") or ())
     unless = tuple(raw.get("unless") or ())
     unless_anywhere = tuple(raw.get("unless_anywhere") or ())
-    for concept in (*all_of, *unless, *unless_anywhere):
+    unless_known = tuple(raw.get("unless_known") or ())
+    for concept in (*all_of, *unless, *unless_anywhere, *unless_known):
         if concept not in concepts:
             raise RuleSetError(f"rule {rule_id}: concept {concept!r} is not under concepts:")
     if not all_of and not raw.get("any"):
@@ -570,6 +592,7 @@ def _build_rule(
         condition_name=bool(raw.get("condition_name", False)),
         anywhere=tuple(c for c in all_of if c in about_the_person),
         speaks_for_family=bool(raw.get("speaks_for_family", True)),
+        unless_known=unless_known,
     )
 
 
@@ -584,4 +607,6 @@ def _check_message(rule_id: str, message: str) -> None:
 
 def concept_names(rules: Sequence[Rule]) -> set[str]:
     """Every concept a rule refers to (used to find unused vocabulary)."""
-    return {c for r in rules for c in (*r.all_of, *r.unless, *r.unless_anywhere)}
+    return {
+        c for r in rules for c in (*r.all_of, *r.unless, *r.unless_anywhere, *r.unless_known)
+    }
