@@ -118,7 +118,7 @@ def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
         # NHS Ear infections: 111 now for fluid from the ear or a very high temperature.
         (
             True,
-            "my little boy has had earache for two days and now there's yellow stuff leaking out of his ear",
+            "my boy has had earache for two days, now yellow stuff is leaking out of his ear",
         ),
         (True, "earache and a temperature of 39.4, she's crying"),
         (False, "my ear is a bit sore after swimming"),
