@@ -68,6 +68,25 @@ from symptomdb.triage import triage
         (True, "I'm 75, my scalp is tender, my jaw aches when I chew and now I have double vision"),
         # NHS Psychosis: persecuted, with a weapon kept on him.
         (True, "he keeps saying people are coming to get him and he has a knife in his pocket"),
+        # NHS Ectopic pregnancy: pregnant or a period late, pain on one side, and pale or faint.
+        (True, "I just found out I'm pregnant, terrible pain low on my left side and I went white"),
+        (True, "my period is 2 weeks late, sharp pain low on one side and my heart is racing"),
+        # NICE NG41: a dangerous mechanism and neck pain.
+        (True, "came off his quad bike into a fence and now his neck hurts"),
+        (False, "car accident last month and my neck is still stiff"),
+        # NHS Priapism: the condition's name with its hours.
+        (True, "priapism for 5 hours"),
+        # NHS Animal and human bites; Rabies.
+        (True, "our dog bit my daughter on the cheek and it's a deep gash"),
+        (True, "a stray dog in Thailand bit my leg"),
+        (True, "a bat scratched me in the loft"),
+        (False, "what do I do if a monkey bites me on holiday"),
+        # NHS Anticoagulant medicines: bleeding signs on a blood thinner.
+        (True, "I'm on apixaban and I've been peeing blood since this morning"),
+        (True, "my dad takes rivaroxaban and his poo has gone black"),
+        (True, "on warfarin, cut my thumb on a tin and it's still bleeding after half an hour"),
+        (False, "on warfarin and I bruise easily, small bruise on my arm"),
+        (False, "on warfarin, nosebleed for 5 minutes, stopped when I pinched my nose"),
         # Look-alikes.
         (False, "what to do if a wound opens after surgery"),
         (False, "my dad had his gallbladder out last year and the scar looks fine"),

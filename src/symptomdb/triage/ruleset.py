@@ -607,6 +607,4 @@ def _check_message(rule_id: str, message: str) -> None:
 
 def concept_names(rules: Sequence[Rule]) -> set[str]:
     """Every concept a rule refers to (used to find unused vocabulary)."""
-    return {
-        c for r in rules for c in (*r.all_of, *r.unless, *r.unless_anywhere, *r.unless_known)
-    }
+    return {c for r in rules for c in (*r.all_of, *r.unless, *r.unless_anywhere, *r.unless_known)}
