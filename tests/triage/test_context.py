@@ -7,7 +7,7 @@ import pytest
 from symptomdb.triage import triage
 from symptomdb.triage.context import normal_signs, triggers
 from symptomdb.triage.reading import analyse, normalise
-from symptomdb.triage.ruleset import build_ruleset
+from symptomdb.triage.ruleset import RuleSet, build_ruleset
 
 
 @pytest.mark.parametrize(
@@ -56,45 +56,29 @@ def test_a_belief_in_the_negative_reads_as_the_finding() -> None:
     assert normalise("I don't think he can move his legs") == "i he cannot move his legs"
 
 
-def _rules() -> dict[str, object]:
+def _one_rule(concepts: dict[str, list[str]], finding: str, **keys: list[str]) -> RuleSet:
+    """A rule set of one emergency rule on ``finding``, with ``keys`` such as ``unless``."""
     source = [{"name": "s", "url": "https://s"}]
-    return {
-        "concepts": {"breathless": ["cannot breathe"], "nose": ["blocked nose"]},
-        "families": {"breathing": {"message": "m", "source": source}},
-        "rules": [
-            {
-                "id": "b",
-                "family": "breathing",
-                "level": "emergency",
-                "all": ["breathless"],
-                "unless": ["nose"],
-            }
-        ],
-    }
+    rule = {"id": "r", "family": "f", "level": "emergency", "all": [finding], **keys}
+    return build_ruleset(
+        {
+            "concepts": concepts,
+            "families": {"f": {"message": "m", "source": source}},
+            "rules": [rule],
+        }
+    )
 
 
 def test_an_exception_speaks_for_its_own_clause_only() -> None:
-    rules = build_ruleset(_rules())
+    concepts = {"breathless": ["cannot breathe"], "nose": ["blocked nose"]}
+    rules = _one_rule(concepts, "breathless", unless=["nose"])
     assert not rules.evaluate(analyse("cannot breathe through blocked nose"))
     assert rules.evaluate(analyse("he had a blocked nose. now he cannot breathe at all"))
 
 
 def test_a_known_cause_counts_told_as_the_past_but_not_denied() -> None:
-    source = [{"name": "s", "url": "https://s"}]
-    data = {
-        "concepts": {"droop": ["face drooping"], "palsy": ["diagnosed with bell palsy"]},
-        "families": {"stroke": {"message": "m", "source": source}},
-        "rules": [
-            {
-                "id": "face",
-                "family": "stroke",
-                "level": "emergency",
-                "all": ["droop"],
-                "unless_known": ["palsy"],
-            }
-        ],
-    }
-    rules = build_ruleset(data)
+    concepts = {"droop": ["face drooping"], "palsy": ["diagnosed with bell palsy"]}
+    rules = _one_rule(concepts, "droop", unless_known=["palsy"])
     assert not rules.evaluate(analyse("diagnosed with bell's palsy last month, face drooping"))
     assert rules.evaluate(analyse("face drooping, never diagnosed with bell's palsy"))
 
