@@ -72,7 +72,7 @@ from symptomdb.triage import triage
         (True, "I just found out I'm pregnant, terrible pain low on my left side and I went white"),
         (True, "my period is 2 weeks late, sharp pain low on one side and my heart is racing"),
         # NICE NG41: a dangerous mechanism and neck pain.
-        (True, "came off his quad bike into a fence and now his neck hurts"),
+        (True, "came off his quad bike into a fence, his neck hurts and he can't turn his head"),
         (False, "car accident last month and my neck is still stiff"),
         # NHS Priapism: the condition's name with its hours.
         (True, "priapism for 5 hours"),
@@ -88,6 +88,11 @@ from symptomdb.triage import triage
         (False, "on warfarin and I bruise easily, small bruise on my arm"),
         (False, "on warfarin, nosebleed for 5 minutes, stopped when I pinched my nose"),
         # Look-alikes.
+        (False, "rang the surgery, my cut has split open again"),
+        (False, "colonoscopy tomorrow and I can't get comfortable with the prep"),
+        (False, "during sex I heard a crack in my back and now it's in pain"),
+        (False, "just found out I'm pregnant and my heart is racing"),
+        (False, "on warfarin, my nose keeps dripping with this cold"),
         (False, "what to do if a wound opens after surgery"),
         (False, "my dad had his gallbladder out last year and the scar looks fine"),
         (False, "the pimple on my chin popped open"),
