@@ -83,6 +83,25 @@ def test_a_known_cause_counts_told_as_the_past_but_not_denied() -> None:
     assert rules.evaluate(analyse("face drooping, never diagnosed with bell's palsy"))
 
 
+def test_a_condition_lived_with_holds_when_told_as_the_past_and_a_treatment_does_not() -> None:
+    source = [{"name": "s", "url": "https://s"}]
+    rules = build_ruleset(
+        {
+            "about_the_person": ["sickle", "chemo"],
+            "lifelong_conditions": ["sickle"],
+            "concepts": {"sickle": ["sickle cell"], "chemo": ["chemo"], "fever": ["fever"]},
+            "families": {"f": {"message": "m", "source": source}},
+            "rules": [
+                {"id": "s", "family": "f", "level": "emergency", "all": ["sickle", "fever"]},
+                {"id": "c", "family": "f", "level": "emergency", "all": ["chemo", "fever"]},
+            ],
+        }
+    )
+    fired = rules.evaluate(analyse("I've had sickle cell all my life and now I have a fever"))
+    assert [f.rule.id for f in fired] == ["s"]
+    assert not rules.evaluate(analyse("I had chemo years ago and now I have a fever"))
+
+
 def test_a_recent_stretch_is_not_the_past() -> None:
     assert triage("I've blacked out twice in the past month", semantic=False).level == "urgent"
     assert triage("I blacked out last month at a party, fine since", semantic=False).level is None

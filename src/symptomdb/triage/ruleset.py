@@ -52,6 +52,9 @@ class Rule:
     # Concepts of ``all_of`` that describe the person (rules.yaml ``about_the_person``): they
     # may sit anywhere in the text, outside the window.
     anywhere: tuple[str, ...] = ()
+    # Of those, the conditions a person lives with (rules.yaml ``lifelong_conditions``): told as
+    # the past ("I've had sickle cell all my life") they still hold now.
+    lifelong: tuple[str, ...] = ()
     # Whether the rule speaks for its whole family, so that the semantic detector defers to it
     # there (RuleSet._families_read). Not a rule for one picture among the family's others:
     # "labour before 37 weeks" says nothing of a cord seen at 40 weeks (rules.yaml
@@ -287,7 +290,9 @@ def _drop_exceptions(found: dict[str, list[Span]]) -> frozenset[str]:
     return frozenset(ruled_out)
 
 
-def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> bool:
+def _affirmed(
+    span: Span, rule: Rule, context: Context, *, picture: bool, past_counts: bool = False
+) -> bool:
     """Whether an occurrence counts for ``rule``: a ``picture`` is part of an ``all`` pattern.
 
     A condition's name or a finding that is an emergency on its own ("anaphylaxis", "cardiac
@@ -295,7 +300,7 @@ def _affirmed(span: Span, rule: Rule, context: Context, *, picture: bool) -> boo
     context.py has already kept every question about the reader's own present symptoms ("what
     does it mean if I have...", "he is not breathing, how do I...") out of those clauses.
     """
-    if span.start in context.negated or span.start in context.historical:
+    if span.start in context.negated or (span.start in context.historical and not past_counts):
         return False
     if span.start in context.negated_within_terms:
         return False
@@ -328,7 +333,12 @@ def _fire(
         return None
 
     def affirmed(concept: str, *, picture: bool = True) -> list[Span]:
-        return [s for s in found.get(concept, []) if _affirmed(s, rule, context, picture=picture)]
+        lifelong = concept in rule.lifelong
+        return [
+            s
+            for s in found.get(concept, [])
+            if _affirmed(s, rule, context, picture=picture, past_counts=lifelong)
+        ]
 
     # Said anywhere, these stop the rule before any clause work.
     if any(affirmed(c, picture=False) for c in rule.unless_anywhere):
@@ -478,10 +488,13 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
     about_the_person = frozenset(str(c) for c in data.get("about_the_person") or ())
     if unknown := sorted(about_the_person - set(concepts)):
         raise RuleSetError(f"about_the_person: {unknown[0]!r} is not under concepts:")
+    lifelong = frozenset(str(c) for c in data.get("lifelong_conditions") or ())
+    if unknown := sorted(lifelong - about_the_person):
+        raise RuleSetError(f"lifelong_conditions: {unknown[0]!r} is not under about_the_person:")
     families = data.get("families") or {}
     rules: list[Rule] = []
     for raw in data.get("rules") or []:
-        rule = _build_rule(raw, families, concepts, about_the_person)
+        rule = _build_rule(raw, families, concepts, about_the_person, lifelong)
         if rule.any_of is not None:
             terms = tuple(parse_terms(raw["any"]))
             concepts[rule.any_of] = terms
@@ -547,6 +560,7 @@ def _build_rule(
     families: Mapping[str, Any],
     concepts: Mapping[str, Any],
     about_the_person: frozenset[str] = frozenset(),
+    lifelong: frozenset[str] = frozenset(),
 ) -> Rule:
     rule_id = str(raw.get("id") or "")
     if not rule_id:
@@ -591,6 +605,7 @@ def _build_rule(
         same_clause=bool(raw.get("same_clause", False)),
         condition_name=bool(raw.get("condition_name", False)),
         anywhere=tuple(c for c in all_of if c in about_the_person),
+        lifelong=tuple(c for c in all_of if c in lifelong),
         speaks_for_family=bool(raw.get("speaks_for_family", True)),
         unless_known=unless_known,
     )
