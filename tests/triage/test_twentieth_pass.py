@@ -87,6 +87,17 @@ from symptomdb.triage import triage
         (True, "on warfarin, cut my thumb on a tin and it's still bleeding after half an hour"),
         (False, "on warfarin and I bruise easily, small bruise on my arm"),
         (False, "on warfarin, nosebleed for 5 minutes, stopped when I pinched my nose"),
+        # NHS Inguinal hernia: a groin lump suddenly bigger and hard, with vomiting.
+        (True, "my baby's groin lump is suddenly bigger and hard and he keeps vomiting"),
+        (False, "my son has a groin lump that comes and goes when he cries, otherwise fine"),
+        # RCPsych MEED: an eating disorder with fainting, palpitations or too weak to stand.
+        (True, "my daughter has anorexia and fainted at school today, her heart is racing"),
+        (
+            False,
+            "I had anorexia as a teenager and now I'm recovered, a bit of chest pain after the gym",
+        ),
+        # A condition lived with holds when told as the past.
+        (True, "I've had sickle cell all my life and now I have a fever of 38.5"),
         # Look-alikes.
         (False, "rang the surgery, my cut has split open again"),
         (False, "colonoscopy tomorrow and I can't get comfortable with the prep"),
