@@ -55,6 +55,7 @@ def measured(text: str) -> list[tuple[str, float]]:
         # Blood pressure after its cue, with a slash or "over": systolic, then diastolic.
         ("bp 164/98 this morning", [("diastolic_bp", 98), ("systolic_bp", 164)]),
         ("blood pressure was 185 over 121", [("diastolic_bp", 121), ("systolic_bp", 185)]),
+        ("my cuff read 155/105 twice", [("diastolic_bp", 105), ("systolic_bp", 155)]),
     ],
 )
 def test_it_reads_each_measure_in_its_unit(text: str, expected: list[tuple[str, float]]) -> None:
