@@ -165,6 +165,13 @@ def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
         (True, "I threw up an hour after taking the morning after pill"),
         (True, "missed two of my pills last week and had sex on Saturday"),
         (False, "I took the morning after pill yesterday, when will my period come"),
+        # NHS Bipolar disorder: little sleep with racing thoughts, fast talk or spending.
+        (
+            True,
+            "my brother hasn't slept in days, he's talking really fast and spending all his money",
+        ),
+        (False, "new baby, not sleeping for days, exhausted"),
+        (False, "racing thoughts at night before exams"),
         # NHS Giant cell arteritis: a tender scalp and jaw pain on chewing.
         (True, "my scalp is tender and my jaw hurts when I chew"),
     ],
