@@ -98,6 +98,10 @@ from symptomdb.triage import triage
         ),
         # A condition lived with holds when told as the past.
         (True, "I've had sickle cell all my life and now I have a fever of 38.5"),
+        # NHS Frostbite: white, numb or blistering after freezing cold; Raynaud's is not it.
+        (True, "after skiing my fingertips went white and numb and now they're blistering"),
+        (False, "my toes were cold and numb after playing in the snow, fine now they're warm"),
+        (False, "my fingers go white and numb when it's cold, I think it's raynauds"),
         # Look-alikes.
         (False, "rang the surgery, my cut has split open again"),
         (False, "colonoscopy tomorrow and I can't get comfortable with the prep"),
@@ -165,6 +169,11 @@ def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
         (True, "I threw up an hour after taking the morning after pill"),
         (True, "missed two of my pills last week and had sex on Saturday"),
         (False, "I took the morning after pill yesterday, when will my period come"),
+        # NHS Help for suicidal thoughts: thoughts of not being alive, said of someone else too.
+        (True, "my sister says she wishes she wasn't alive anymore"),
+        (False, "I wish I wasn't here at this boring party lol"),
+        # UKONS triage: diarrhoea during chemotherapy.
+        (True, "diarrhoea 6 times today on my chemo tablets"),
         # NHS Bipolar disorder: little sleep with racing thoughts, fast talk or spending.
         (
             True,
