@@ -102,10 +102,11 @@ from symptomdb.triage import triage
         (True, "after skiing my fingertips went white and numb and now they're blistering"),
         (False, "my toes were cold and numb after playing in the snow, fine now they're warm"),
         (False, "my fingers go white and numb when it's cold, I think it's raynauds"),
-        # An idiom's exception must not take the medicine it stems like: "overdosed on sleep"
-        # is an idiom, "overdosed on my sleeping pills" is an overdose.
+        # An idiom's exception must not take a medicine: "overdosed on sleep" was one, and it
+        # silenced sleeping pills, sleep aids and sleep tablets; it is gone.
         (True, "I think I've overdosed on my sleeping pills"),
-        (False, "overdosed on sleep this weekend, 12 hours a night"),
+        (True, "she overdosed on her sleep medication"),
+        (True, "overdosed on sleep tablets"),
         # Look-alikes.
         (False, "rang the surgery, my cut has split open again"),
         (False, "colonoscopy tomorrow and I can't get comfortable with the prep"),
