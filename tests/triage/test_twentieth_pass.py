@@ -142,6 +142,12 @@ from symptomdb.triage import triage
         (False, "my face is drooping on one side since my bell's palsy was diagnosed last month"),
         (True, "I think it's bell's palsy, my face dropped on one side in minutes"),
         (True, "numb face and a droopy mouth for a few minutes, gone now"),
+        # NHS Stroke: pins and needles down one side; a dental injection's numbness is not it.
+        (True, "I've got pins and needles down one side and my face feels weird"),
+        (False, "tingling on one side of my tongue after the dentist numbed it"),
+        (True, "diagnosed with bell's palsy, now my arm and leg on one side are weak"),
+        # NICE NG232: a fall from a height, then confusion.
+        (True, "my son fell from the top bunk and isn't making sense"),
         # NHS Panic disorder: a choking sensation.
         (False, "I felt like I was choking when I had a panic attack, it's passed now"),
         # A chest pain of a second on breathing in is not the lung clot's.
