@@ -314,16 +314,6 @@ def _affirmed(
     return not (quiet_when_asked and span.start in context.hypothetical)
 
 
-def _told(span: Span, context: Context) -> bool:
-    """Whether a known cause is told of the person, now or in the past: not denied, asked about,
-    imagined, told of someone elsewhere or of an animal."""
-    return not (
-        span.start in context.negated
-        or span.start in context.negated_within_terms
-        or span.start in context.not_reported
-    )
-
-
 def _fire(
     rule: Rule, doc: Document, found: dict[str, list[Span]], context: Context
 ) -> tuple[Span, ...] | None:
@@ -332,18 +322,19 @@ def _fire(
     if not alone_possible and not (rule.all_of and all(c in found for c in rule.all_of)):
         return None
 
-    def affirmed(concept: str, *, picture: bool = True) -> list[Span]:
-        lifelong = concept in rule.lifelong
+    def affirmed(concept: str, *, picture: bool = True, past_counts: bool = False) -> list[Span]:
+        past = past_counts or concept in rule.lifelong
         return [
             s
             for s in found.get(concept, [])
-            if _affirmed(s, rule, context, picture=picture, past_counts=lifelong)
+            if _affirmed(s, rule, context, picture=picture, past_counts=past)
         ]
 
     # Said anywhere, these stop the rule before any clause work.
     if any(affirmed(c, picture=False) for c in rule.unless_anywhere):
         return None
-    if any(_told(s, context) for c in rule.unless_known for s in found.get(c, [])):
+    # A known cause counts told as the past too; denied or only asked about, it does not.
+    if any(affirmed(c, picture=False, past_counts=True) for c in rule.unless_known):
         return None
 
     # An exception ("unless") speaks for its own clause only: "nosebleed" spares the breathing
