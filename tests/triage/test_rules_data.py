@@ -81,6 +81,7 @@ def test_it_uses_every_concept() -> None:
         "peeing_lots",
         "confused_word",
         "delusions",
+        "low_white_cell_sign",
     }
     named = {n for n in ruleset.concepts if ":any" not in n}
     assert named - used - included_only == set()
