@@ -36,3 +36,17 @@ def assert_read_as(text: str, level: str, rule: str = "") -> None:
     result = triage(text, locale="GB")
     assert result.level == level, (text, result)
     assert not rule or rule in result.rule_ids, (text, result.rule_ids)
+
+
+def assert_emergency_or_not(text: str, emergency: bool) -> None:
+    """Both detectors, in GB: ``text`` is called an emergency exactly when ``emergency``."""
+    result = triage(text, locale="GB")
+    assert (result.level == "emergency") is emergency, (text, result.level, result.rule_ids)
+
+
+def assert_same_day_or_not(text: str, same_day: bool) -> None:
+    """Both detectors, in GB: same day is "urgent" exactly; not same day is neither urgent nor an
+    emergency."""
+    result = triage(text, locale="GB")
+    expected: set[str | None] = {"urgent"} if same_day else {None, "self_care", "routine"}
+    assert result.level in expected, (text, result.level, result.rule_ids)
