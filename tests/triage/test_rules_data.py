@@ -143,3 +143,18 @@ def test_it_rejects_a_concept_measured_by_something_that_is_not_a_quantity() -> 
     data["concepts"]["c"] = {"terms": ["chest"], "measured": ["c"]}
     with pytest.raises(RuleSetError, match="measured 'c' is not a quantity"):
         build_ruleset(data)
+
+
+def test_a_concept_is_said_by_the_measurements_of_the_concepts_it_includes() -> None:
+    """ "infection" includes "fever", so a temperature read as a number says it as "fever" does."""
+    data = _minimal(all=["infection", "breathless"])
+    data["concepts"] = {
+        "fever": {"measured": ["temp_38"], "terms": ["fever"]},
+        "temp_38": {"quantity": "temperature_c", "at_least": 38},
+        "infection": {"include": ["fever"], "terms": ["infection"]},
+        "breathless": ["breathing fast"],
+    }
+    rules = build_ruleset(data)
+    fired = [f.rule.id for f in rules.read_text("she is 39.4 and breathing fast")[1].firings]
+    assert fired == ["r"]
+    assert rules.read_text("she is 37.1 and breathing fast")[1].firings == []

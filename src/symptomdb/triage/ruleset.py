@@ -460,8 +460,8 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
             continue
         terms, exceptions = _concept_terms(name, raw_concepts, ())
         concepts[name] = terms
-        if isinstance(spec, Mapping) and spec.get("measured"):
-            measured_as[name] = tuple(str(m) for m in spec["measured"])
+        if measures := _concept_measured(name, raw_concepts):
+            measured_as[name] = measures
         if isinstance(spec, Mapping) and spec.get("except_measured"):
             except_measured[name] = frozenset(str(m) for m in spec["except_measured"])
             if unknown := sorted(except_measured[name] - set(MEASURES)):
@@ -520,6 +520,19 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
         except_measured=except_measured,
         excepts_rule_out=frozenset(excepts_rule_out),
     )
+
+
+def _concept_measured(name: str, raw_concepts: Mapping[str, Any]) -> tuple[str, ...]:
+    """The measurements that say a concept: its own ``measured`` and those of the concepts it
+    includes, as it has their terms ("infection" includes "fever", so a temperature of 38C
+    read as a number says it as "fever" does). _concept_terms has checked the includes."""
+    spec = raw_concepts[name]
+    if not isinstance(spec, Mapping):
+        return ()
+    measures = [str(m) for m in spec.get("measured") or ()]
+    for included in spec.get("include") or ():
+        measures += _concept_measured(included, raw_concepts)
+    return tuple(dict.fromkeys(measures))
 
 
 def _concept_terms(
