@@ -439,14 +439,15 @@ def test_one_black_eye_from_a_punch_is_not_a_skull_fracture_sign():
     assert result.level != "emergency"
 
 
-# A seizure's length is read as a number against the NHS's 5 minutes: an epileptic's usual short
-# fit, told with its length, is the rules' same-day answer; five minutes or more, or "for minutes"
-# with no number, is an emergency. (The word rules alone: the semantic detector reads "he had one
+# A seizure's length is read as a number against the NHS's 5 minutes: a short fit in someone with
+# epilepsy is the rules' same-day answer, and none when told as their usual one (NHS Epilepsy:
+# no ambulance is usually needed then); five minutes or more, or "for minutes" with no number,
+# is an emergency. (The word rules alone: the semantic detector reads "he had one
 # of his usual fits" as near a fit after a head injury, which docs/triage.md lists as left.)
 @pytest.mark.parametrize(
     ("text", "level"),
     [
-        ("my brother is epileptic, he had one of his usual fits, it lasted 2 minutes", "urgent"),
+        ("my brother is epileptic, he had one of his usual fits, it lasted 2 minutes", None),
         ("she has epilepsy, her seizure lasted under a minute and she's sleepy now", "urgent"),
         ("he has epilepsy and he's been fitting for 6 minutes", "emergency"),
         ("the seizure has gone on for more than five minutes", "emergency"),
@@ -454,7 +455,7 @@ def test_one_black_eye_from_a_punch_is_not_a_skull_fracture_sign():
         ("my son has epilepsy and had a seizure for half an hour", "emergency"),
     ],
 )
-def test_a_seizures_length_is_compared_with_five_minutes(text: str, level: str) -> None:
+def test_a_seizures_length_is_compared_with_five_minutes(text: str, level: str | None) -> None:
     assert triage(text, locale="GB", semantic=False).level == level
 
 

@@ -54,11 +54,55 @@ def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("emergency", "text"),
+    [
+        # A wrist splint worn at night is not a cast on a break.
+        (False, "my thumb goes numb at night even with my wrist splint on"),
+        (True, "my leg is in plaster and my toes have gone cold and blue"),
+        # The weather an old injury aches in.
+        (False, "my old broken ankle from years back aches in cold weather"),
+        # The glass test told with the rash fading in a clause of its own.
+        (False, "little red spots on his arm, I pressed a glass on them and they all faded"),
+        (True, "spots on her legs and I did the glass test and they are still there"),
+        # A story heard, a medical drama, a policy being written.
+        (False, "my aunt told a story about her neighbour having a stroke in the garden"),
+        (False, "do magnets hurt if swallowed? it is for our nursery policy"),
+        # Slurring explained by the drink, and a stroke that is not.
+        (False, "I was slurring my words after a few pints last night, fine today"),
+        (True, "he was drunk last night but he's sober now and still slurring his words"),
+        # A twinge of seconds in a testicle, gone; and the pain that stays.
+        (False, "twinge in my left testicle for a couple of seconds, gone now"),
+        (True, "sudden bad pain in my right testicle for the last hour"),
+        # Water swallowed and coughed up at once; and a cough that goes on.
+        (False, "she swallowed some bath water and coughed for a few seconds, happy again now"),
+        (True, "went under at the lake and he's been coughing ever since and is very sleepy"),
+        # A purpose denied; laughter.
+        (False, "how should I lock away cleaning products so nothing gets swallowed"),
+        (False, "the chilli challenge had me choking and crying with laughter"),
+        (True, "my son sounds like he's choking on something in his room"),
+        # NHS Epilepsy: a usual seizure that stopped within 5 minutes; one that goes blue.
+        (False, "she has epilepsy and had one of her usual fits, over in a minute, asleep now"),
+        (True, "she has epilepsy, this fit has gone on for over 5 minutes"),
+        (True, "he had a seizure and went blue"),
+    ],
+)
+def test_look_alikes_and_the_reports_beside_them(emergency: bool, text: str) -> None:
+    assert_emergency_or_not(text, emergency)
+
+
+@pytest.mark.parametrize(
     ("same_day", "text"),
     [
         # NHS Kidney stones: a stone named with severe pain, or pain the painkillers do not touch.
         (True, "my kidney stone pain is not touched by the tablets and I can't keep still"),
         (False, "had kidney stones years ago, what should I drink to stop them coming back"),
+        # NHS Chest pain: pain brought on by pressing after a strain; heartburn an antacid settles.
+        (False, "chest sore since moving the wardrobe, hurts when I press on it"),
+        (False, "burning behind my breastbone after pizza, a rennie sorted it"),
+        (True, "sharp pain in my chest that came on this evening, no idea why"),
+        # A reliever used twice in a week is not a medicine taken twice by mistake.
+        (False, "needed my reliever inhaler twice this week in the cold"),
+        (True, "gave him his amlodipine twice this morning by mistake"),
     ],
 )
 def test_same_day_or_not(same_day: bool, text: str) -> None:
