@@ -47,6 +47,36 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         ),
         # UKONS acute oncology: confusion or shaking during chemotherapy, without a temperature.
         (True, "had chemo on monday, no fever but he's shaking and confused tonight"),
+        # NHS Necrotising fasciitis: red skin spreading, with a fever; not a spreading rash.
+        (
+            True,
+            "the red patch on my shin is spreading up my leg and I've got a temperature of 38.8",
+        ),
+        (False, "a red rash spreading across her back, temperature 38, playing happily"),
+        # NHS Fainting: a faint with a very slow or pounding heart, or during sport.
+        (True, "grandad blacked out in the garden and his pulse is really slow"),
+        (True, "my daughter collapsed and passed out during netball"),
+        (False, "I always faint at blood tests, did again today, fine after a biscuit"),
+        # NHS Head injury: clear fluid from the nose, however long the story.
+        (
+            True,
+            "he came off his bike on saturday and banged his head on the kerb. since then there "
+            "has been clear fluid dripping from his nose on one side, and it tastes salty to him",
+        ),
+        # NHS Glaucoma: sudden severe eye pain, misty sight and sickness; halos told of lights.
+        (True, "terrible pain in my right eye tonight, everything looks misty and I've been sick"),
+        (True, "her eye is red and painful and the lights have rings round them"),
+        # RCOphth: a pupil out of shape after any injury to the eye.
+        (True, "a branch scratched his eye on the walk and now his pupil is teardrop shaped"),
+        # NHS Dental abscess: swelling below the jaw and into the neck, breathing that hurts.
+        (True, "tooth abscess and the swelling is under my jaw and neck now, hurts to swallow"),
+        # NHS Anticoagulant medicines: heavy bleeding, a pad an hour, on a blood thinner.
+        (True, "I take rivaroxaban and I'm soaking through a pad every hour"),
+        (
+            True,
+            "on warfarin for a clot from last year, cut my thumb an hour ago and it's still "
+            "pouring",
+        ),
     ],
 )
 def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
