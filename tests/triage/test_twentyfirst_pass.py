@@ -133,6 +133,17 @@ def test_look_alikes_and_the_reports_beside_them(emergency: bool, text: str) -> 
         # A reliever used twice in a week is not a medicine taken twice by mistake.
         (False, "needed my reliever inhaler twice this week in the cold"),
         (True, "gave him his amlodipine twice this morning by mistake"),
+        # NHS Sore throat: with a very high temperature or hot and shivery.
+        (True, "really sore throat and I'm 39.4 and shivery"),
+        (False, "bit of a sore throat and 37.6, eating fine"),
+        # NHS Ear infections: discharge from a child's ear, whoever's ear it is.
+        (True, "earache and green stuff is leaking out of my daughter's ear since last night"),
+        # NHS Conjunctivitis: a newborn's red, weepy eyes.
+        (True, "my 10 day old has red watery eyes"),
+        # NHS Post-exposure prophylaxis: unprotected sex of any kind in the last 72 hours.
+        (True, "had unprotected oral sex last night, should I get PEP"),
+        # NHS Cuts and grazes: a cut long and deep; a blade that slipped.
+        (True, "the craft knife slipped, the cut is 3 cm long and deep"),
     ],
 )
 def test_same_day_or_not(same_day: bool, text: str) -> None:
