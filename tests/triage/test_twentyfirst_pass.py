@@ -68,6 +68,12 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         (True, "her eye is red and painful and the lights have rings round them"),
         # RCOphth: a pupil out of shape after any injury to the eye.
         (True, "a branch scratched his eye on the walk and now his pupil is teardrop shaped"),
+        # BHF: an ICD named, then its shocks told after, twice or with feeling unwell.
+        (True, "I've got an ICD and it went off twice while I was shopping"),
+        (False, "my ICD went off once this morning and I feel completely fine"),
+        # NHS Sudden loss of vision: all the sight of one eye gone, told now; not since childhood.
+        (True, "I can't see anything out of my right eye since lunch"),
+        (False, "I've been blind in my left eye since I was a child"),
         # NHS Dental abscess: swelling below the jaw and into the neck, breathing that hurts.
         (True, "tooth abscess and the swelling is under my jaw and neck now, hurts to swallow"),
         # NHS Anticoagulant medicines: heavy bleeding, a pad an hour, on a blood thinner.
