@@ -458,9 +458,9 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
                 raise RuleSetError(f"concept {name!r}: {error}") from None
             concepts[name] = ()
             continue
-        terms, exceptions = _concept_terms(name, raw_concepts, ())
+        terms, exceptions, measures = _concept_terms(name, raw_concepts, ())
         concepts[name] = terms
-        if measures := _concept_measured(name, raw_concepts):
+        if measures:
             measured_as[name] = measures
         if isinstance(spec, Mapping) and spec.get("except_measured"):
             except_measured[name] = frozenset(str(m) for m in spec["except_measured"])
@@ -522,23 +522,12 @@ def build_ruleset(data: Mapping[str, Any], known_words: Sequence[str] = ()) -> R
     )
 
 
-def _concept_measured(name: str, raw_concepts: Mapping[str, Any]) -> tuple[str, ...]:
-    """The measurements that say a concept: its own ``measured`` and those of the concepts it
-    includes, as it has their terms ("infection" includes "fever", so a temperature of 38C
-    read as a number says it as "fever" does). _concept_terms has checked the includes."""
-    spec = raw_concepts[name]
-    if not isinstance(spec, Mapping):
-        return ()
-    measures = [str(m) for m in spec.get("measured") or ()]
-    for included in spec.get("include") or ():
-        measures += _concept_measured(included, raw_concepts)
-    return tuple(dict.fromkeys(measures))
-
-
 def _concept_terms(
     name: str, raw_concepts: Mapping[str, Any], seen: tuple[str, ...]
-) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
-    """A concept's terms and exceptions, with those of the concepts it ``include``s."""
+) -> tuple[tuple[Term, ...], tuple[Term, ...], tuple[str, ...]]:
+    """A concept's terms, exceptions and ``measured`` quantities, with those of the concepts it
+    ``include``s: "infection" includes "fever", so a temperature of 38C read as a number says
+    it as "fever" does."""
     if name in seen:
         raise RuleSetError(f"concept {name!r} includes itself via {' -> '.join(seen)}")
     if name not in raw_concepts:
@@ -550,13 +539,19 @@ def _concept_terms(
         raise RuleSetError(f"concept {seen[-1]!r} includes {name!r}, a quantity: use it in a rule")
     terms = parse_terms(spec.get("terms") or ())
     exceptions = parse_terms(spec.get("except") or ())
+    measures = tuple(str(m) for m in spec.get("measured") or ())
     for included in spec.get("include") or ():
-        more_terms, more_exceptions = _concept_terms(included, raw_concepts, (*seen, name))
-        terms += more_terms
-        exceptions += more_exceptions
+        more = _concept_terms(included, raw_concepts, (*seen, name))
+        terms += more[0]
+        exceptions += more[1]
+        measures += more[2]
     if not terms:
         raise RuleSetError(f"concept {name!r} has no terms")
-    return tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(exceptions))
+    return (
+        tuple(dict.fromkeys(terms)),
+        tuple(dict.fromkeys(exceptions)),
+        tuple(dict.fromkeys(measures)),
+    )
 
 
 def _build_rule(
