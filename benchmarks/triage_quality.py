@@ -86,6 +86,9 @@ DEFAULT_FILES = [
     DATA / "triage_senses.jsonl",
     DATA / "triage_medicines.jsonl",
     DATA / "triage_sexualhealth.jsonl",
+    DATA / "triage_afterbirth.jsonl",
+    DATA / "triage_outdoors.jsonl",
+    DATA / "triage_figurative.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
