@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from .families import assert_emergency_or_not
+from symptomdb.triage.quantities import read_quantities
+from symptomdb.triage.reading import analyse
+
+from .families import assert_emergency_or_not, assert_same_day_or_not
 
 
 @pytest.mark.parametrize(
@@ -26,13 +29,114 @@ from .families import assert_emergency_or_not
         (True, "my hernia has gone rock hard since this morning"),
         (True, "umbilical hernia and now I'm being sick"),
         (False, "my hernia pops back in when I lie down, is surgery worth it"),
-        (False, "I got my hernia from working hard lifting boxes, how long is the wait for surgery"),
+        (False, "got my hernia from working hard lifting boxes, how long is the wait for surgery"),
         # Emphasis between a finding's words ("can't even fart") and text-message negations.
         (True, "tummy swollen, vomiting, can't even pass wind"),
         (True, "he cnt breathe properly"),
         (True, "cudnt wake her this morning, she's still really floppy"),
+        # A finding's longer wording does not push its shorter one out of the window.
+        (True, "my brother is snoring oddly and won't wake up properly"),
+        # Workers, riders and strangers are people who collapse.
+        (True, "one of the scaffolders has collapsed on site"),
+        (True, "a cyclist collapsed in front of our house and isn't moving"),
+        # NHS Carbon monoxide: an engine or a heater burning in a closed space.
+        (True, "we had the gas heater on in the caravan all night and now we both feel dizzy"),
+        (False, "is a diesel heater safe to use in a campervan with the window open"),
+        # NHS Epilepsy: fits told by their movements, one after another.
+        (True, "my son is having jerking fits one after another"),
+        (False, "she had a fit of giggles in assembly"),
+        # DAN: decompression illness up to 48 hours after a dive.
+        (True, "did a deep dive this morning and now my knees ache and my hands are tingling"),
+        (True, "surfaced too quickly on my last dive, now I feel dizzy and breathless"),
+        (False, "planning a diving holiday in Egypt, do I need a medical first?"),
+        # NICE NG133 and NHS Pre-eclampsia: it can start after the birth.
+        (True, "gave birth 4 days ago, my bp is 165/112 and I have a blinding headache"),
+        # NICE CG98: jaundice in a baby's first day.
+        (True, "our daughter was born yesterday evening and she already looks yellow"),
+        (False, "baby is 5 days old and a little yellow, feeding well, midwife checked"),
+        # NICE NG143: a breathing rate over 60 a minute in a young child.
+        (True, "my 4 month old is breathing about 70 times a minute"),
+        (False, "my 4 month old is breathing about 40 a minute while asleep"),
+        # NICE NG51 / UK Sepsis Trust: 25 breaths a minute or more with an infection.
+        (True, "chest infection for three days, RR 30, temp 38.6"),
+        # NHS Burns: any chemical burn - wet cement or acid on the skin.
+        (True, "kneeled in wet cement yesterday and now there are blisters on my knees"),
+        (True, "got some acid on my fingers at work and they're burning"),
+        # NHS Eye injuries: chemicals from the farm or the building site, a nail gun.
+        (True, "splashed sheep dip in my eye this morning"),
+        (True, "builders lime powder blew in my eyes"),
+        (False, "the pool chlorine makes my eyes sting for an hour"),
+        # NICE NG232: a hard blow at speed, then drowsiness or a pupil changed.
+        (True, "she skied into a tree and now one pupil is bigger than the other"),
+        (True, "he fell over in the garden and since then he's gone strange, not making sense"),
+        # NHS Stroke, FAST: drink dribbling out of the corner of the mouth.
+        (True, "her face went weird on one side and tea is dribbling out"),
+        # NHS Subarachnoid haemorrhage: a headache like a blow, out of nowhere.
+        (True, "out of nowhere a headache like being hit with a hammer"),
+        # NHS Cauda equina syndrome: a wee that will not start, numb down below.
+        (True, "back pain and I can't get my wee started and I'm numb down below"),
+        # NHS Malaria: severe signs after Africa.
+        (True, "came back from Uganda last week, fever and now she's confused"),
+        (False, "back from Spain, bit of a cold"),
+        # NHS Frostbite: blisters after the mountain's cold.
+        (True, "on the summit my fingers went hard and white, now they're blistering"),
+        (False, "my fingers go white in the cold and then red, happens every winter"),
+        # NHS Heatstroke: stopped sweating and confused, the air's temperature not the body's.
+        (True, "working outside in 35 degree heat, now he's confused and has stopped sweating"),
+        # Homework, writing and curiosity frame a whole message; a report beside them still
+        # alarms.
+        (False, "for my school project, what does a heart attack feel like? crushing chest pain?"),
+        (False, "my nan is asking me what a stroke looks like in older women"),
+        (False, "I'm writing a novel where a man's chest pain spreads to his arm, is that right?"),
+        (True, "just curious, I have crushing chest pain going down my arm right now"),
+        (True, "I'm writing this from the bus, crushing chest pain going down my arm"),
     ],
 )
 def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
     """Emergency is "emergency" exactly; not an emergency is anything else."""
     assert_emergency_or_not(text, emergency)
+
+
+@pytest.mark.parametrize(
+    ("same_day", "text"),
+    [
+        # NHS Pre-eclampsia: signs after the birth without a very high reading.
+        (True, "had my baby last week, my face is puffy and I've got a bad headache"),
+        # NHS Umbilical cord care: a red, smelly stump.
+        (True, "my 9 day old's belly button is red and smells"),
+        (False, "the cord stump fell off on day 10, all looks clean"),
+        # NHS Malaria: a fever after a trip to where malaria is common.
+        (True, "home from Ghana five days ago with a fever and the shivers"),
+    ],
+)
+def test_same_day_or_not(same_day: bool, text: str) -> None:
+    """Same day is "urgent" exactly; not same day is neither urgent nor an emergency."""
+    assert_same_day_or_not(text, same_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "value"),
+    [
+        ("RR 32 and sats 93", "breathing_rate", 32),
+        ("breathing really fast, about 80 a minute", "breathing_rate", 80),
+        ("70 breaths per minute", "breathing_rate", 70),
+        ("baby born 18 days ago with a fever", "age_months", 18 / 30.44),
+    ],
+)
+def test_quantities_read(text: str, measure: str, value: float) -> None:
+    found = [q for q in read_quantities(analyse(text).words) if q.measure == measure]
+    assert found and found[0].value == pytest.approx(value, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # A time, not a rate; the air's temperature, not the body's; a mother's birth.
+        ("stopped breathing for 2 minutes", "breathing_rate"),
+        ("out in 34C all day on the roof", "temperature_c"),
+        ("it was 35 degree heat at the match", "temperature_c"),
+        ("delivered 2 weeks ago and still sore", "age_months"),
+    ],
+)
+def test_quantities_not_read(text: str, measure: str) -> None:
+    assert not [q for q in read_quantities(analyse(text).words) if q.measure == measure]

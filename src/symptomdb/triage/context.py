@@ -77,6 +77,7 @@ class Triggers:
     list_breakers: frozenset[str]
     info_cues: Phrases
     present_report: Phrases
+    not_a_report_after: frozenset[str]
     reader_in_question: frozenset[str]
     reader_cause_cues: frozenset[str]
     animals: Phrases
@@ -114,6 +115,7 @@ def triggers() -> Triggers:
         list_breakers=frozenset(str(w) for w in data["list_breakers"]),
         info_cues=phrases("info_cues"),
         present_report=phrases("present_report"),
+        not_a_report_after=frozenset(str(w) for w in data["not_a_report_after"]),
         reader_in_question=frozenset(str(w) for w in data["reader_in_question"]),
         reader_cause_cues=frozenset(str(w) for w in data["reader_cause_cues"]),
         animals=phrases("animals"),
@@ -205,7 +207,11 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
     t = triggers()
     covers = [(span.start, span.end) for span in protected]
     covers += _occurrences(doc.words, t.pseudo_negation, covers)
-    reports = {doc.clauses[start] for start, _ in _occurrences(doc.words, t.present_report, ())}
+    reports = {
+        doc.clauses[start]
+        for start, end in _occurrences(doc.words, t.present_report, ())
+        if not set(doc.words[end : end + 2]) & t.not_a_report_after
+    }
     own = {clause for clause, who in enumerate(doc.who) if who & t.reader_in_question}
     asked = [
         (start, end)
@@ -227,7 +233,9 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
         if trigger in t.list_negation:
             listed = _negated_list(doc, clause, t, closes_with_and=trigger in t.list_negation_and)
             negated.update(i for i, c in enumerate(doc.clauses) if c in listed)
-    for start, _end in _occurrences(doc.words, t.post_negation, covers):
+    for start, end in _occurrences(doc.words, t.post_negation, covers):
+        if _stopped_doing(doc, end):
+            continue
         clause = doc.clauses[start]
         for position in range(start - 1, max(start - t.max_scope, 0) - 1, -1):
             if doc.clauses[position] != clause:
@@ -356,6 +364,19 @@ def _info_questions(doc: Document, t: Triggers) -> list[tuple[int, int]]:
         if doc.words[opening] in t.question_starters:
             found.append((start, end))
     return found
+
+
+def _stopped_doing(doc: Document, end: int) -> bool:
+    """ "has stopped sweating", "has stopped eating": a new finding told with its verb, not the
+    end of the one before ("confused and has stopped sweating" is still confused)."""
+    if end >= len(doc.words) or doc.clauses[end] != doc.clauses[end - 1]:
+        return False
+    word = doc.words[end]
+    return word.endswith("ing") and word not in _NOT_A_DOING
+
+
+# Words ending in "-ing" that are not something done: "it has stopped, nothing else".
+_NOT_A_DOING = frozenset({"nothing", "anything", "something", "everything", "thing", "morning"})
 
 
 def _occurrences(

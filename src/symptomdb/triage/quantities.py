@@ -24,6 +24,7 @@ MEASURES = (
     "tablets",
     "temperature_c",
     "heart_rate",
+    "breathing_rate",
     "oxygen_saturation",
     "glucose_mmol",
     "inr",
@@ -216,6 +217,17 @@ def _readings(
     if named_rate and 20 <= value <= 300:
         yield "heart_rate", value, index + _starts(after, v.bpm_units)
 
+    # Breaths a minute: after a word that names the rate, or "a minute" after a number told a
+    # few words after the breathing ("breathing really fast, about 80 a minute").
+    breath_unit = _starts(after, v.breath_units)
+    per_minute = _starts(after, v.per_minute)
+    told_of_breathing = set(tokens[max(0, index - 6) : index]) & v.breathing_loose_cues
+    named_breaths = _ends(cued, v.breathing_rate_cues) or (
+        per_minute and told_of_breathing and not named_rate
+    )
+    if (breath_unit or named_breaths) and 5 <= value <= 150:
+        yield "breathing_rate", value, index + (breath_unit or per_minute)
+
     # "sats 89%", "oxygen level is 90", "spo2 88": a percentage after an oximeter's cue.
     if _ends(cued, v.oxygen_cues) and 50 <= value <= 100:
         yield "oxygen_saturation", value, index + _starts(after, v.percent_units)
@@ -305,6 +317,10 @@ def _temperature(
     cued = set(before[-3:]) & v.temperature_cues or _starts(after, v.temperature_after_cues)
     if unit is None and not cued:
         return None
+    # The air's temperature, not the body's: "out in 34C all day", "35 degree heat".
+    weather = (not cued and before[-1:] == ["in"]) or _starts(after[1:], v.weather_after)
+    if weather or _starts(after, v.weather_after):
+        return None
     if unit == "f" or (unit in (None, "?") and 93 <= value <= 110):
         celsius = _celsius(value)
     else:
@@ -383,10 +399,12 @@ def _age(
     # "she is 8 weeks", and "she is only 8 weeks" (a word that plays the age down).
     cue = before[-2:-1] if before[-1:] and before[-1] in v.age_hedges else before[-1:]
     told = bool(cue) and cue[0] in v.age_cues and not (after[1:2] and after[1] in v.age_since)
-    if pregnant or not (old or person or told):
+    # "born 18 days ago": the time since the birth is the age.
+    born = bool(before[-1:]) and before[-1] in v.age_born and after[1:2] == ["ago"]
+    if pregnant or not (old or person or told or born):
         return None
     months = value * v.age_units[after[0]]
-    return months, 1 + bool(old)
+    return months, 1 + bool(old or born)
 
 
 def _lone_hours(tokens: Sequence[str], origin: Sequence[int], v: _Vocabulary) -> Iterator[Quantity]:
@@ -452,6 +470,10 @@ class _Vocabulary:
     temperature_cues: frozenset[str]
     bpm_units: frozenset[tuple[str, ...]]
     heart_rate_cues: frozenset[tuple[str, ...]]
+    breath_units: frozenset[tuple[str, ...]]
+    breathing_rate_cues: frozenset[tuple[str, ...]]
+    breathing_loose_cues: frozenset[str]
+    per_minute: frozenset[tuple[str, ...]]
     oxygen_cues: frozenset[tuple[str, ...]]
     percent_units: frozenset[tuple[str, ...]]
     inr_cues: frozenset[tuple[str, ...]]
@@ -483,12 +505,14 @@ class _Vocabulary:
     age_cues: frozenset[str]
     age_hedges: frozenset[str]
     age_since: frozenset[str]
+    age_born: frozenset[str]
     age_people_after: frozenset[str]
     age_shorthand: Mapping[str, str]  # "mo" -> "months", "y o" -> "years"
     age_shorthand_phrases: frozenset[tuple[str, ...]]
     not_an_age_before: frozenset[str]
     not_an_age_after: frozenset[str]
     temperature_after_cues: frozenset[tuple[str, ...]]
+    weather_after: frozenset[tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -536,6 +560,10 @@ def _vocabulary() -> _Vocabulary:
         temperature_cues=words(temperature["cues"]),
         bpm_units=phrases([*heart["units"], *heart["unit_phrases"]]),
         heart_rate_cues=phrases(heart["cues"]),
+        breath_units=phrases(data["breathing_rate"]["units"]),
+        breathing_rate_cues=phrases(data["breathing_rate"]["cues"]),
+        breathing_loose_cues=words(data["breathing_rate"]["loose_cues"]),
+        per_minute=phrases(data["breathing_rate"]["per_minute"]),
         oxygen_cues=phrases(data["oxygen_saturation"]["cues"]),
         percent_units=phrases(data["oxygen_saturation"]["units"]),
         inr_cues=phrases(data["inr"]["cues"]),
@@ -573,10 +601,12 @@ def _vocabulary() -> _Vocabulary:
         age_cues=words(age["cues"]),
         age_hedges=words(age["hedges"]),
         age_since=words(age["since_after"]),
+        age_born=words(age["born"]),
         age_people_after=words(age["people_after"]),
         age_shorthand={str(k): str(u) for k, u in age["shorthand"].items()},
         age_shorthand_phrases=phrases(list(age["shorthand"])),
         not_an_age_before=words(age["not_an_age_before"]),
         not_an_age_after=words(age["not_an_age_after"]),
         temperature_after_cues=phrases(temperature["after_cues"]),
+        weather_after=phrases(temperature["weather_after"]),
     )

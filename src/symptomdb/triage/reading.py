@@ -215,12 +215,14 @@ def _clause_words() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _who_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Words naming a person, the possessives among them, and the animals they may own."""
+    """Words naming a person, the possessives among them, and what they may own that is not a
+    body: animals, and pieces of work ("my school project")."""
     words = context_words()
     return (
         frozenset(words["people"]),
         frozenset(words["possessives"]),
-        frozenset(str(a).split()[0] for a in words["animals"]),
+        frozenset(str(a).split()[0] for a in words["animals"])
+        | frozenset(str(w) for w in words["possessed_work"]),
     )
 
 
@@ -230,7 +232,7 @@ def analyse(
     """Normalise ``text`` into words, stems and clause numbers; with ``join_compounds``, two
     words the speller knows as one ("head ache") read as that one."""
     terminators, new_subject = _clause_words()
-    people, possessives, animals = _who_words()
+    people, possessives, owned = _who_words()
     words: list[str] = []
     clauses: list[int] = []
     who: dict[int, set[str]] = {}
@@ -248,7 +250,9 @@ def analyse(
             breaks.add(len(words))
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if token in people and not (token in possessives and following in animals):
+        # "my 8 month old": the possessive of a child's age, not the reader.
+        owns = following in owned or following[:1].isdigit()
+        if token in people and not (token in possessives and owns):
             who.setdefault(clause, set()).add(token)
         if _dropped(token, words):
             continue

@@ -404,25 +404,42 @@ def _narrowest(groups: list[list[Span]], rule: Rule, doc: Document) -> tuple[Spa
     """One occurrence per group, as close together as possible, if within ``rule.window``.
 
     The narrowest combination starts at some occurrence; from each start take, in every group,
-    the first occurrence at or after it (in the same clause when the rule asks for that).
+    the occurrence at or after it that ends first (in the same clause when the rule asks for
+    that). Ending first, not starting first: a finding's longer wording ("won't wake up
+    properly") holds its shorter one ("won't wake"), which must not fall out of the window
+    because the longer one runs on past it.
     """
     starts = [[s.start for s in group] for group in groups]
+    ends_first = [_ends_first_from(group) for group in groups]
     best: tuple[Span, ...] | None = None
     best_width = rule.window + 1
     for anchor in sorted({s.start for group in groups for s in group}):
         picked = []
-        for group, group_starts in zip(groups, starts, strict=True):
+        for group, group_starts, earliest in zip(groups, starts, ends_first, strict=True):
             index = bisect.bisect_left(group_starts, anchor)
-            if index == len(group) or (
-                rule.same_clause and doc.clauses[group[index].start] != doc.clauses[anchor]
-            ):
+            if index == len(group):
                 break
-            picked.append(group[index])
+            span = earliest[index]
+            if rule.same_clause and doc.clauses[span.start] != doc.clauses[anchor]:
+                span = group[index]
+                if doc.clauses[span.start] != doc.clauses[anchor]:
+                    break
+            picked.append(span)
         else:
             width = max(s.end for s in picked) - anchor - 1
             if width < best_width:
                 best, best_width = tuple(picked), width
     return best
+
+
+def _ends_first_from(group: list[Span]) -> list[Span]:
+    """For each position of a group (in order of start), the occurrence from there on that ends
+    first."""
+    earliest = list(group)
+    for index in range(len(group) - 2, -1, -1):
+        if earliest[index + 1].end < earliest[index].end:
+            earliest[index] = earliest[index + 1]
+    return earliest
 
 
 # --- loading -----------------------------------------------------------------------------------
