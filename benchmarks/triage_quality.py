@@ -89,6 +89,9 @@ DEFAULT_FILES = [
     DATA / "triage_afterbirth.jsonl",
     DATA / "triage_outdoors.jsonl",
     DATA / "triage_figurative.jsonl",
+    DATA / "triage_carersigns.jsonl",
+    DATA / "triage_sportgym.jsonl",
+    DATA / "triage_cannotdo.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
