@@ -90,6 +90,30 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         (False, "I'm writing a novel where a man's chest pain spreads to his arm, is that right?"),
         (True, "just curious, I have crushing chest pain going down my arm right now"),
         (True, "I'm writing this from the bus, crushing chest pain going down my arm"),
+        # "Cannot X without Y": Y comes every time, a double negative.
+        (True, "she can't stand up without passing out and her poo is black"),
+        (False, "walked round the park without any chest pain today"),
+        # NHS Bowel obstruction: sick that smells of poo, told in its own clause.
+        (True, "he's being sick, it smells like poo, and his belly is huge"),
+        (True, "no proper poo for a week, belly distended, now vomiting"),
+        # CDC NIOSH / MedlinePlus: cola-coloured pee with swollen, painful muscles.
+        (True, "after the bootcamp class my thighs are swollen and my pee is like cola"),
+        (False, "my pee is dark after a long hot walk, I'm drinking more water now"),
+        # NHS Fainting: a collapse while exercising.
+        (True, "my brother collapsed on the rowing machine at the gym"),
+        # St John Ambulance: a blow to the ribs, then faint or blood in the pee.
+        (True, "took a knee to the ribs at football and now I feel faint when I stand"),
+        (True, "kicked in the back during the match and now I'm peeing bright red blood"),
+        # NHS Compartment syndrome: swollen tight after a fall, fingers numb.
+        (True, "fell off my bike, my forearm is swollen tight and my fingers have gone numb"),
+        # NHS Anaphylaxis: a tongue that feels fat after a sting.
+        (True, "stung by a wasp and my tongue feels fat"),
+        # NHS Help for suicidal thoughts: cannot stay safe.
+        (True, "my daughter says she can't stay safe"),
+        # Winded, or a joke, is not a breathing emergency.
+        (False, "got winded in the tackle, couldn't breathe for a few seconds, fine now"),
+        (False, "I can't breathe, this video is too funny"),
+        (True, "took a blow to the chest and I still can't breathe properly and my lips are blue"),
     ],
 )
 def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
@@ -107,6 +131,14 @@ def test_each_is_an_emergency_or_not(emergency: bool, text: str) -> None:
         (False, "the cord stump fell off on day 10, all looks clean"),
         # NHS Malaria: a fever after a trip to where malaria is common.
         (True, "home from Ghana five days ago with a fever and the shivers"),
+        # NHS Vertigo; NHS Hearing loss; NHS Achilles tendon rupture: the same day.
+        (True, "the room keeps spinning and I can't walk, I've been sick"),
+        (True, "woke up and can't hear out of my right ear"),
+        (True, "felt a pop at the back of my ankle at squash and now I'm walking flat-footed"),
+        # NHS Dehydration: drinking much less and dark pee.
+        (True, "mum is drinking much less than usual and her wee is dark"),
+        # NHS Broken ankle: a child who hops and will not put weight on it.
+        (True, "he jumped off the bed and keeps hopping on one foot, won't put weight on it"),
     ],
 )
 def test_same_day_or_not(same_day: bool, text: str) -> None:

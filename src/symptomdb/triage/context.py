@@ -78,6 +78,7 @@ class Triggers:
     info_cues: Phrases
     present_report: Phrases
     not_a_report_after: frozenset[str]
+    cannot_words: frozenset[str]
     reader_in_question: frozenset[str]
     reader_cause_cues: frozenset[str]
     animals: Phrases
@@ -116,6 +117,7 @@ def triggers() -> Triggers:
         info_cues=phrases("info_cues"),
         present_report=phrases("present_report"),
         not_a_report_after=frozenset(str(w) for w in data["not_a_report_after"]),
+        cannot_words=frozenset(str(w) for w in data["cannot_before_without"]),
         reader_in_question=frozenset(str(w) for w in data["reader_in_question"]),
         reader_cause_cues=frozenset(str(w) for w in data["reader_cause_cues"]),
         animals=phrases("animals"),
@@ -223,6 +225,8 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
     within_terms = _negated_within_terms(doc, t, covers)
     for start, end in _occurrences(doc.words, t.pre_negation, covers):
         if doc.words[start] == "never" and _first_time(doc, end, t):
+            continue
+        if doc.words[start] == "without" and _cannot_before(doc, start, t):
             continue
         clause = doc.clauses[start]
         for position in range(end, min(end + t.max_scope, len(doc.words))):
@@ -337,6 +341,16 @@ def _animal_clauses(doc: Document, t: Triggers) -> frozenset[int]:
         if not named and not acts:
             quiet.add(clause)
     return frozenset(i for i, clause in enumerate(doc.clauses) if clause in quiet)
+
+
+def _cannot_before(doc: Document, start: int, t: Triggers) -> bool:
+    """ "can't stand up without nearly fainting": what follows "without" happens every time,
+    a double negative, when a "cannot" comes a few words before it in its clause."""
+    clause = doc.clauses[start]
+    words = [
+        doc.words[i] for i in range(max(0, start - t.max_scope), start) if doc.clauses[i] == clause
+    ]
+    return any(w in t.cannot_words for w in words)
 
 
 def _first_time(doc: Document, after: int, t: Triggers) -> bool:
