@@ -160,8 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     # ("I've been blind in one eye since birth"); with the gate at 0.5 or more, three still rose
     # ("can't lift my arm above my head since the gym, frozen shoulder?": words 0.95, learned
     # reading 0.84), and one urgent case went to emergency. Those need an emergency threshold of
-    # 0.98, and no urgent level from the words (2.0 is never reached).
-    parser.add_argument("--min-gate", type=float, default=0.5)
+    # 0.98, and no urgent level from the words (2.0 is never reached). Learnt again with six more
+    # sets (2026-12-05), gate 0.5 raised two more ("I'm diabetic and cannot swallow big tablets,
+    # is there a liquid", "just found out I'm pregnant and my heart is racing"); 0.6 keeps them
+    # quiet.
+    parser.add_argument("--min-gate", type=float, default=0.6)
     parser.add_argument("--min-emergency", type=float, default=0.98)
     parser.add_argument("--min-urgent", type=float, default=2.0)
     args = parser.parse_args(argv)

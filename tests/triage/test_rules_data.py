@@ -82,6 +82,7 @@ def test_it_uses_every_concept() -> None:
         "confused_word",
         "delusions",
         "low_white_cell_sign",
+        "changed_since_knock",
     }
     named = {n for n in ruleset.concepts if ":any" not in n}
     assert named - used - included_only == set()
