@@ -29,6 +29,9 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         (True, "my hernia has gone rock hard since this morning"),
         (True, "umbilical hernia and now I'm being sick"),
         (False, "my hernia pops back in when I lie down, is surgery worth it"),
+        (False, "my hernia is a bit tender after lifting, it still goes back in"),
+        (True, "my hernia won't go back in and it hurts"),
+        (True, "my hernia goes back in but now it's red and I'm vomiting"),
         (False, "got my hernia from working hard lifting boxes, how long is the wait for surgery"),
         # Emphasis between a finding's words ("can't even fart") and text-message negations.
         (True, "tummy swollen, vomiting, can't even pass wind"),
