@@ -79,6 +79,7 @@ class Triggers:
     present_report: Phrases
     not_a_report_after: frozenset[str]
     cannot_words: frozenset[str]
+    not_a_doing: frozenset[str]
     reader_in_question: frozenset[str]
     reader_cause_cues: frozenset[str]
     animals: Phrases
@@ -118,6 +119,7 @@ def triggers() -> Triggers:
         present_report=phrases("present_report"),
         not_a_report_after=frozenset(str(w) for w in data["not_a_report_after"]),
         cannot_words=frozenset(str(w) for w in data["cannot_before_without"]),
+        not_a_doing=frozenset(str(w) for w in data["not_a_doing"]),
         reader_in_question=frozenset(str(w) for w in data["reader_in_question"]),
         reader_cause_cues=frozenset(str(w) for w in data["reader_cause_cues"]),
         animals=phrases("animals"),
@@ -238,7 +240,7 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
             listed = _negated_list(doc, clause, t, closes_with_and=trigger in t.list_negation_and)
             negated.update(i for i, c in enumerate(doc.clauses) if c in listed)
     for start, end in _occurrences(doc.words, t.post_negation, covers):
-        if _stopped_doing(doc, end):
+        if _stopped_doing(doc, end, t):
             continue
         clause = doc.clauses[start]
         for position in range(start - 1, max(start - t.max_scope, 0) - 1, -1):
@@ -380,17 +382,13 @@ def _info_questions(doc: Document, t: Triggers) -> list[tuple[int, int]]:
     return found
 
 
-def _stopped_doing(doc: Document, end: int) -> bool:
+def _stopped_doing(doc: Document, end: int, t: Triggers) -> bool:
     """ "has stopped sweating", "has stopped eating": a new finding told with its verb, not the
     end of the one before ("confused and has stopped sweating" is still confused)."""
     if end >= len(doc.words) or doc.clauses[end] != doc.clauses[end - 1]:
         return False
     word = doc.words[end]
-    return word.endswith("ing") and word not in _NOT_A_DOING
-
-
-# Words ending in "-ing" that are not something done: "it has stopped, nothing else".
-_NOT_A_DOING = frozenset({"nothing", "anything", "something", "everything", "thing", "morning"})
+    return word.endswith("ing") and word not in t.not_a_doing
 
 
 def _occurrences(
