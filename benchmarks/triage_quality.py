@@ -92,6 +92,10 @@ DEFAULT_FILES = [
     DATA / "triage_carersigns.jsonl",
     DATA / "triage_sportgym.jsonl",
     DATA / "triage_cannotdo.jsonl",
+    DATA / "triage_readings.jsonl",
+    DATA / "triage_forums.jsonl",
+    DATA / "triage_youngpeople.jsonl",
+    DATA / "triage_overnight.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
