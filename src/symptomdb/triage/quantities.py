@@ -27,6 +27,8 @@ MEASURES = (
     "breathing_rate",
     "oxygen_saturation",
     "glucose_mmol",
+    "ketones_mmol",
+    "peak_flow_percent",
     "inr",
     "systolic_bp",
     "diastolic_bp",
@@ -100,7 +102,48 @@ def read_quantities(words: Sequence[str]) -> list[Quantity]:
             )
             found.append(Quantity(measure, value_in_unit, origin[index], origin[last] + 1, since))
     found += _lone_hours(tokens, origin, vocabulary)
-    return sorted(found, key=lambda q: (q.start, q.measure))
+    found += _read_again(tokens, origin, found, vocabulary)
+    return sorted(_rechecked(found, words, vocabulary), key=lambda q: (q.start, q.measure))
+
+
+def _read_again(
+    tokens: Sequence[str], origin: Sequence[int], found: Sequence[Quantity], v: _Vocabulary
+) -> list[Quantity]:
+    """A number told just after a word of checking again takes the measure of the device
+    reading before it: in "sats 84%, warmed my hands, rechecked and it's 98" the 98 is an
+    oxygen level though nothing names it."""
+    again = []
+    for index, token in enumerate(tokens):
+        value = _number(token, v)
+        if value is None or any(q.start == origin[index] for q in found):
+            continue
+        if not _within(tokens[max(0, index - 6) : index], v.recheck_cues):
+            continue
+        earlier = [q for q in found if q.end <= origin[index] and q.measure in v.recheck_measures]
+        if earlier:
+            measure = max(earlier, key=lambda q: q.start).measure
+            value = _celsius(value) if measure == "temperature_c" and value > 50 else value
+            value = value / 18 if measure == "glucose_mmol" and value >= 40 else value
+            again.append(Quantity(measure, value, origin[index], origin[index] + 1))
+    return again
+
+
+def _rechecked(found: list[Quantity], words: Sequence[str], v: _Vocabulary) -> list[Quantity]:
+    """The readings without those taken again: "84% with cold fingers, warmed them, rechecked
+    98%" is 98% (NHS Pulse oximeters: take the reading again). Only a reading of the same
+    measure told later, after a word of checking again (quantities.yaml rechecked), replaces one;
+    counts, ages and times are never taken again."""
+    return [
+        q
+        for q in found
+        if q.measure not in v.recheck_measures
+        or not any(
+            later.measure == q.measure
+            and later.start >= q.end
+            and _within(words[q.end : later.start], v.recheck_cues)
+            for later in found
+        )
+    ]
 
 
 # --- reading one number ------------------------------------------------------------------------
@@ -133,6 +176,13 @@ def _compound_numbers(
         units = _word_value(tokens, index + 1, vocabulary)
         if value in _TENS and units is not None and 1 <= units <= 9:
             value, taken = value + units, 2
+        whole = value if value is not None else _digits(tokens[index])
+        if whole is not None and tokens[index + taken : index + taken + 2] == ["and", "half"]:
+            # "3 and a half months" ("a" is dropped before this is read): 3.5.
+            joined.append(f"{whole + 0.5:g}")
+            places.append(origin[index])
+            index += taken + 2
+            continue
         if value is None:
             joined.append(tokens[index])
         else:
@@ -145,6 +195,11 @@ def _compound_numbers(
         places.append(origin[index])
         index += taken
     return joined, places
+
+
+def _digits(token: str) -> float | None:
+    """A whole number written in digits ("3"), else None."""
+    return float(token) if token.isdigit() and len(token) <= 3 else None
 
 
 def _word_at(tokens: Sequence[str], index: int) -> str:
@@ -236,7 +291,17 @@ def _readings(
     if _ends(cued, v.inr_cues) and 0.5 <= value <= 25:
         yield "inr", value, index
 
-    glucose = _glucose(after, cued, value, v)
+    # "ketones 3.1", "ketone level is 2.4": a ketone meter's mmol/L, never a blood sugar.
+    ketones = _ends(cued, v.ketone_cues) and 0 <= value <= 12
+    if ketones:
+        yield "ketones_mmol", value, index + _starts(after, v.mmol_units)
+
+    # "peak flow 190 ... best of 500": the share of the person's best, in percent.
+    peak_flow = _peak_flow_percent(tokens, index, value, v)
+    if peak_flow is not None:
+        yield "peak_flow_percent", peak_flow, index
+
+    glucose = None if ketones else _glucose(after, cued, value, v)
     if glucose is not None:
         yield "glucose_mmol", glucose[0], index + glucose[1]
 
@@ -245,7 +310,7 @@ def _readings(
         yield "systolic_bp", value, pressure[1]
         yield "diastolic_bp", pressure[0], pressure[1]
 
-    pregnancy = _pregnancy_weeks(tokens, after, before, value, v)
+    pregnancy = _pregnancy_weeks(tokens, index, value, v)
     if pregnancy:
         yield "pregnancy_weeks", value, index + 1 + (after[1:2] == ["pregnant"])
 
@@ -258,14 +323,52 @@ def _readings(
         yield "age_months", age[0], index + age[1]
 
 
-def _pregnancy_weeks(
-    tokens: Sequence[str], after: Sequence[str], before: Sequence[str], value: float, v: _Vocabulary
-) -> bool:
+def _peak_flow_percent(
+    tokens: Sequence[str], index: int, value: float, v: _Vocabulary
+) -> float | None:
+    """The peak flow at ``index`` as a share of the person's best told in the same text ("peak
+    flow keeps dropping, 190 now, my best is 500": 38%), or None: no peak flow named in the
+    eight words before, no best told, or this number is the best itself."""
+    if not 30 <= value <= 900 or not _within(tokens[max(0, index - 8) : index], v.peak_flow_cues):
+        return None
+    bests = [
+        position
+        for position in range(len(tokens))
+        if _within(tokens[max(0, position - 4) : position], v.peak_flow_best)
+        and 100 <= (_number(tokens[position], v) or 0) <= 900
+    ]
+    if index in bests or not bests:
+        return None
+    return 100 * value / (_number(tokens[bests[0]], v) or 1)
+
+
+def _within(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether one of ``phrases`` is said somewhere in ``words``."""
+    return any(
+        tuple(words[start : start + len(phrase)]) == phrase
+        for phrase in phrases
+        for start in range(len(words) - len(phrase) + 1)
+    )
+
+
+def _pregnancy_weeks(tokens: Sequence[str], index: int, value: float, v: _Vocabulary) -> bool:
     """Whether the number counts weeks of pregnancy: "32 weeks pregnant", "6 weeks gone",
-    "pregnant at 32 weeks", "33 weeks, contractions every 5 minutes", or "I'm 33 weeks" / "she
-    is 36 weeks" in a text about pregnancy or birth (quantities.yaml: pregnancy)."""
+    "pregnant at 32 weeks", "33 weeks, contractions every 5 minutes", "32 weeks, headache"
+    opening a message, or "I'm 33 weeks" / "she is 36 weeks" in a text about pregnancy or birth
+    (quantities.yaml: pregnancy)."""
+    after = tokens[index + 1 : index + 5]
+    before = tokens[max(0, index - 4) : index]
     if not (after[:1] and after[0] in v.pregnancy_weeks) or value > 45:
         return False
+    opening = index == 0 or (before[-1:] and before[-1] in v.pregnancy_at)
+    an_age = bool(after[1:2]) and after[1] in v.old_words | v.not_an_age_after
+    if (
+        opening
+        and v.pregnancy_plain_from <= value <= 42
+        and not an_age
+        and not set(before[-2:]) & v.pregnancy_born_at
+    ):
+        return True
     if (after[1:2] and after[1] in v.pregnancy_cues) or any(
         w in ("pregnant", "pregnancy") for w in before
     ):
@@ -477,6 +580,11 @@ class _Vocabulary:
     oxygen_cues: frozenset[tuple[str, ...]]
     percent_units: frozenset[tuple[str, ...]]
     inr_cues: frozenset[tuple[str, ...]]
+    ketone_cues: frozenset[tuple[str, ...]]
+    recheck_cues: frozenset[tuple[str, ...]]
+    recheck_measures: frozenset[str]
+    peak_flow_cues: frozenset[tuple[str, ...]]
+    peak_flow_best: frozenset[tuple[str, ...]]
     mmol_units: frozenset[tuple[str, ...]]
     mgdl_units: frozenset[tuple[str, ...]]
     glucose_cues: frozenset[tuple[str, ...]]
@@ -493,6 +601,9 @@ class _Vocabulary:
     pregnancy_context: frozenset[str]
     pregnancy_being: frozenset[str]
     pregnancy_expectant: frozenset[str]
+    pregnancy_plain_from: float
+    pregnancy_at: frozenset[str]
+    pregnancy_born_at: frozenset[str]
     seconds: frozenset[str]
     minutes: frozenset[str]
     hours: frozenset[str]
@@ -567,6 +678,11 @@ def _vocabulary() -> _Vocabulary:
         oxygen_cues=phrases(data["oxygen_saturation"]["cues"]),
         percent_units=phrases(data["oxygen_saturation"]["units"]),
         inr_cues=phrases(data["inr"]["cues"]),
+        ketone_cues=phrases(data["ketones"]["cues"]),
+        recheck_cues=phrases(data["rechecked"]["cues"]),
+        recheck_measures=words(data["rechecked"]["measures"]),
+        peak_flow_cues=phrases(data["peak_flow"]["cues"]),
+        peak_flow_best=phrases(data["peak_flow"]["best_cues"]),
         mmol_units=phrases(glucose["mmol_units"]),
         mgdl_units=phrases(glucose["mgdl_units"]),
         glucose_cues=phrases(glucose["cues"]),
@@ -589,6 +705,9 @@ def _vocabulary() -> _Vocabulary:
         pregnancy_context=words(data["pregnancy"]["speaking_of_pregnancy"]),
         pregnancy_being=words(data["pregnancy"]["being"]),
         pregnancy_expectant=words(data["pregnancy"]["expectant"]),
+        pregnancy_plain_from=float(data["pregnancy"]["plain_from"]),
+        pregnancy_at=words(data["pregnancy"]["at_words"]),
+        pregnancy_born_at=words(data["pregnancy"]["born_at"]),
         seconds=words(duration["seconds"]),
         minutes=words(duration["minutes"]),
         hours=words(duration["hours"]),
