@@ -34,6 +34,9 @@ def _measures(text: str) -> list[tuple[str, float]]:
         # ... but not the weeks a baby was born at, nor an early age.
         ("born at 34 weeks, now 2 weeks old", [("age_months", 0.5)]),
         ("10 weeks, temperature 38.4", [("temperature_c", 38.4)]),
+        # Where a reading went: "creeping up to", "dropped to".
+        ("his sugar keeps climbing, up to 19 now", [("glucose_mmol", 19.0)]),
+        ("her sats dropped to 88 in the night", [("oxygen_saturation", 88.0)]),
         # A reading taken again replaces the first, and is read though nothing names it.
         (
             "sats said 86 with cold hands, warmed up, rechecked and it's 97",
