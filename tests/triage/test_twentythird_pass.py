@@ -43,6 +43,9 @@ def _measures(text: str) -> list[tuple[str, float]]:
             [("oxygen_saturation", 97.0)],
         ),
         ("oxygen 96 at lunch, retested now 88", [("oxygen_saturation", 88.0)]),
+        # ... within the measure's own ranges: a count of checks is no oxygen level.
+        ("sats 95, rechecked 3 times, still 95", [("oxygen_saturation", 95.0)]),
+        ("bp 150/95, rechecked 182 over 121", [("diastolic_bp", 121.0), ("systolic_bp", 182.0)]),
     ],
 )
 def test_readings_taken_at_home(text: str, expected: list[tuple[str, float]]) -> None:

@@ -111,7 +111,9 @@ def _read_again(
 ) -> list[Quantity]:
     """A number told just after a word of checking again takes the measure of the device
     reading before it: in "sats 84%, warmed my hands, rechecked and it's 98" the 98 is an
-    oxygen level though nothing names it."""
+    oxygen level though nothing names it. It is read as if the measure's own cue stood before
+    it (quantities.yaml rechecked), so its ranges and units are the measure's ("rechecked 3
+    times" is no oxygen level of 3%)."""
     again = []
     for index, token in enumerate(tokens):
         value = _number(token, v)
@@ -120,11 +122,14 @@ def _read_again(
         if not _within(tokens[max(0, index - 6) : index], v.recheck_cues):
             continue
         earlier = [q for q in found if q.end <= origin[index] and q.measure in v.recheck_measures]
-        if earlier:
-            measure = max(earlier, key=lambda q: q.start).measure
-            value = _celsius(value) if measure == "temperature_c" and value > 50 else value
-            value = value / 18 if measure == "glucose_mmol" and value >= 40 else value
-            again.append(Quantity(measure, value, origin[index], origin[index] + 1))
+        if not earlier:
+            continue
+        measure = max(earlier, key=lambda q: q.start).measure
+        cue = v.recheck_measures[measure]
+        probe = [*tokens[:index], *cue, *tokens[index:]]
+        for read, value_in_unit, _last in _readings(probe, index + len(cue), value, v):
+            if read == measure:
+                again.append(Quantity(measure, value_in_unit, origin[index], origin[index] + 1))
     return again
 
 
@@ -331,15 +336,16 @@ def _peak_flow_percent(
     eight words before, no best told, or this number is the best itself."""
     if not 30 <= value <= 900 or not _within(tokens[max(0, index - 8) : index], v.peak_flow_cues):
         return None
+    if _within(tokens[max(0, index - 4) : index], v.peak_flow_best):
+        return None  # the best itself
     bests = [
-        position
+        best
         for position in range(len(tokens))
         if _within(tokens[max(0, position - 4) : position], v.peak_flow_best)
-        and 100 <= (_number(tokens[position], v) or 0) <= 900
+        and (best := _number(tokens[position], v)) is not None
+        and 100 <= best <= 900
     ]
-    if index in bests or not bests:
-        return None
-    return 100 * value / (_number(tokens[bests[0]], v) or 1)
+    return 100 * value / bests[0] if bests else None
 
 
 def _within(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -582,7 +588,7 @@ class _Vocabulary:
     inr_cues: frozenset[tuple[str, ...]]
     ketone_cues: frozenset[tuple[str, ...]]
     recheck_cues: frozenset[tuple[str, ...]]
-    recheck_measures: frozenset[str]
+    recheck_measures: Mapping[str, tuple[str, ...]]  # measure -> the cue that names it
     peak_flow_cues: frozenset[tuple[str, ...]]
     peak_flow_best: frozenset[tuple[str, ...]]
     mmol_units: frozenset[tuple[str, ...]]
@@ -680,7 +686,10 @@ def _vocabulary() -> _Vocabulary:
         inr_cues=phrases(data["inr"]["cues"]),
         ketone_cues=phrases(data["ketones"]["cues"]),
         recheck_cues=phrases(data["rechecked"]["cues"]),
-        recheck_measures=words(data["rechecked"]["measures"]),
+        recheck_measures={
+            str(m): tuple(normalise(str(cue)).split())
+            for m, cue in data["rechecked"]["measures"].items()
+        },
         peak_flow_cues=phrases(data["peak_flow"]["cues"]),
         peak_flow_best=phrases(data["peak_flow"]["best_cues"]),
         mmol_units=phrases(glucose["mmol_units"]),
