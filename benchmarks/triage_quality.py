@@ -96,6 +96,10 @@ DEFAULT_FILES = [
     DATA / "triage_forums.jsonl",
     DATA / "triage_youngpeople.jsonl",
     DATA / "triage_overnight.jsonl",
+    DATA / "triage_typos.jsonl",
+    DATA / "triage_nearpairs.jsonl",
+    DATA / "triage_travel.jsonl",
+    DATA / "triage_notes.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
