@@ -257,7 +257,8 @@ def _readings(
         # A day's count told after the medicine ("taking paracetamol every few hours, sixteen
         # a day"): the number before "a day" with a medicine named just before it.
         medicine = v.tablets_or_medicines
-        per_day = bool(after[:1]) and after[0] in v.per_day and not set(after[1:2]) & v.not_per_day
+        day = _starts(after, v.per_day)
+        per_day = day > 0 and not set(after[day : day + 1]) & v.not_per_day
         if (
             per_day
             and not any(w in medicine for w in after[:4])
@@ -273,8 +274,9 @@ def _readings(
     if temperature is not None:
         yield "temperature_c", temperature, index + (1 if after[:1] and _unit(after, v) else 0)
 
-    named_rate = _starts(after, v.bpm_units) or _ends(cued, v.heart_rate_cues)
-    if named_rate and 20 <= value <= 300:
+    named_rate = _starts(after, v.bpm_units) or _ends(cued, v.heart_rate_cues, v.all_cues)
+    a_length = bool(after[:1]) and after[0] in v.seconds | v.minutes | v.hours  # "2 hr 30 mins"
+    if named_rate and 20 <= value <= 300 and not a_length:
         yield "heart_rate", value, index + _starts(after, v.bpm_units)
 
     # Breaths a minute: after a word that names the rate, or "a minute" after a number told a
@@ -282,22 +284,22 @@ def _readings(
     breath_unit = _starts(after, v.breath_units)
     per_minute = _starts(after, v.per_minute)
     told_of_breathing = set(tokens[max(0, index - 6) : index]) & v.breathing_loose_cues
-    named_breaths = _ends(cued, v.breathing_rate_cues) or (
+    named_breaths = _ends(cued, v.breathing_rate_cues, v.all_cues) or (
         per_minute and told_of_breathing and not named_rate
     )
     if (breath_unit or named_breaths) and 5 <= value <= 150:
         yield "breathing_rate", value, index + (breath_unit or per_minute)
 
     # "sats 89%", "oxygen level is 90", "spo2 88": a percentage after an oximeter's cue.
-    if _ends(cued, v.oxygen_cues) and 50 <= value <= 100:
+    if _ends(cued, v.oxygen_cues, v.all_cues) and 50 <= value <= 100:
         yield "oxygen_saturation", value, index + _starts(after, v.percent_units)
 
     # "INR 6.5", "inr came back 8.4": the clotting ratio of someone on warfarin.
-    if _ends(cued, v.inr_cues) and 0.5 <= value <= 25:
+    if _ends(cued, v.inr_cues, v.all_cues) and 0.5 <= value <= 25:
         yield "inr", value, index
 
     # "ketones 3.1", "ketone level is 2.4": a ketone meter's mmol/L, never a blood sugar.
-    ketones = _ends(cued, v.ketone_cues) and 0 <= value <= 12
+    ketones = _ends(cued, v.ketone_cues, v.all_cues) and 0 <= value <= 12
     if ketones:
         yield "ketones_mmol", value, index + _starts(after, v.mmol_units)
 
@@ -364,6 +366,9 @@ def _pregnancy_weeks(tokens: Sequence[str], index: int, value: float, v: _Vocabu
     (quantities.yaml: pregnancy)."""
     after = tokens[index + 1 : index + 5]
     before = tokens[max(0, index - 4) : index]
+    days_of_a_week = value <= 6 and bool(before[-1:]) and _NUMBER.match(before[-1]) is not None
+    if _written_over_forty(after, value, v) and not days_of_a_week:  # "38+4/40": the 4 is days
+        return True
     if not (after[:1] and after[0] in v.pregnancy_weeks) or value > 45:
         return False
     opening = index == 0 or (before[-1:] and before[-1] in v.pregnancy_at)
@@ -389,6 +394,24 @@ def _pregnancy_weeks(tokens: Sequence[str], index: int, value: float, v: _Vocabu
     whose = before[-2:-1] if being else before[-1:]
     since = bool(after[1:2]) and after[1] in v.not_an_age_after
     return bool(whose) and whose[0] in v.pregnancy_expectant and not since
+
+
+def _written_over_forty(after: Sequence[str], value: float, v: _Vocabulary) -> bool:
+    """Whether the number is a gestation in the notes' own form, weeks over forty ("29/40",
+    read as "29 40"; "36+2/40", read as "36 2 40"): whole weeks, nothing counted after the
+    forty ("20/40 tablets" is no pregnancy)."""
+    if not (4 <= value <= 42 and value == int(value)):
+        return False
+    days = bool(after[:1]) and after[0].isdigit() and int(after[0]) <= 6
+    rest = after[1 + days :]
+    if after[days : days + 1] != [v.pregnancy_over]:
+        return False
+    counted = bool(rest[:1]) and (
+        rest[0] in v.pregnancy_weeks
+        or rest[0] in v.tablets_or_medicines
+        or _starts(rest, v.any_unit) > 0
+    )
+    return not counted
 
 
 def _blood_pressure(
@@ -464,6 +487,8 @@ def _glucose(
     after: Sequence[str], before: Sequence[str], value: float, v: _Vocabulary
 ) -> tuple[float, int] | None:
     mmol = _starts(after, v.mmol_units)
+    if mmol and tuple(after[mmol : mmol + 1]) == ("mol",):
+        return None  # mmol/mol: an HbA1c, the average of months, not a reading of the blood now
     if mmol:
         return value, mmol
     mgdl = _starts(after, v.mgdl_units)
@@ -485,6 +510,11 @@ def _duration(after: Sequence[str], value: float, v: _Vocabulary) -> float | Non
     if after[0] in v.minutes:
         return value
     if after[0] in v.hours:
+        # "temp 37.1, HR 78": an hour's short form that is also the heart rate's cue, followed by
+        # a number that is not minutes ("2 hr 30 mins" is), names the next reading.
+        cue = (after[0],) in v.all_cues and len(after) > 1 and _NUMBER.match(after[1])
+        if cue and not (after[2:3] and after[2] in v.minutes):
+            return None
         return value * 60
     return None
 
@@ -550,12 +580,20 @@ def _starts(after: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> int:
     return 0
 
 
-def _ends(before: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether a cue phrase ends at most two words before the number ("sugar is 2.1")."""
+def _ends(
+    before: Sequence[str],
+    phrases: frozenset[tuple[str, ...]],
+    others: frozenset[tuple[str, ...]] = frozenset(),
+) -> bool:
+    """Whether a cue phrase ends at most two words before the number ("sugar is 2.1"), with
+    none of ``others`` (the other measures' cues) nearer to it: in a row of observations ("HR
+    78, BP 132/76, RR 16, SpO2 96%") each number is its nearest cue's."""
     for cut in range(len(before), max(len(before) - 3, 0), -1):
         head = tuple(before[:cut])
         if any(head[-len(p) :] == p for p in phrases if len(p) <= len(head)):
             return True
+        if any(head[-len(p) :] == p for p in others - phrases if len(p) <= len(head)):
+            return False
     return False
 
 
@@ -571,7 +609,7 @@ class _Vocabulary:
     dose_units: frozenset[str]
     between_count_and_tablets: frozenset[str]
     between_cue_and_reading: frozenset[str]
-    per_day: frozenset[str]
+    per_day: frozenset[tuple[str, ...]]
     not_per_day: frozenset[str]
     more_than: frozenset[tuple[str, ...]]
     celsius: frozenset[str]
@@ -610,6 +648,7 @@ class _Vocabulary:
     pregnancy_plain_from: float
     pregnancy_at: frozenset[str]
     pregnancy_born_at: frozenset[str]
+    pregnancy_over: str
     seconds: frozenset[str]
     minutes: frozenset[str]
     hours: frozenset[str]
@@ -630,6 +669,7 @@ class _Vocabulary:
     not_an_age_after: frozenset[str]
     temperature_after_cues: frozenset[tuple[str, ...]]
     weather_after: frozenset[tuple[str, ...]]
+    all_cues: frozenset[tuple[str, ...]]  # every measure's cue: the nearest one names a number
 
 
 @lru_cache(maxsize=1)
@@ -669,7 +709,7 @@ def _vocabulary() -> _Vocabulary:
         dose_units=words(data["dose_units"]),
         between_count_and_tablets=words(data["between_count_and_tablets"]),
         between_cue_and_reading=words(data["between_cue_and_reading"]),
-        per_day=words(data["per_day"]["words"]),
+        per_day=phrases(data["per_day"]["words"]),
         not_per_day=words(data["per_day"]["not_before"]),
         more_than=phrases(data["more_than"]),
         celsius=words(temperature["celsius_units"]),
@@ -716,6 +756,7 @@ def _vocabulary() -> _Vocabulary:
         pregnancy_expectant=words(data["pregnancy"]["expectant"]),
         pregnancy_plain_from=float(data["pregnancy"]["plain_from"]),
         pregnancy_at=words(data["pregnancy"]["at_words"]),
+        pregnancy_over=str(data["pregnancy"]["written_over"]),
         pregnancy_born_at=words(data["pregnancy"]["born_at"]),
         seconds=words(duration["seconds"]),
         minutes=words(duration["minutes"]),
@@ -737,4 +778,16 @@ def _vocabulary() -> _Vocabulary:
         not_an_age_after=words(age["not_an_age_after"]),
         temperature_after_cues=phrases(temperature["after_cues"]),
         weather_after=phrases(temperature["weather_after"]),
+        all_cues=phrases(
+            [
+                *heart["cues"],
+                *data["breathing_rate"]["cues"],
+                *data["oxygen_saturation"]["cues"],
+                *data["inr"]["cues"],
+                *data["ketones"]["cues"],
+                *glucose["cues"],
+                *data["blood_pressure"]["cues"],
+                *temperature["cues"],
+            ]
+        ),
     )

@@ -68,7 +68,7 @@ class Speller:
         ):
             return word
         allowed = 2 if len(word) >= 8 else 1
-        best, best_distance = word, allowed + 1
+        best, best_distance = word, (allowed + 1, 0)
         for candidate in self._by_letter.get(word[0], ()):
             if abs(len(candidate) - len(word)) > allowed:
                 continue
@@ -80,7 +80,28 @@ class Speller:
             # The right letters in a wrong place ("tounge") is one slip, not two.
             if anagram and distance == 2 and len(word) >= 5:
                 distance = 1
-            if distance > allowed or distance >= best_distance:
+            if distance > allowed:
                 continue
-            best, best_distance = candidate, distance
+            # Between two words equally far, the one the typed word drops a letter from: a
+            # letter left out (above all one of a pair, "suden" for "sudden") is the commonest
+            # slip, more likely than a letter changed ("sudan").
+            ranked = (distance, _dropped_letter(word, candidate))
+            if ranked >= best_distance:
+                continue
+            best, best_distance = candidate, ranked
         return best
+
+
+def _dropped_letter(word: str, candidate: str) -> int:
+    """0 when ``word`` is ``candidate`` with one of a doubled letter left out, 1 when it is
+    ``candidate`` with any one letter left out, 2 otherwise."""
+    if len(candidate) != len(word) + 1:
+        return 2
+    for index in range(len(candidate)):
+        if candidate[:index] + candidate[index + 1 :] == word:
+            doubled = index > 0 and candidate[index - 1] == candidate[index]
+            doubled = doubled or (
+                index + 1 < len(candidate) and candidate[index + 1] == candidate[index]
+            )
+            return 0 if doubled else 1
+    return 2
