@@ -54,6 +54,21 @@ def _measures(text: str) -> list[tuple[str, float]]:
         ("34/40, headache and swollen hands", [("pregnancy_weeks", 34.0)]),
         ("38+4/40 and contractions", [("pregnancy_weeks", 38.0)]),
         ("bp 118/40", [("diastolic_bp", 40.0), ("systolic_bp", 118.0)]),
+        # A reading told against an earlier one, without naming it again: oxygen only.
+        (
+            "his usual sats are 90, today 83",
+            [
+                ("oxygen_saturation", 90.0),
+                ("oxygen_saturation", 83.0),
+            ],
+        ),
+        (
+            "sats 96 at lunch, now 30 mins later still fine",
+            [
+                ("oxygen_saturation", 96.0),
+                ("minutes", 30.0),
+            ],
+        ),
         # A day's count told as "in 24 hours" after the medicine named.
         (
             "been taking paracetamol for my back, about 14 in 24 hours",
@@ -116,6 +131,14 @@ def test_a_dropped_letter_is_the_likelier_slip() -> None:
         (False, "the roadworks on the way home nearly gave me a seizure"),
         (False, "choking on the price of petrol this week"),
         (True, "he's choking on a sweet and can't breathe"),
+        # BTS oxygen guideline (88-92% in COPD), NICE NG115 (a COPD patient's "well" value): a
+        # level at the person's own stated target is not the NHS 92%-or-less emergency; under
+        # 88% is, whatever the target.
+        (False, "dad has COPD, his target sats are 88-92, today 90 and he's his usual self"),
+        (False, "with her COPD her oxygen usually sits around 91, today 91, eating well"),
+        (True, "with her COPD her oxygen usually sits around 91, today 85"),
+        (True, "sats 90 and struggling to breathe"),
+        (True, "she's meant to be 94 to 98 but her sats are 90 today"),
         # NHS Hypothermia, St John Ambulance: a baby cold to touch, quiet or not feeding: 999.
         (True, "my 5 week old feels cold and has barely fed since this morning, very quiet"),
         (False, "baby's fingers feel a bit cold but she's feeding and babbling happily"),

@@ -119,10 +119,13 @@ def _read_again(
         value = _number(token, v)
         if value is None or any(q.start == origin[index] for q in found):
             continue
-        if not _within(tokens[max(0, index - 6) : index], v.recheck_cues):
+        rechecked = _within(tokens[max(0, index - 6) : index], v.recheck_cues)
+        against = _ends(tokens[max(0, index - 3) : index], v.against_earlier)
+        if not (rechecked or against):
             continue
-        earlier = [q for q in found if q.end <= origin[index] and q.measure in v.recheck_measures]
-        if not earlier:
+        measures = v.recheck_measures if rechecked else v.against_earlier_measures
+        earlier = [q for q in found if q.end <= origin[index] and q.measure in measures]
+        if not earlier or (against and _starts(tokens[index + 1 :], v.any_unit)):
             continue
         measure = max(earlier, key=lambda q: q.start).measure
         cue = v.recheck_measures[measure]
@@ -626,6 +629,8 @@ class _Vocabulary:
     inr_cues: frozenset[tuple[str, ...]]
     ketone_cues: frozenset[tuple[str, ...]]
     recheck_cues: frozenset[tuple[str, ...]]
+    against_earlier: frozenset[tuple[str, ...]]
+    against_earlier_measures: frozenset[str]
     recheck_measures: Mapping[str, tuple[str, ...]]  # measure -> the cue that names it
     peak_flow_cues: frozenset[tuple[str, ...]]
     peak_flow_best: frozenset[tuple[str, ...]]
@@ -726,6 +731,8 @@ def _vocabulary() -> _Vocabulary:
         inr_cues=phrases(data["inr"]["cues"]),
         ketone_cues=phrases(data["ketones"]["cues"]),
         recheck_cues=phrases(data["rechecked"]["cues"]),
+        against_earlier=phrases(data["rechecked"]["against_earlier"]),
+        against_earlier_measures=words(data["rechecked"]["against_earlier_measures"]),
         recheck_measures={
             str(m): tuple(normalise(str(cue)).split())
             for m, cue in data["rechecked"]["measures"].items()
