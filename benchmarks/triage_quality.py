@@ -100,6 +100,10 @@ DEFAULT_FILES = [
     DATA / "triage_nearpairs.jsonl",
     DATA / "triage_travel.jsonl",
     DATA / "triage_notes.jsonl",
+    DATA / "triage_dialects.jsonl",
+    DATA / "triage_atypical.jsonl",
+    DATA / "triage_rarer.jsonl",
+    DATA / "triage_womenshealth.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
