@@ -158,6 +158,52 @@ def test_a_dropped_letter_is_the_likelier_slip() -> None:
         (True, "she took 12 of her mirtazapine instead of one"),
         # One player knocked out in front of you is not sport on television.
         (True, "one rugby player was knocked out at training and has clear fluid from his nose"),
+        # The second round (dialects, atypical pictures, rarer emergencies, women's health).
+        # NHS Subarachnoid haemorrhage: a sudden headache with a stiff neck.
+        (True, "sudden splitting headache at the gym and now my neck is stiff"),
+        (False, "slept funny so my neck's stiff, and I suddenly got a headache from the noise"),
+        # NHS Meningitis: a headache and a stiff neck with confusion.
+        (True, "my son has a bad headache, a stiff neck and he's confused"),
+        # NHS Angina, BHF: pain that rest does not ease; AHA: a woman's heart attack told as
+        # indigestion that won't settle, or aching arms with a sweat and sickness.
+        (True, "tight jaw and throat since the stairs, not eased after 20 minutes of rest"),
+        (True, "indigestion that won't shift, sweating and feeling sick, I'm 60"),
+        (True, "both arms aching, clammy and sweaty, and I feel sick"),
+        (False, "indigestion after a big curry, settled with a Rennie"),
+        # NHS Urinary retention: suddenly unable to pee at all.
+        (True, "he can't pee at all since this morning and his tummy is swollen"),
+        (False, "I can't pee when someone is waiting outside the cubicle"),
+        # NHS Necrotising fasciitis: darkening skin with crackling under it and a fever.
+        (True, "skin on his leg turning dark, crackling under the skin and a high temperature"),
+        # RCOG / HSE Postpartum haemorrhage: soaking a pad within the hour after a birth.
+        (True, "had the baby on Tuesday and I'm soaking a pad every half hour"),
+        # NHS Glaucoma: a red eye with a headache and being sick; a red agonising eye, misty.
+        (True, "my eye is red and hard, bad headache over it and I've been sick"),
+        (False, "hay fever, itchy red eyes and a mild headache"),
+        # NHS Giant cell arteritis: with sight changes, A&E.
+        (True, "polymyalgia, sore temples and now the sight in one eye has gone dim"),
+        # NHS Toxic shock syndrome: after nasal packing, or on a period red all over like sunburn.
+        (True, "nasal packing in since my operation, now a fever, a rash and I feel faint"),
+        (True, "on her period with a tampon, burning up, red all over and dizzy when she stands"),
+        # Scots and Indian English told in their own words.
+        (True, "he cannae get his words oot and his face has dropped on one side"),
+        (True, "my da's went doon in the kitchen and he's no breathin"),
+        (False, "no breathing problems at all, just a tickly cough"),
+        # Look-alikes of the second round: laughter, a birth to come, a question to learn.
+        (False, "I nearly collapsed from laughing at the panto, all fine now"),
+        (False, "heartburn at 30 weeks, Gaviscon helps, can I take it until the baby comes?"),
+        (False, "how would I know if my toddler had meningitis without a rash?"),
+        # NHS Priapism: an erection after an injection for ED that has not gone down for hours.
+        (
+            True,
+            "had an injection for erectile dysfunction and it still hasn't gone down 5 hours later",
+        ),
+        # NHS Testicle pain: one side sitting higher, with pain.
+        (True, "my son's groin hurts and one testicle sits higher than the other"),
+        (
+            True,
+            "speech has become unclear since ten minutes, one side of her face looking down",
+        ),
     ],
 )
 def test_emergencies_and_look_alikes(emergency: bool, text: str) -> None:
