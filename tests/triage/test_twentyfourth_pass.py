@@ -170,6 +170,8 @@ def test_a_dropped_letter_is_the_likelier_slip() -> None:
         (True, "indigestion that won't shift, sweating and feeling sick, I'm 60"),
         (True, "both arms aching, clammy and sweaty, and I feel sick"),
         (False, "indigestion after a big curry, settled with a Rennie"),
+        # One "sweaty" is one sign, and arms that ache from the gym are muscles.
+        (False, "both arms ache after the gym and I'm sweaty"),
         # NHS Urinary retention: suddenly unable to pee at all.
         (True, "he can't pee at all since this morning and his tummy is swollen"),
         (False, "I can't pee when someone is waiting outside the cubicle"),
