@@ -113,7 +113,9 @@ def _read_again(
     reading before it: in "sats 84%, warmed my hands, rechecked and it's 98" the 98 is an
     oxygen level though nothing names it. It is read as if the measure's own cue stood before
     it (quantities.yaml rechecked), so its ranges and units are the measure's ("rechecked 3
-    times" is no oxygen level of 3%)."""
+    times" is no oxygen level of 3%). A number told against an earlier reading ("her usual
+    sats are 91, today 84") is read the same way, for the measures of ``against_earlier``
+    only, and does not replace the earlier one (_rechecked)."""
     again = []
     for index, token in enumerate(tokens):
         value = _number(token, v)
@@ -591,11 +593,12 @@ def _ends(
     """Whether a cue phrase ends at most two words before the number ("sugar is 2.1"), with
     none of ``others`` (the other measures' cues) nearer to it: in a row of observations ("HR
     78, BP 132/76, RR 16, SpO2 96%") each number is its nearest cue's."""
+    nearer = others - phrases
     for cut in range(len(before), max(len(before) - 3, 0), -1):
         head = tuple(before[:cut])
         if any(head[-len(p) :] == p for p in phrases if len(p) <= len(head)):
             return True
-        if any(head[-len(p) :] == p for p in others - phrases if len(p) <= len(head)):
+        if any(head[-len(p) :] == p for p in nearer if len(p) <= len(head)):
             return False
     return False
 
@@ -689,6 +692,9 @@ def _vocabulary() -> _Vocabulary:
         # Read like the text ("libre" is "liber" once made American), so both sides agree.
         return frozenset(tuple(normalise(str(i)).split()) for i in items)
 
+    rechecked = data["rechecked"]
+    if not set(rechecked["against_earlier_measures"]) <= set(rechecked["measures"]):
+        raise ValueError("quantities.yaml: every against_earlier measure needs its rechecked cue")
     heart, glucose, age = data["heart_rate"], data["glucose"], data["age"]
     duration, temperature = data["duration"], data["temperature"]
     units = [
