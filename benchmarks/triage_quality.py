@@ -104,6 +104,10 @@ DEFAULT_FILES = [
     DATA / "triage_atypical.jsonl",
     DATA / "triage_rarer.jsonl",
     DATA / "triage_womenshealth.jsonl",
+    DATA / "triage_aftercare.jsonl",
+    DATA / "triage_menshealth.jsonl",
+    DATA / "triage_reactions.jsonl",
+    DATA / "triage_workplace.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
