@@ -29,6 +29,41 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         # Poisons a child gets hold of, named as parents name them (NHS Poisoning).
         (True, "my 2 year old bit into a washing pod and now he is coughing"),
         (True, "my toddler squirted some disinfectant into her mouth"),
+        # After an operation or a procedure (NHS and trusts' discharge advice, RCEM, MKUH).
+        (True, "two days after my colonoscopy the pain is much worse and I'm hot and shivery"),
+        (True, "after my bowel op the wound is leaking brown stuff and I have a fever"),
+        (False, "had a colonoscopy this morning, bit bloated and windy, eating fine"),
+        (True, "neck is swelling up quickly after my thyroid operation"),
+        (True, "pain under my plaster cast is unbearable and I can't move my toes"),
+        (False, "itchy under my plaster cast, toes pink and wiggling"),
+        (True, "my new hip popped out when I bent down"),
+        (False, "my hip replacement is going well, no pain"),
+        (True, "mum's catheter bag is empty since lunchtime and her tummy is swollen and tight"),
+        # Work: shocks, injection injuries, crushes, confined spaces, fumes (NHS, St John
+        # Ambulance, RCEM, HSE).
+        (True, "got a belt off 240 volts and my arm keeps twitching"),
+        (False, "got a static shock off the car door again"),
+        (True, "felt a sharp sting in my index finger while bleeding the hydraulic line"),
+        (True, "digger reversed and pinned him against the wall"),
+        (True, "my colleague went into the tank to clean it and has gone quiet"),
+        (True, "we've had the petrol generator running in the garage and we all have headaches"),
+        (True, "a bit of metal flew up while grinding and went in my eye"),
+        # Reactions and stings (Mayo Clinic, Resuscitation Council UK).
+        (True, "stung by wasps about 30 times and feel sick and shaky"),
+        (True, "bee sting on my hand and now my throat feels like it's swelling"),
+        (False, "stung by a wasp on the arm, small red lump, feel fine"),
+        # NHS Abdominal aortic aneurysm; BHF heart attack told as indigestion.
+        (True, "sudden agonising pain in my lower back, I'm 70, sweaty and dizzy"),
+        (True, "dad says it's indigestion but he's grey and sweating"),
+        (False, "I've got indigestion after a curry, a bit sweaty in this heat"),
+        # NHS Asthma attack: too breathless to speak.
+        (True, "wheezing so badly he can't talk"),
+        # A diabetic person's fit is a hypo until shown otherwise (NHS Low blood sugar).
+        (True, "my dad is diabetic and just had a fit in the garden"),
+        # Asked aloud about one's own tablets (Samaritans, NHS Help for suicidal thoughts).
+        (True, "she asked how many of her sleeping pills it would take"),
+        (True, "he keeps saying we'd be better off without him and he has a shotgun in the shed"),
+        (False, "honestly the team would be better off without him, he's useless at defending"),
     ],
 )
 def test_twentyfifth_pass_pictures(emergency: bool, text: str) -> None:
@@ -48,6 +83,21 @@ def test_twentyfifth_pass_pictures(emergency: bool, text: str) -> None:
         (False, "watching the football gave me a headache"),
         # A houseplant chewed by a child: the poison line or 111 (NHS Poisoning).
         (True, "my 18 month old chewed a leaf of our peace lily, lips a little red"),
+        # After a procedure: the same-day problems of the hospital's discharge advice.
+        (True, "had an epidural for the birth, now a bad headache whenever I sit up, better lying down"),
+        (True, "temperature of 38.4 since my hernia op on Tuesday"),
+        (True, "calf pain that won't go, a week after my knee op"),
+        (True, "her PICC line has slipped out a bit"),
+        (True, "ileostomy pouring out watery output all day"),
+        (False, "I get headaches when I stand up too fast"),
+        # NHS Coronavirus vaccine side effects: a fluttering heart in the days after a jab.
+        (True, "heart fluttering on and off since my booster last week"),
+        # A used needle or a splash of a patient's blood (NHS: PEP within 72 hours).
+        (True, "got pricked with a used needle at work"),
+        # NHS Kidney stones: waves of pain from the back to the groin.
+        (True, "waves of pain from my back to groin, can't sit still"),
+        # Thoughts of death told by the family, without means or a plan: 111 or a GP today.
+        (True, "he said we'd be better off without him"),
     ],
 )
 def test_twentyfifth_pass_same_day(same_day: bool, text: str) -> None:
