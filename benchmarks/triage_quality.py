@@ -108,6 +108,10 @@ DEFAULT_FILES = [
     DATA / "triage_menshealth.jsonl",
     DATA / "triage_reactions.jsonl",
     DATA / "triage_workplace.jsonl",
+    DATA / "triage_seasons.jsonl",
+    DATA / "triage_bleeding.jsonl",
+    DATA / "triage_mixed.jsonl",
+    DATA / "triage_followup.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
