@@ -64,6 +64,27 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         (True, "she asked how many of her sleeping pills it would take"),
         (True, "he keeps saying we'd be better off without him and he has a shotgun in the shed"),
         (False, "honestly the team would be better off without him, he's useless at defending"),
+        # Already seen and now worse: the signs the services say to come back for.
+        (True, "diagnosed with tonsillitis, now drooling and can't get drinks down"),
+        (True, "the redness has gone past the pen mark and I'm shivering and boiling hot"),
+        (True, "sent home in a cast, the pain in my leg is now unbearable and my toes are tingling"),
+        (True, "fever since morning, he cries when we bend his neck and won't open his eyes in the light"),
+        # Blood (NHS Cuts and grazes, Ruptured spleen, Apixaban, Black eye).
+        (True, "sliced my finger on a tin, pressed on it for half an hour and it still bleeds when I let go"),
+        (True, "on apixaban and my poo is black and sticky"),
+        (True, "pain in upper left tummy after falling off my bike, shoulder tip pain, racing heart"),
+        (True, "after a punch there's blood sitting over the coloured part of her eye"),
+        (False, "our business is haemorrhaging money"),
+        (False, "we're drowning in laundry this week"),
+        # Seasons: sparklers and fireworks (NHS Burns and scalds, Eye injuries).
+        (True, "my 6 year old picked up a lit sparkler by the wrong end and his fingers are blistering"),
+        (True, "a firework went off near his face, eye is red and everything on that side looks foggy"),
+        # NHS Swollen glands: difficulty swallowing or breathing.
+        (True, "swollen glands in my neck and it's getting harder to swallow"),
+        (False, "swollen glands with a cold, swallowing fine"),
+        # A plan and the means, said without the word (NHS Help for suicidal thoughts).
+        (True, "crisis team said to ring if worse, it is worse, I have a plan and the means with me"),
+        (True, "bought a rope today to use this weekend"),
     ],
 )
 def test_twentyfifth_pass_pictures(emergency: bool, text: str) -> None:
