@@ -85,6 +85,31 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         # A plan and the means, said without the word (NHS Help for suicidal thoughts).
         (True, "crisis team said to ring if worse, it is worse, I have a plan and the means with me"),
         (True, "bought a rope today to use this weekend"),
+        # Medicines' dangerous reactions (NHS Stevens-Johnson syndrome, NHS Haloperidol).
+        (True, "started a new epilepsy tablet, now my skin hurts to touch and is blistering"),
+        (True, "brother on olanzapine is rigid, sweating and has a temperature of 39.5"),
+        (False, "stiff and sore after the gym, on quetiapine, no fever"),
+        # Anaphylaxis in a child as sleepiness with hives and vomiting (Anaphylaxis UK).
+        (True, "after eating prawns my 3 year old has hives, has been sick and is really sleepy"),
+        (False, "hives after strawberries, playing happily, no vomiting"),
+        # Lip filler's own swelling and bruising.
+        (False, "lips a bit swollen and bruised the day after lip filler, breathing fine"),
+        # First aid asked to learn, and first aid asked for now.
+        (False, "what is the right first aid if bleach gets in someone's eye?"),
+        (True, "bleach splashed in my eye, what first aid do I do now"),
+        # BHF Bradycardia: 40 or less with dizziness; a fit person's pulse in the 40s is not.
+        (True, "my watch says my heart rate is 38 and I keep getting dizzy when I stand"),
+        (False, "resting heart rate 42, I'm a runner, feel great"),
+        # Health for Under 5s (NHS): a jaundiced baby feeding poorly or much sleepier.
+        (True, "our 5 day old is jaundiced and not interested in feeds, very sleepy"),
+        (False, "10 day old looks a bit yellow but feeding well and alert"),
+        # NHS Epilepsy: a seizure longer than is usual for the person.
+        (True, "his seizures normally last a minute but this one is going on much longer than usual"),
+        (False, "ate some 2 day old rice and now a bit queasy"),
+        # Idioms: too much to take in, and blood in a film.
+        (False, "my head is exploding with all this conflicting advice about the virus"),
+        (True, "my head is exploding, worst headache of my life, came on suddenly"),
+        (False, "the blood on screen in that horror film made me feel sick"),
     ],
 )
 def test_twentyfifth_pass_pictures(emergency: bool, text: str) -> None:
