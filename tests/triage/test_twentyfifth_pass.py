@@ -67,23 +67,23 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         # Already seen and now worse: the signs the services say to come back for.
         (True, "diagnosed with tonsillitis, now drooling and can't get drinks down"),
         (True, "the redness has gone past the pen mark and I'm shivering and boiling hot"),
-        (True, "sent home in a cast, the pain in my leg is now unbearable and my toes are tingling"),
-        (True, "fever since morning, he cries when we bend his neck and won't open his eyes in the light"),
+        (True, "sent home in a cast, the pain in my leg is unbearable and my toes are tingling"),
+        (True, "fever since morning, cries when we bend his neck, won't open his eyes in light"),
         # Blood (NHS Cuts and grazes, Ruptured spleen, Apixaban, Black eye).
-        (True, "sliced my finger on a tin, pressed on it for half an hour and it still bleeds when I let go"),
+        (True, "sliced my finger on a tin, pressed for 30 minutes, still bleeds when I let go"),
         (True, "on apixaban and my poo is black and sticky"),
-        (True, "pain in upper left tummy after falling off my bike, shoulder tip pain, racing heart"),
+        (True, "upper left tummy pain after falling off my bike, shoulder tip pain, heart racing"),
         (True, "after a punch there's blood sitting over the coloured part of her eye"),
         (False, "our business is haemorrhaging money"),
         (False, "we're drowning in laundry this week"),
         # Seasons: sparklers and fireworks (NHS Burns and scalds, Eye injuries).
-        (True, "my 6 year old picked up a lit sparkler by the wrong end and his fingers are blistering"),
-        (True, "a firework went off near his face, eye is red and everything on that side looks foggy"),
+        (True, "my 6 year old grabbed a lit sparkler by the wrong end, his fingers are blistering"),
+        (True, "a firework went off by his face, eye red and everything on that side looks foggy"),
         # NHS Swollen glands: difficulty swallowing or breathing.
         (True, "swollen glands in my neck and it's getting harder to swallow"),
         (False, "swollen glands with a cold, swallowing fine"),
         # A plan and the means, said without the word (NHS Help for suicidal thoughts).
-        (True, "crisis team said to ring if worse, it is worse, I have a plan and the means with me"),
+        (True, "crisis team said ring if worse, it is worse, I have a plan and the means with me"),
         (True, "bought a rope today to use this weekend"),
         # Medicines' dangerous reactions (NHS Stevens-Johnson syndrome, NHS Haloperidol).
         (True, "started a new epilepsy tablet, now my skin hurts to touch and is blistering"),
@@ -104,7 +104,7 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         (True, "our 5 day old is jaundiced and not interested in feeds, very sleepy"),
         (False, "10 day old looks a bit yellow but feeding well and alert"),
         # NHS Epilepsy: a seizure longer than is usual for the person.
-        (True, "his seizures normally last a minute but this one is going on much longer than usual"),
+        (True, "his seizures normally last a minute, this one is going on much longer than usual"),
         (False, "ate some 2 day old rice and now a bit queasy"),
         # Idioms: too much to take in, and blood in a film.
         (False, "my head is exploding with all this conflicting advice about the virus"),
@@ -130,7 +130,7 @@ def test_twentyfifth_pass_pictures(emergency: bool, text: str) -> None:
         # A houseplant chewed by a child: the poison line or 111 (NHS Poisoning).
         (True, "my 18 month old chewed a leaf of our peace lily, lips a little red"),
         # After a procedure: the same-day problems of the hospital's discharge advice.
-        (True, "had an epidural for the birth, now a bad headache whenever I sit up, better lying down"),
+        (True, "had an epidural for the birth, bad headache whenever I sit up, better lying down"),
         (True, "temperature of 38.4 since my hernia op on Tuesday"),
         (True, "calf pain that won't go, a week after my knee op"),
         (True, "her PICC line has slipped out a bit"),
