@@ -6,7 +6,25 @@ from __future__ import annotations
 
 import pytest
 
+from symptomdb.triage.quantities import read_quantities
+from symptomdb.triage.reading import analyse
+
 from .families import assert_emergency_or_not, assert_same_day_or_not
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("my 9 day old has a temperature", [0.3]),
+        ("ate some 2 day old rice", []),
+        ("the 3 day old bread was mouldy", []),
+    ],
+)
+def test_an_age_is_a_persons_not_a_foods(text: str, ages: list[float]) -> None:
+    found = [
+        round(q.value, 1) for q in read_quantities(analyse(text).words) if q.measure == "age_months"
+    ]
+    assert found == ages
 
 
 @pytest.mark.parametrize(
@@ -105,11 +123,14 @@ from .families import assert_emergency_or_not, assert_same_day_or_not
         (False, "10 day old looks a bit yellow but feeding well and alert"),
         # NHS Epilepsy: a seizure longer than is usual for the person.
         (True, "his seizures normally last a minute, this one is going on much longer than usual"),
-        (False, "ate some 2 day old rice and now a bit queasy"),
+        # A food's age is no baby's: "2 day old chicken" with a fever is an adult's food poisoning.
+        (False, "ate some 2 day old chicken and now I have a temperature of 38.5"),
         # Idioms: too much to take in, and blood in a film.
         (False, "my head is exploding with all this conflicting advice about the virus"),
         (True, "my head is exploding, worst headache of my life, came on suddenly"),
         (False, "the blood on screen in that horror film made me feel sick"),
+        # A reading on a device's screen is a reading, not a film: "on screen" is no fiction cue.
+        (True, "the oximeter says 84 on screen"),
     ],
 )
 def test_twentyfifth_pass_pictures(emergency: bool, text: str) -> None:

@@ -538,6 +538,8 @@ def _age(
     if not after or after[0] not in v.age_units:
         return None
     old = after[1:2] and after[1] in v.old_words
+    if old and after[2:3] and after[2] in v.age_things_after:
+        return None
     pregnant = after[1:2] and after[1] in v.pregnancy_cues
     person = after[1:2] and after[1] in v.age_people_after
     # "she is 8 weeks", and "she is only 8 weeks" (a word that plays the age down).
@@ -675,6 +677,7 @@ class _Vocabulary:
     age_shorthand_phrases: frozenset[tuple[str, ...]]
     not_an_age_before: frozenset[str]
     not_an_age_after: frozenset[str]
+    age_things_after: frozenset[str]
     temperature_after_cues: frozenset[tuple[str, ...]]
     weather_after: frozenset[tuple[str, ...]]
     all_cues: frozenset[tuple[str, ...]]  # every measure's cue: the nearest one names a number
@@ -789,6 +792,7 @@ def _vocabulary() -> _Vocabulary:
         age_shorthand_phrases=phrases(list(age["shorthand"])),
         not_an_age_before=words(age["not_an_age_before"]),
         not_an_age_after=words(age["not_an_age_after"]),
+        age_things_after=words(age["things_after_old"]),
         temperature_after_cues=phrases(temperature["after_cues"]),
         weather_after=phrases(temperature["weather_after"]),
         all_cues=phrases(
