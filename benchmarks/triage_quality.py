@@ -112,6 +112,14 @@ DEFAULT_FILES = [
     DATA / "triage_bleeding.jsonl",
     DATA / "triage_mixed.jsonl",
     DATA / "triage_followup.jsonl",
+    DATA / "triage_skintones.jsonl",
+    DATA / "triage_nightout.jsonl",
+    DATA / "triage_eating.jsonl",
+    DATA / "triage_waterworks.jsonl",
+    DATA / "triage_mouththroat.jsonl",
+    DATA / "triage_terse.jsonl",
+    DATA / "triage_commonwealth.jsonl",
+    DATA / "triage_worried.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
