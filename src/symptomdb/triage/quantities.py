@@ -30,6 +30,7 @@ MEASURES = (
     "ketones_mmol",
     "peak_flow_percent",
     "inr",
+    "potassium_mmol",
     "systolic_bp",
     "diastolic_bp",
     "pregnancy_weeks",
@@ -303,7 +304,13 @@ def _readings(
     if _ends(cued, v.inr_cues, v.all_cues) and 0.5 <= value <= 25:
         yield "inr", value, index
 
-    # "ketones 3.1", "ketone level is 2.4": a ketone meter's mmol/L, never a blood sugar.
+    # "potassium 6.8", "her potassium came back at 7.1": a blood test's mmol/L, told after the
+    # lab or the renal unit rang.
+    potassium = _ends(cued, v.potassium_cues, v.all_cues) and 1.5 <= value <= 10
+    if potassium:
+        yield "potassium_mmol", value, index + _starts(after, v.mmol_units)
+
+    # "ketones 3.1", "ketone level is 2.4": a ketone meter's mmol/L; neither is a blood sugar.
     ketones = _ends(cued, v.ketone_cues, v.all_cues) and 0 <= value <= 12
     if ketones:
         yield "ketones_mmol", value, index + _starts(after, v.mmol_units)
@@ -313,7 +320,7 @@ def _readings(
     if peak_flow is not None:
         yield "peak_flow_percent", peak_flow, index
 
-    glucose = None if ketones else _glucose(after, cued, value, v)
+    glucose = None if ketones or potassium else _glucose(after, cued, value, v)
     if glucose is not None:
         yield "glucose_mmol", glucose[0], index + glucose[1]
 
@@ -632,6 +639,7 @@ class _Vocabulary:
     oxygen_cues: frozenset[tuple[str, ...]]
     percent_units: frozenset[tuple[str, ...]]
     inr_cues: frozenset[tuple[str, ...]]
+    potassium_cues: frozenset[tuple[str, ...]]
     ketone_cues: frozenset[tuple[str, ...]]
     recheck_cues: frozenset[tuple[str, ...]]
     against_earlier: frozenset[tuple[str, ...]]
@@ -738,6 +746,7 @@ def _vocabulary() -> _Vocabulary:
         oxygen_cues=phrases(data["oxygen_saturation"]["cues"]),
         percent_units=phrases(data["oxygen_saturation"]["units"]),
         inr_cues=phrases(data["inr"]["cues"]),
+        potassium_cues=phrases(data["potassium"]["cues"]),
         ketone_cues=phrases(data["ketones"]["cues"]),
         recheck_cues=phrases(data["rechecked"]["cues"]),
         against_earlier=phrases(data["rechecked"]["against_earlier"]),
@@ -801,6 +810,7 @@ def _vocabulary() -> _Vocabulary:
                 *data["breathing_rate"]["cues"],
                 *data["oxygen_saturation"]["cues"],
                 *data["inr"]["cues"],
+                *data["potassium"]["cues"],
                 *data["ketones"]["cues"],
                 *glucose["cues"],
                 *data["blood_pressure"]["cues"],

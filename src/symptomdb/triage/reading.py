@@ -250,9 +250,16 @@ def analyse(
             breaks.add(len(words))
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        # "my 8 month old": the possessive of a child's age, not the reader.
-        owns = following in owned or following[:1].isdigit()
-        if token in people and not (token in possessives and owns):
+        after_next = tokens[index + 2] if index + 2 < len(tokens) else ""
+        # "my 8 month old": the possessive of a child's age, not the reader. "my neighbour's
+        # cat" ("'s" is gone by now): the neighbour owns the cat and "my" the neighbour, so
+        # neither is a person the clause is about.
+        owns = (
+            following in owned
+            or following[:1].isdigit()
+            or (following in people and after_next in owned)
+        )
+        if token in people and not ((token in possessives or following in owned) and owns):
             who.setdefault(clause, set()).add(token)
         if _dropped(token, words):
             continue
