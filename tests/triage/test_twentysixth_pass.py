@@ -42,7 +42,10 @@ def test_it_reads_a_potassium_as_a_number(text: str, found: list[float]) -> None
         # UK Kidney Association: 6.5 or more is severe hyperkalaemia.
         ("bloods this morning, potassium 6.7, I feel fine though", "hyperkalaemia"),
         # A clinician has already said to go now.
-        ("the out of hours doctor told me to go straight to A&E, do I really need to", "sent_to_emergency"),
+        (
+            "the out of hours doctor told me to go straight to A&E, do I really need to",
+            "sent_to_emergency",
+        ),
         ("111 told us to call an ambulance for dad but he says he is fine", "sent_to_emergency"),
         # Missed dialysis with fluid on the lungs (renal units' non-attendance advice).
         ("I skipped dialysis on Friday and now I'm breathless lying down", "missed_dialysis"),
@@ -58,7 +61,10 @@ def test_it_reads_a_potassium_as_a_number(text: str, found: list[float]) -> None
         # NHS Meningitis: a stiff neck with confusion.
         ("she has a stiff neck and is confused and not herself", "meningitis"),
         # NHS Abdominal aortic aneurysm: known to have one, now collapsed.
-        ("grandad has a triple A being watched and he has just collapsed in the garden", "aortic_dissection"),
+        (
+            "grandad has a triple A being watched and he has just collapsed in the garden",
+            "aortic_dissection",
+        ),
         # NHS Fainting: call 999 if they do not wake within a minute.
         ("she fainted in the queue and is not waking up", "collapse"),
         # NHS Epiglottitis: drooling and sitting forward to breathe.
@@ -68,11 +74,17 @@ def test_it_reads_a_potassium_as_a_number(text: str, found: list[float]) -> None
         # NHS Head injury: a face-first fall with vomiting.
         ("tripped and fell face first onto the kerb and I've been sick twice", "head_injury"),
         # NHS Giant cell arteritis: the temple and the sight.
-        ("pain at my left temple for days and now the sight in that eye went dim", "giant_cell_arteritis"),
+        (
+            "pain at my left temple for days and now the sight in that eye went dim",
+            "giant_cell_arteritis",
+        ),
         # NHS Anticoagulants: blood in the pee on a blood thinner.
         ("on apixaban and my wee looks like red wine with clots in it", "bleeding"),
         # NHS Confusion: well at breakfast, lost by the evening.
-        ("nan was fine at breakfast and by teatime she didn't know what day it was", "new_confusion"),
+        (
+            "nan was fine at breakfast and by teatime she didn't know what day it was",
+            "new_confusion",
+        ),
         # Samaritans and NHS: a plan and the means.
         ("he has bought a rope and has a plan for tonight", "suicide"),
         # NHS Dehydration: faint on standing after a day of vomiting.
@@ -93,7 +105,10 @@ def test_these_are_emergencies(text: str, family: str) -> None:
         ("came back from Thailand a week ago and now I've got a fever and aching joints", "dengue"),
         ("my daughter has a rough sandpaper rash and a strawberry tongue", "scarlet_fever"),
         ("knocked his front tooth clean out playing hockey", "dental_injury"),
-        ("her eczema has suddenly come up in clusters of little blisters and she is hot", "eczema_herpeticum"),
+        (
+            "her eczema has suddenly come up in clusters of little blisters and she is hot",
+            "eczema_herpeticum",
+        ),
         ("lots of bruises coming up on my legs and I haven't knocked them", "unexplained_bruising"),
         ("been using nitrous every weekend and my feet have gone numb", "nitrous_oxide_nerves"),
         ("mastitis since Sunday and it isn't getting better with feeding", "mastitis"),
