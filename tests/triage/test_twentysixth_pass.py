@@ -124,8 +124,9 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # The advice was for later, not now.
+        # The advice was for later, not now, or already followed.
         "the GP said to go to A&E if the swelling spreads, it hasn't",
+        "the walk-in clinic told me to go to A&E on Monday, we went and it was nothing",
         # A potassium in range.
         "potassium 4.4 on my results, all normal",
         # A magnet's worth of curiosity, a pet's trouble, fiction and idioms.
@@ -157,3 +158,18 @@ def test_a_missed_session_asked_about_is_a_question() -> None:
 
     result = triage("what would happen if someone missed dialysis for a week?", semantic=False)
     assert "missed_dialysis" not in families(result.rule_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An illness's name is not a temperature now; a question about it is not the illness.
+        "off to Bali next month, how worried should I be about dengue fever",
+        "is scarlet fever catching for grown-ups",
+        "do I need a yellow fever jab for Kenya",
+    ],
+)
+def test_an_illness_named_with_fever_in_it_is_not_a_fever(text: str) -> None:
+    from symptomdb.triage import triage
+
+    assert triage(text, semantic=False).level not in ("emergency", "urgent"), text
