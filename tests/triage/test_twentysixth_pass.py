@@ -139,6 +139,8 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
         "I'm scared of choking so I cut my food small",
         "my mate OD'd on Netflix this weekend",
         "the dentist gave me two injections for a filling and my lip is still numb",
+        # A fast pulse in the middle of exercise.
+        "heart rate 158 on the treadmill and a bit light headed, is that normal",
         # Bruises with their cause told.
         "bruises coming up on my shins after rugby training",
         # A tingle that came and went.
