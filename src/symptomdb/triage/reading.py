@@ -254,12 +254,11 @@ def analyse(
         # "my 8 month old": the possessive of a child's age, not the reader. "my neighbour's
         # cat" ("'s" is gone by now): the neighbour owns the cat and "my" the neighbour, so
         # neither is a person the clause is about.
-        owns = (
-            following in owned
-            or following[:1].isdigit()
-            or (following in people and after_next in owned)
+        owner = following in owned or (
+            token in possessives
+            and (following[:1].isdigit() or (following in people and after_next in owned))
         )
-        if token in people and not ((token in possessives or following in owned) and owns):
+        if token in people and not owner:
             who.setdefault(clause, set()).add(token)
         if _dropped(token, words):
             continue
