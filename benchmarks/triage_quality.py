@@ -120,6 +120,14 @@ DEFAULT_FILES = [
     DATA / "triage_terse.jsonl",
     DATA / "triage_commonwealth.jsonl",
     DATA / "triage_worried.jsonl",
+    DATA / "triage_devices.jsonl",
+    DATA / "triage_cosmetic.jsonl",
+    DATA / "triage_homegarden.jsonl",
+    DATA / "triage_disability.jsonl",
+    DATA / "triage_bystanders.jsonl",
+    DATA / "triage_remedies.jsonl",
+    DATA / "triage_euphemisms.jsonl",
+    DATA / "triage_waiting.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")

@@ -254,7 +254,8 @@ def _readings(
     # "more than 8 tablets" (over 8); never a dose: "took 500 mg paracetamol" is one or two
     # tablets, not 500.
     if not (after[:1] and after[0] in v.dose_units):
-        for offset, word in enumerate(after[:4]):
+        # Up to five words between: "25 of her extra strength tylenol".
+        for offset, word in enumerate(tokens[index + 1 : index + 7]):
             if word in v.tablets_or_medicines:
                 yield "tablets", _at_least(value, before, v), index + offset + 1
                 break

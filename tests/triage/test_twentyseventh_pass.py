@@ -1,0 +1,100 @@
+"""Issue 10, twenty-seventh pass: pictures learnt from the tuning halves of eight new sets
+(medical devices, cosmetic procedures, home and garden, disability, bystanders, home remedies,
+euphemisms, readers weighing whether to go), each written here in our own words from the
+guidance named beside its rule in rules.yaml (none is a line of any labelled set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.triage.quantities import read_quantities
+from symptomdb.triage.reading import analyse
+
+from .families import assert_emergency_of_family, assert_not_emergency
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # Up to five words between the count and the medicine.
+        ("she took 30 of her mum's extra strength paracetamol", 30.0),
+        ("he swallowed about 40 of his night time sleeping tablets", 40.0),
+    ],
+)
+def test_a_count_is_read_across_several_words(text: str, count: float) -> None:
+    quantities = read_quantities(analyse(text).words)
+    assert [q.value for q in quantities if q.measure == "tablets"] == [count]
+
+
+def test_a_number_far_from_any_medicine_is_no_count() -> None:
+    quantities = read_quantities(
+        analyse("we had 30 people round for a party and some tablets").words
+    )
+    assert not [q for q in quantities if q.measure == "tablets"]
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # Samaritans, NHS Help for suicidal thoughts: a method and a time.
+        ("my friend says she will jump in front of the next bus", "suicide"),
+        ("he has a rope in the garage and says he won't be here by tomorrow", "suicide"),
+        # RNLI: into the water and not come up again.
+        ("my brother dived off the jetty and he hasn't come back up", "drowning"),
+        ("a kid slipped into the canal and hasn't resurfaced", "drowning"),
+        # NHS Epilepsy: a first seizure is a 999 call.
+        ("my daughter is having a seizure and she's never had one", "seizure"),
+        # NHS Stroke (FAST): two signs after one "cannot".
+        ("dad suddenly can't talk properly or move his right arm", "stroke"),
+        # NHS Low blood sugar: a hypo that cannot be treated by mouth.
+        (
+            "her blood sugar is low and she refuses to take any sugar, she is talking rubbish",
+            "hypoglycaemia",
+        ),
+        # NHS Asthma attack: no better after 10 puffs.
+        ("his asthma is bad, he took his inhaler 10 times and it's still worse", "asthma_attack"),
+        # NHS Sepsis: very sleepy with a high temperature.
+        ("my son has a temperature of 39.8 and cannot keep his eyes open", "sepsis"),
+        # NHS Eye injuries: any chemical in the eye.
+        ("I splashed acetone in my eye at work and it's burning", "poisoning"),
+        # MedlinePlus Orbital cellulitis: redness spreading to the eye, which bulges.
+        (
+            "the redness from his infected spot has spread round his eye and the eye is bulging",
+            "orbital_cellulitis",
+        ),
+        # NHS Choking: hands at the throat, no sound.
+        ("the man at the next table is grabbing at his throat and can't make a sound", "airway"),
+        # National Tracheostomy Safety Project.
+        ("her tracheostomy tube fell out and we cannot get the spare one back in", "airway"),
+        # FSA: DNP and overheating.
+        (
+            "I have been taking DNP for a week and I'm overheating and my heart is racing",
+            "poisoning",
+        ),
+        # FDA Dermal fillers: skin turning pale or dusky, or sight changing.
+        ("had lip filler an hour ago and my upper lip has gone white and dusky", "after_procedure"),
+        ("after the filler in my forehead my vision went blurry in one eye", "after_procedure"),
+    ],
+)
+def test_these_are_emergencies(text: str, family: str) -> None:
+    assert_emergency_of_family(text, family)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to end things with my boyfriend tonight",
+        "she said she won't be here tomorrow because she's visiting her gran",
+        "we jumped into the lake and swam across, such a laugh",
+        "lip filler yesterday, bit bruised and swollen as the clinic said",
+        "is it true that DNP is banned in the UK?",
+        "she was grabbing at her throat because it was sore from the cold",
+        "changed the tapes on his tracheostomy this morning, all fine",
+        "my husband can't talk properly when he has had a few beers",
+        "used my inhaler twice and I'm fine now",
+        "nail varnish remover smells so strong",
+    ],
+)
+def test_these_are_not_emergencies(text: str) -> None:
+    assert_not_emergency(text)
