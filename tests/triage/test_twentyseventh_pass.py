@@ -75,6 +75,30 @@ def test_a_number_far_from_any_medicine_is_no_count() -> None:
         # FDA Dermal fillers: skin turning pale or dusky, or sight changing.
         ("had lip filler an hour ago and my upper lip has gone white and dusky", "after_procedure"),
         ("after the filler in my forehead my vision went blurry in one eye", "after_procedure"),
+        # Spinal Research: autonomic dysreflexia that will not settle or with its signs.
+        ("his dysreflexia won't settle and we can't find the cause", "autonomic_dysreflexia"),
+        (
+            "I'm tetraplegic and my head is pounding, blood pressure 200/115",
+            "autonomic_dysreflexia",
+        ),
+        # NHS Hydrocephalus: a shunt with being sick and drowsiness.
+        ("my daughter has a shunt and she's been vomiting and is very drowsy", "shunt_blockage"),
+        # NHS Carbon monoxide: headaches that clear away from home, a blocked flue.
+        (
+            "our boiler flue is cracked and we all get headaches that go away when we are at work",
+            "carbon_monoxide",
+        ),
+        # NHS Poisoning: a garden plant brewed, then sick with the heart slowing.
+        (
+            "my uncle brewed a tea from laburnum by mistake and now he is vomiting and drowsy",
+            "poisoning",
+        ),
+        # NHS Heat exhaustion: still unwell after half an hour of cooling, told at length.
+        (
+            "my son was playing football in the heatwave all afternoon, we have had him in the "
+            "shade with cold drinks and wet towels for half an hour now and he is still confused",
+            "heatstroke",
+        ),
     ],
 )
 def test_these_are_emergencies(text: str, family: str) -> None:
@@ -94,6 +118,12 @@ def test_these_are_emergencies(text: str, family: str) -> None:
         "my husband can't talk properly when he has had a few beers",
         "used my inhaler twice and I'm fine now",
         "nail varnish remover smells so strong",
+        "I get acid reflux, ate late last night and was sick this morning",
+        "had a minor shunt in traffic yesterday, a bit of a headache and felt sick after",
+        "I have the flue, headache and aches all over",
+        "my nephew was choking with laughter at the film",
+        "she had one of her usual seizures and recovered fully within a few minutes",
+        "my kid swallowed pool water, coughed for a second and has been playing since",
     ],
 )
 def test_these_are_not_emergencies(text: str) -> None:
