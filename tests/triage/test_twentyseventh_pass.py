@@ -11,7 +11,11 @@ import pytest
 from symptomdb.triage.quantities import read_quantities
 from symptomdb.triage.reading import analyse
 
-from .families import assert_emergency_of_family, assert_not_emergency
+from .families import (
+    assert_emergency_of_family,
+    assert_not_emergency,
+    assert_same_day_of_family,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,6 +110,26 @@ def test_these_are_emergencies(text: str, family: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # NHS Cuts and grazes: signs of infection, in wounds of other kinds.
+        ("my belly button piercing is oozing pus and throbbing", "cellulitis"),
+        ("grandad's pressure sore has started to smell and there's green discharge", "cellulitis"),
+        # NHS Cuts and grazes: a cut that will not stay closed.
+        ("sliced my palm on a broken glass and the edges won't stay together", "bleeding"),
+        # NHS: a used needle found and stood on.
+        ("my daughter stepped on a discarded needle at the beach", "sexual_health"),
+        # NHS Insect bites and stings: a large area red and swollen.
+        ("wasp sting on Sunday and now my whole forearm is swollen and hot", "infected_bite"),
+        # NHS Heart palpitations: an irregular pulse with dizziness.
+        ("my pulse is 150 and irregular and I feel dizzy", "palpitations"),
+    ],
+)
+def test_these_need_help_the_same_day(text: str, family: str) -> None:
+    assert_same_day_of_family(text, family)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I'm going to end things with my boyfriend tonight",
@@ -118,6 +142,8 @@ def test_these_are_emergencies(text: str, family: str) -> None:
         "my husband can't talk properly when he has had a few beers",
         "used my inhaler twice and I'm fine now",
         "nail varnish remover smells so strong",
+        "my arm is sore where the needle went in for my flu jab",
+        "got stung by a nettle, a few itchy bumps",
         "I get acid reflux, ate late last night and was sick this morning",
         "had a minor shunt in traffic yesterday, a bit of a headache and felt sick after",
         "I have the flue, headache and aches all over",
