@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from symptomdb.triage import triage
 from symptomdb.triage.quantities import read_quantities
 from symptomdb.triage.reading import analyse
 
@@ -154,3 +155,17 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
 )
 def test_these_are_not_emergencies(text: str) -> None:
     assert_not_emergency(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Away, not gone: only "by morning" or "alive" set a time on not being here.
+        "I won't be here tomorrow, I'm flying to Spain",
+        # A new tattoo's first days (NHS: Tattoos - some redness and swelling is normal).
+        "new tattoo is warm and a bit swollen, is that normal?",
+    ],
+)
+def test_these_need_no_help_the_same_day(text: str) -> None:
+    result = triage(text, semantic=False)
+    assert result.level not in ("emergency", "urgent"), (text, result.rule_ids)
