@@ -124,6 +124,17 @@ def test_these_are_emergencies(text: str, family: str) -> None:
         ("wasp sting on Sunday and now my whole forearm is swollen and hot", "infected_bite"),
         # NHS Heart palpitations: an irregular pulse with dizziness.
         ("my pulse is 150 and irregular and I feel dizzy", "palpitations"),
+        # NHS Jaundice: yellow eyes with pale poo; the whites of the eyes gone yellow.
+        ("her eyes have gone yellow and her poo is pale", "jaundice"),
+        # NHS Ileostomy: a high output with dizziness.
+        ("very high output from my stoma, emptying the bag 15 times today", "after_procedure"),
+        # Samaritans: wanting to disappear, said as a feeling.
+        ("I feel like disappearing, every single day", "suicide"),
+        # NHS Dehydration: being sick all day and no wee.
+        (
+            "these tablets are making me sick all day and I've not had a wee since lunch",
+            "dehydration",
+        ),
     ],
 )
 def test_these_need_help_the_same_day(text: str, family: str) -> None:
@@ -145,6 +156,8 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
         "nail varnish remover smells so strong",
         "my arm is sore where the needle went in for my flu jab",
         "got stung by a nettle, a few itchy bumps",
+        "my baby has bright yellow poo, is that normal",
+        "that film made me feel like disappearing into the sofa",
         "I get acid reflux, ate late last night and was sick this morning",
         "had a minor shunt in traffic yesterday, a bit of a headache and felt sick after",
         "I have the flue, headache and aches all over",
