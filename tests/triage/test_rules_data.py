@@ -85,6 +85,7 @@ def test_it_uses_every_concept() -> None:
         "changed_since_knock",
         "fast_heart",
         "sport_played",
+        "sting",
     }
     named = {n for n in ruleset.concepts if ":any" not in n}
     assert named - used - included_only == set()
