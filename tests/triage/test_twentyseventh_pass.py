@@ -77,6 +77,9 @@ def test_a_number_far_from_any_medicine_is_no_count() -> None:
             "I have been taking DNP for a week and I'm overheating and my heart is racing",
             "poisoning",
         ),
+        # Kent Community Health NHS FT, NHS Scotland: a gastrostomy out needs a new tube within
+        # hours.
+        ("my son's PEG tube fell out at school an hour ago", "after_procedure"),
         # FDA Dermal fillers: skin turning pale or dusky, or sight changing.
         ("had lip filler an hour ago and my upper lip has gone white and dusky", "after_procedure"),
         ("after the filler in my forehead my vision went blurry in one eye", "after_procedure"),
@@ -120,6 +123,8 @@ def test_these_are_emergencies(text: str, family: str) -> None:
         ("sliced my palm on a broken glass and the edges won't stay together", "bleeding"),
         # NHS: a used needle found and stood on.
         ("my daughter stepped on a discarded needle at the beach", "sexual_health"),
+        # BHF: one ICD shock while feeling well - the ICD clinic today.
+        ("my defibrillator zapped me while I was gardening, I feel ok", "icd_shock"),
         # NHS Insect bites and stings: a large area red and swollen.
         ("wasp sting on Sunday and now my whole forearm is swollen and hot", "infected_bite"),
         # NHS Heart palpitations: an irregular pulse with dizziness.
@@ -155,6 +160,7 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
         "used my inhaler twice and I'm fine now",
         "nail varnish remover smells so strong",
         "my arm is sore where the needle went in for my flu jab",
+        "I went to peg out the washing and came out in a rash",
         "got stung by a nettle, a few itchy bumps",
         "my baby has bright yellow poo, is that normal",
         "that film made me feel like disappearing into the sofa",
