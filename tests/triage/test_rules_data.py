@@ -86,6 +86,7 @@ def test_it_uses_every_concept() -> None:
         "fast_heart",
         "sport_played",
         "sting",
+        "cannot_stay_awake",
     }
     named = {n for n in ruleset.concepts if ":any" not in n}
     assert named - used - included_only == set()

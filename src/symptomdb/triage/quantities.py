@@ -240,6 +240,10 @@ def _number(token: str, vocabulary: _Vocabulary) -> float | None:
     return vocabulary.number_words.get(token)
 
 
+# Words that may stand between a count and its tablets: "25 of her extra strength tylenol".
+_MOST_BETWEEN_COUNT_AND_TABLETS = 5
+
+
 def _readings(
     tokens: Sequence[str], index: int, value: float, v: _Vocabulary
 ) -> Iterator[tuple[str, float, int]]:
@@ -254,8 +258,8 @@ def _readings(
     # "more than 8 tablets" (over 8); never a dose: "took 500 mg paracetamol" is one or two
     # tablets, not 500.
     if not (after[:1] and after[0] in v.dose_units):
-        # Up to five words between: "25 of her extra strength tylenol".
-        for offset, word in enumerate(tokens[index + 1 : index + 7]):
+        ahead = tokens[index + 1 : index + 2 + _MOST_BETWEEN_COUNT_AND_TABLETS]
+        for offset, word in enumerate(ahead):
             if word in v.tablets_or_medicines:
                 yield "tablets", _at_least(value, before, v), index + offset + 1
                 break
