@@ -128,6 +128,11 @@ DEFAULT_FILES = [
     DATA / "triage_remedies.jsonl",
     DATA / "triage_euphemisms.jsonl",
     DATA / "triage_waiting.jsonl",
+    DATA / "triage_again.jsonl",
+    DATA / "triage_negatives.jsonl",
+    DATA / "triage_kids.jsonl",
+    DATA / "triage_pain.jsonl",
+    DATA / "triage_dependence.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")
