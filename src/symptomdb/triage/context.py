@@ -65,6 +65,7 @@ class Triggers:
     pseudo_negation: Phrases
     never_like_this: Phrases
     historical: Phrases
+    historical_ahead: Phrases
     pseudo_historical: Phrases
     not_real: Phrases
     told_elsewhere: Phrases
@@ -77,10 +78,12 @@ class Triggers:
     list_breakers: frozenset[str]
     info_cues: Phrases
     present_report: Phrases
+    conditional_report: Phrases
     not_a_report_after: frozenset[str]
     cannot_words: frozenset[str]
     not_a_doing: frozenset[str]
     reader_in_question: frozenset[str]
+    story_stops: frozenset[str]
     reader_cause_cues: frozenset[str]
     animals: Phrases
     animal_verbs: frozenset[str]
@@ -105,6 +108,7 @@ def triggers() -> Triggers:
         pseudo_negation=phrases("pseudo_negation"),
         never_like_this=phrases("never_like_this"),
         historical=phrases("historical"),
+        historical_ahead=phrases("historical_ahead"),
         pseudo_historical=phrases("pseudo_historical"),
         not_real=phrases("not_real"),
         told_elsewhere=phrases("told_elsewhere"),
@@ -117,10 +121,12 @@ def triggers() -> Triggers:
         list_breakers=frozenset(str(w) for w in data["list_breakers"]),
         info_cues=phrases("info_cues"),
         present_report=phrases("present_report"),
+        conditional_report=phrases("conditional_report"),
         not_a_report_after=frozenset(str(w) for w in data["not_a_report_after"]),
         cannot_words=frozenset(str(w) for w in data["cannot_before_without"]),
         not_a_doing=frozenset(str(w) for w in data["not_a_doing"]),
         reader_in_question=frozenset(str(w) for w in data["reader_in_question"]),
+        story_stops=frozenset(str(w) for w in data["story_stops"]),
         reader_cause_cues=frozenset(str(w) for w in data["reader_cause_cues"]),
         animals=phrases("animals"),
         animal_verbs=frozenset(str(w) for w in data["animal_verbs"]),
@@ -211,11 +217,8 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
     t = triggers()
     covers = [(span.start, span.end) for span in protected]
     covers += _occurrences(doc.words, t.pseudo_negation, covers)
-    reports = {
-        doc.clauses[start]
-        for start, end in _occurrences(doc.words, t.present_report, ())
-        if not set(doc.words[end : end + 2]) & t.not_a_report_after
-    }
+    told = _report_clauses(doc, t, t.present_report)
+    reports = told | _report_clauses(doc, t, t.conditional_report)
     own = {clause for clause, who in enumerate(doc.who) if who & t.reader_in_question}
     asked = [
         (start, end)
@@ -249,21 +252,19 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
             negated.add(position)
 
     hypothetical = _occurrences(doc.words, t.hypothetical, covers)
+    not_past = [*covers, *_occurrences(doc.words, t.pseudo_historical, ())]
     return Context(
         negated=frozenset(negated),
-        historical=_whole_clauses(
+        historical=_whole_clauses(doc, _occurrences(doc.words, t.historical, not_past))
+        | _rest_of_clauses(doc, _occurrences(doc.words, t.historical_ahead, not_past)),
+        not_real=_story_clauses(
+            doc, t, _except_reports(doc, _occurrences(doc.words, t.not_real, covers), told), told
+        ),
+        told_elsewhere=_story_clauses(
             doc,
-            _occurrences(
-                doc.words,
-                t.historical,
-                [*covers, *_occurrences(doc.words, t.pseudo_historical, ())],
-            ),
-        ),
-        not_real=_whole_clauses(
-            doc, _except_reports(doc, _occurrences(doc.words, t.not_real, covers), reports)
-        ),
-        told_elsewhere=_whole_clauses(
-            doc, _except_reports(doc, _occurrences(doc.words, t.told_elsewhere, covers), reports)
+            t,
+            _except_reports(doc, _occurrences(doc.words, t.told_elsewhere, covers), told),
+            told,
         )
         | _training_frame(doc, t, covers, reports),
         hypothetical=_whole_clauses(doc, _except_reports(doc, hypothetical, reports)),
@@ -433,6 +434,51 @@ def _training_frame(
     if not asks or not _occurrences(doc.words, t.training_frame, covers):
         return frozenset()
     return frozenset(range(len(doc.words)))
+
+
+def _rest_of_clauses(doc: Document, occurrences: list[tuple[int, int]]) -> frozenset[int]:
+    """From each occurrence to the end of its clause."""
+    marked: set[int] = set()
+    for start, _ in occurrences:
+        clause = doc.clauses[start]
+        position = start
+        while position < len(doc.words) and doc.clauses[position] == clause:
+            marked.add(position)
+            position += 1
+    return frozenset(marked)
+
+
+def _report_clauses(doc: Document, t: Triggers, cues: Phrases) -> set[int]:
+    """The clauses where one of ``cues`` reports a person now ("he is", "if my son...")."""
+    return {
+        doc.clauses[start]
+        for start, end in _occurrences(doc.words, cues, ())
+        if not set(doc.words[end : end + 2]) & t.not_a_report_after
+    }
+
+
+def _story_clauses(
+    doc: Document, t: Triggers, occurrences: list[tuple[int, int]], reports: set[int]
+) -> frozenset[int]:
+    """The clauses of a film, a book or a lesson: the clause that names it and the clauses
+    that tell it after ("In the novel I'm reading, a girl can't wake her grandmother and does
+    CPR"), up to one that reports a person now, speaks of the reader ("... and I feel faint
+    myself") or says now ("husband's face drooping now")."""
+    framed = {doc.clauses[start] for start, _ in occurrences}
+    words_of: dict[int, set[str]] = {}
+    for word, clause in zip(doc.words, doc.clauses, strict=True):
+        words_of.setdefault(clause, set()).add(word)
+    last = doc.clauses[-1] if doc.clauses else -1
+    for clause in sorted(framed):
+        following = clause + 1
+        while following <= last and following not in reports:
+            if following < len(doc.who) and doc.who[following] & t.reader_in_question:
+                break
+            if words_of.get(following, set()) & t.story_stops:
+                break
+            framed.add(following)
+            following += 1
+    return frozenset(i for i, c in enumerate(doc.clauses) if c in framed)
 
 
 def _whole_clauses(doc: Document, occurrences: list[tuple[int, int]]) -> frozenset[int]:
