@@ -465,16 +465,19 @@ def _story_clauses(
     CPR"), up to one that reports a person now, speaks of the reader ("... and I feel faint
     myself") or says now ("husband's face drooping now")."""
     framed = {doc.clauses[start] for start, _ in occurrences}
-    words_of: dict[int, set[str]] = {}
-    for word, clause in zip(doc.words, doc.clauses, strict=True):
-        words_of.setdefault(clause, set()).add(word)
+    # A word of the present in a clause, or opening the next ("... is drooping now" reads
+    # "now" as a clause of its own).
+    present: set[int] = set()
+    for position, (word, clause) in enumerate(zip(doc.words, doc.clauses, strict=True)):
+        if word in t.story_stops:
+            present.add(clause)
+            if position and doc.clauses[position - 1] != clause:
+                present.add(doc.clauses[position - 1])
     last = doc.clauses[-1] if doc.clauses else -1
     for clause in sorted(framed):
         following = clause + 1
-        while following <= last and following not in reports:
+        while following <= last and following not in reports and following not in present:
             if following < len(doc.who) and doc.who[following] & t.reader_in_question:
-                break
-            if words_of.get(following, set()) & t.story_stops:
                 break
             framed.add(following)
             following += 1
