@@ -92,6 +92,15 @@ def test_the_words_are_read_as_before() -> None:
         ("banged my head on the shelf and now I'm seeing double", "head_injury"),
         # NHS Poisoning: berries eaten, now drowsy.
         ("my toddler ate berries off a hedge and now she's really drowsy", "poisoning"),
+        # NHS Subarachnoid haemorrhage / NICE CKS Headache: a headache that came on in seconds.
+        ("my headache came on within seconds while lifting the shopping", "thunderclap_headache"),
+        # Samaritans: somewhere to fall from and said to be about to jump.
+        ("my dad is on the roof and says he is going to jump", "suicide"),
+        # NHS Necrotising fasciitis: skin at a wound going black, spreading fast.
+        (
+            "the skin around the cut on my leg is going black and spreading fast",
+            "necrotising_fasciitis",
+        ),
         # NHS SVT: the named rhythm with fainting.
         ("my SVT won't stop this time and I feel like I'm going to faint", "palpitations"),
     ],
@@ -139,6 +148,10 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
         "in the movie they gave her an epipen when she collapsed, is that what you do?",
         # Another drink given up.
         "stopped drinking coke and I'm a bit shaky in the afternoons",
+        # Jumping for fun, from nowhere to fall.
+        "the kids are going to jump in the pool after lunch",
+        # A headache that came on slowly.
+        "headache came on slowly through the afternoon, like my usual tension ones",
         # Fits named in a healthy sense stay quiet.
         "I'm trying to keep fit and the gym is going well",
     ],
