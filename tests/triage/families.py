@@ -25,6 +25,12 @@ def assert_not_emergency(text: str) -> None:
     assert result.level != E, (text, result.rule_ids)
 
 
+def assert_no_same_day(text: str) -> None:
+    """Rules alone: neither an emergency nor a same-day (urgent) answer."""
+    result = triage(text, semantic=False)
+    assert result.level not in (E, "urgent"), (text, result.rule_ids)
+
+
 def assert_same_day_of_family(text: str, family: str) -> None:
     result = triage(text, semantic=False)
     assert result.level in (E, "urgent"), (text, result.rule_ids)
