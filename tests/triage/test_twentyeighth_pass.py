@@ -149,8 +149,10 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
         "in the movie they gave her an epipen when she collapsed, is that what you do?",
         # Another drink given up.
         "stopped drinking coke and I'm a bit shaky in the afternoons",
-        # Jumping for fun, from nowhere to fall.
+        # Jumping for fun, from nowhere to fall or into water to play.
         "the kids are going to jump in the pool after lunch",
+        "he's on the edge of the diving board and going to jump",
+        "my daughter is on the roof terrace and wants to jump on the trampoline",
         # A headache that came on slowly.
         "headache came on slowly through the afternoon, like my usual tension ones",
         # Fits named in a healthy sense stay quiet.
