@@ -182,6 +182,9 @@ def test_a_report_after_a_story_is_still_read(text: str) -> None:
         # NHS Teeth grinding: an everyday cause for the jaw.
         "headache and my jaw hurts when I chew, I grind my teeth at night",
         "stopped drinking tea and can't sleep",
+        # Low on the right of something other than the tummy.
+        "my lower right wisdom tooth is aching",
+        "a dull ache low on the right side of my back after digging",
     ],
 )
 def test_these_need_no_help_the_same_day(text: str) -> None:
