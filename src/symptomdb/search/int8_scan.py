@@ -14,9 +14,10 @@ M8 · q8 ≈ matrix · query, and
   2-core machine). Inside a search, between whose scans the rest of the work pushes the
   matrix out of the cache, one vector costs about 0.7 ms either way: the memory is the
   cost. The products are exact integers either way, so each estimate is the same
-  number. VNNI multiplies unsigned by signed bytes, and onnxruntime's kernel for a
-  signed left-hand side is forty times slower here: the query goes in shifted by 128,
-  with 128 as its zero point, which onnxruntime takes off exactly.
+  number. onnxruntime's kernel for a signed left-hand side is forty times slower, and
+  its unsigned-by-signed kernel saturates on CPUs without VNNI: both sides go in shifted
+  by 128 into unsigned bytes, with 128 as both zero points, which onnxruntime takes off
+  exactly (`_products_session`).
 * **a bound on the error** of every estimate of one scan (`Estimates.margin`), proved
   rather than measured, so that a caller can tell which symptoms an estimate cannot
   have misplaced. With q = a·(L/127)/s and v = b·s per dimension (s the scale, L the
@@ -105,19 +106,26 @@ class Int8Scan:
 
 
 def _products_session(matrix8: npt.NDArray[np.int8]) -> InferenceSession:
-    """An onnxruntime session computing (q8 + 128) · matrix8ᵀ with q8's zero point 128:
-    queries × texts, int32. onnxruntime keeps its own packed copy of the matrix."""
+    """An onnxruntime session computing q8 · matrix8ᵀ, queries × texts, int32, with both sides
+    shifted by 128 into unsigned bytes and 128 as both zero points. Unsigned by unsigned is
+    exact on every x86 CPU: onnxruntime's unsigned-by-signed kernel on CPUs without VNNI (AVX2
+    only) adds pairs of byte products in 16 bits, which saturate (onnxruntime's quantization
+    docs; our test of the exact products failed on such a machine on 2026-12-06).
+    onnxruntime keeps its own packed copy of the matrix."""
     import onnxruntime as ort
     from onnx import TensorProto, helper, numpy_helper
 
     texts, dimensions = matrix8.shape
     graph = helper.make_graph(
-        [helper.make_node("MatMulInteger", ["query", "catalogue", "zero"], ["dots"])],
+        [helper.make_node("MatMulInteger", ["query", "catalogue", "zero", "zero"], ["dots"])],
         "int8_scan",
         [helper.make_tensor_value_info("query", TensorProto.UINT8, [None, dimensions])],
         [helper.make_tensor_value_info("dots", TensorProto.INT32, [None, texts])],
         [
-            numpy_helper.from_array(np.ascontiguousarray(matrix8.T), "catalogue"),
+            numpy_helper.from_array(
+                np.ascontiguousarray((matrix8.T.astype(np.int16) + ZERO_POINT).astype(np.uint8)),
+                "catalogue",
+            ),
             numpy_helper.from_array(np.array(ZERO_POINT, dtype=np.uint8), "zero"),
         ],
     )
