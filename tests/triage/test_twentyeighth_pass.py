@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from symptomdb.triage import load_rules, triage
-from symptomdb.triage.reading import analyse
 
 from .families import (
     assert_emergency_of_family,
@@ -39,11 +38,6 @@ def test_used_to_keeps_what_came_before_it_in_the_present() -> None:
 
 def test_a_distant_past_still_covers_its_whole_clause() -> None:
     assert "seizure" in _historical_words("had a seizure years ago")
-
-
-def test_the_words_are_read_as_before() -> None:
-    # The change is in the context only: the analysis of the words is the same.
-    assert analyse("a history of bleeds").words == ("history", "of", "bleeds")
 
 
 @pytest.mark.parametrize(

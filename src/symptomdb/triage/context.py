@@ -253,18 +253,17 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
 
     hypothetical = _occurrences(doc.words, t.hypothetical, covers)
     not_past = [*covers, *_occurrences(doc.words, t.pseudo_historical, ())]
+    # Where a story told on stops: a report now, the reader, or a word of the present.
+    ends = told | own | _present_clauses(doc, t)
     return Context(
         negated=frozenset(negated),
         historical=_whole_clauses(doc, _occurrences(doc.words, t.historical, not_past))
         | _rest_of_clauses(doc, _occurrences(doc.words, t.historical_ahead, not_past)),
         not_real=_story_clauses(
-            doc, t, _except_reports(doc, _occurrences(doc.words, t.not_real, covers), told), told
+            doc, _except_reports(doc, _occurrences(doc.words, t.not_real, covers), told), ends
         ),
         told_elsewhere=_story_clauses(
-            doc,
-            t,
-            _except_reports(doc, _occurrences(doc.words, t.told_elsewhere, covers), told),
-            told,
+            doc, _except_reports(doc, _occurrences(doc.words, t.told_elsewhere, covers), told), ends
         )
         | _training_frame(doc, t, covers, reports),
         hypothetical=_whole_clauses(doc, _except_reports(doc, hypothetical, reports)),
@@ -457,28 +456,30 @@ def _report_clauses(doc: Document, t: Triggers, cues: Phrases) -> set[int]:
     }
 
 
-def _story_clauses(
-    doc: Document, t: Triggers, occurrences: list[tuple[int, int]], reports: set[int]
-) -> frozenset[int]:
-    """The clauses of a film, a book or a lesson: the clause that names it and the clauses
-    that tell it after ("In the novel I'm reading, a girl can't wake her grandmother and does
-    CPR"), up to one that reports a person now, speaks of the reader ("... and I feel faint
-    myself") or says now ("husband's face drooping now")."""
-    framed = {doc.clauses[start] for start, _ in occurrences}
-    # A word of the present in a clause, or opening the next ("... is drooping now" reads
-    # "now" as a clause of its own).
+def _present_clauses(doc: Document, t: Triggers) -> set[int]:
+    """Clauses with a word of the present, and the clause before one that opens with it ("...
+    is drooping now" reads "now" as a clause of its own)."""
     present: set[int] = set()
     for position, (word, clause) in enumerate(zip(doc.words, doc.clauses, strict=True)):
         if word in t.story_stops:
             present.add(clause)
             if position and doc.clauses[position - 1] != clause:
                 present.add(doc.clauses[position - 1])
+    return present
+
+
+def _story_clauses(
+    doc: Document, occurrences: list[tuple[int, int]], ends: set[int]
+) -> frozenset[int]:
+    """The clauses of a film, a book or a lesson: the clause that names it and the clauses
+    that tell it after ("In the novel I'm reading, a girl can't wake her grandmother and does
+    CPR"), up to one of ``ends``: a report now, the reader ("... and I feel faint myself") or
+    a word of the present ("husband's face drooping now")."""
+    framed = {doc.clauses[start] for start, _ in occurrences}
     last = doc.clauses[-1] if doc.clauses else -1
     for clause in sorted(framed):
         following = clause + 1
-        while following <= last and following not in reports and following not in present:
-            if following < len(doc.who) and doc.who[following] & t.reader_in_question:
-                break
+        while following <= last and following not in ends:
             framed.add(following)
             following += 1
     return frozenset(i for i, c in enumerate(doc.clauses) if c in framed)
