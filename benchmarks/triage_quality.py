@@ -133,6 +133,10 @@ DEFAULT_FILES = [
     DATA / "triage_kids.jsonl",
     DATA / "triage_pain.jsonl",
     DATA / "triage_dependence.jsonl",
+    DATA / "triage_oncology.jsonl",
+    DATA / "triage_slang.jsonl",
+    DATA / "triage_public.jsonl",
+    DATA / "triage_misnamed.jsonl",
 ]
 
 EXPECTED = ("emergency", "urgent", "not_urgent")

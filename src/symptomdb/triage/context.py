@@ -61,6 +61,7 @@ class Phrases:
 class Triggers:
     pre_negation: Phrases
     post_negation: Phrases
+    taken_back: Phrases
     normal_signs: Phrases
     pseudo_negation: Phrases
     never_like_this: Phrases
@@ -104,6 +105,7 @@ def triggers() -> Triggers:
     return Triggers(
         pre_negation=phrases("pre_negation"),
         post_negation=phrases("post_negation"),
+        taken_back=phrases("taken_back"),
         normal_signs=phrases("normal_signs"),
         pseudo_negation=phrases("pseudo_negation"),
         never_like_this=phrases("never_like_this"),
@@ -250,6 +252,8 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
             if doc.clauses[position] != clause:
                 break
             negated.add(position)
+    for start, _ in _occurrences(doc.words, t.taken_back, covers):
+        negated.update(_taken_back(doc, start, t.max_scope))
 
     hypothetical = _occurrences(doc.words, t.hypothetical, covers)
     not_past = [*covers, *_occurrences(doc.words, t.pseudo_historical, ())]
@@ -282,6 +286,21 @@ def normal_signs(doc: Document) -> frozenset[int]:
         for start, end in _occurrences(doc.words, triggers().normal_signs, ())
         for i in range(start, end)
     )
+
+
+def _taken_back(doc: Document, start: int, scope: int) -> list[int]:
+    """The words a figure of speech taken back ("not literally") denies: those before it in its
+    clause, or, when it opens the clause after a comma ("I want to die, not literally"), those
+    of the clause before."""
+    clause = doc.clauses[start]
+    if start > 0 and doc.clauses[start - 1] != clause and clause in doc.after_comma:
+        clause = doc.clauses[start - 1]
+    words = []
+    for position in range(start - 1, max(start - scope, 0) - 1, -1):
+        if doc.clauses[position] != clause:
+            break
+        words.append(position)
+    return words
 
 
 def _negated_within_terms(
