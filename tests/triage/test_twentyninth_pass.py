@@ -2,8 +2,10 @@
 treatment and immunosuppression, text-speak and emoji, people at work reporting someone, medical
 words misused), each written here in our own words from the guidance named beside its rule in
 rules.yaml (none is a line of any labelled set); and the reading's own changes: laughing faces and
-"lol" read as laughter, "not literally" taking back what came before it, more words for the people
-a clause is about ("my mam"), and the first aid kit and a training module read as training.
+"lol" read as laughter where breathing is the word (not where a condition is named), "not
+literally" taking back what came before it unless a "but" follows, more words for the people a
+clause is about ("my mam"), the first aid kit and a training module read as training, and
+"what does ... feel like", "next time" and a fear of the future read as questions.
 """
 
 from __future__ import annotations
@@ -110,8 +112,6 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
     [
         # Laughter typed.
         "my sister sent me a video of a goat screaming and I literally can't breathe lol",
-        "nearly had a stroke when I saw the gas bill 😂",
-        "my head is exploding from all this maths lol",
         # A figure of speech taken back.
         "this heat makes me want to die, not literally, just moaning",
         # Said to be well.
@@ -122,6 +122,9 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
         "first aider here: the first aid kit audit says our eye wash pods are out of date",
         # Writing about it.
         "writing a fanfic where a character has a seizure, what should her friends do",
+        # Asking what it is like, or about a next time (hypothetical cues).
+        "what does a heart attack feel like? my class is learning first aid",
+        "had a bad reaction to a bee sting as a kid, am I likely to get anaphylaxis next time?",
     ],
 )
 def test_these_are_not_emergencies(text: str) -> None:
@@ -142,3 +145,18 @@ def test_these_need_no_help_the_same_day(text: str) -> None:
 def test_a_real_report_with_lol_in_another_clause_is_still_an_emergency() -> None:
     result = triage("lol ok this is not funny. my friend took loads of pills and won't wake up")
     assert result.level == "emergency"
+
+
+def test_a_take_back_followed_by_but_is_no_take_back() -> None:
+    result = triage("i want to die, not literally, but i think about it every single day")
+    assert result.level == "emergency"
+
+
+def test_a_benign_tumour_is_no_cancer_behind_weak_legs() -> None:
+    result = triage("benign tumour in my knee and my legs feel weak after the walk", semantic=False)
+    assert "spinal-cord-compression-with-cancer" not in result.rule_ids
+
+
+def test_a_kitchen_that_smells_of_smoke_is_no_infected_burn() -> None:
+    result = triage("burnt my hand on the grill and the kitchen smells of smoke", semantic=False)
+    assert "burn-infected" not in result.rule_ids

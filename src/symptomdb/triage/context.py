@@ -293,6 +293,9 @@ def _taken_back(doc: Document, start: int, scope: int) -> list[int]:
     clause, or, when it opens the clause after a comma ("I want to die, not literally"), those
     of the clause before."""
     clause = doc.clauses[start]
+    # "not literally, but I have pills saved": the take-back is itself taken back.
+    if "but" in doc.words[start : start + 5]:
+        return []
     if start > 0 and doc.clauses[start - 1] != clause and clause in doc.after_comma:
         clause = doc.clauses[start - 1]
     words = []
