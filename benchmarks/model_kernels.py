@@ -56,13 +56,10 @@ def main() -> None:
     import onnxruntime as ort
 
     site = embedding.embedder()
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     folded = ort.InferenceSession(
-        str(embedding.default_model_path()), options, providers=["CPUExecutionProvider"]
+        str(embedding.default_model_path()),
+        embedding.one_thread_options(),
+        providers=["CPUExecutionProvider"],
     )
     sessions = {"int8 MatMulNBits (the site's)": site.session, "float32, folded": folded}
     print(f"CPU flags: {cpu_flags()}; onnxruntime {ort.__version__}; {args.repeat} runs each")

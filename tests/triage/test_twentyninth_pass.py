@@ -125,6 +125,7 @@ def test_these_need_help_the_same_day(text: str, family: str) -> None:
         # Asking what it is like, or about a next time (hypothetical cues).
         "what does a heart attack feel like? my class is learning first aid",
         "had a bad reaction to a bee sting as a kid, am I likely to get anaphylaxis next time?",
+        "so scared I'll have a heart attack on the treadmill like my grandad did",
     ],
 )
 def test_these_are_not_emergencies(text: str) -> None:

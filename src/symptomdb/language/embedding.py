@@ -23,11 +23,15 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from .int8_weights import NoInt8Weights, weights_kept_int8
+
+if TYPE_CHECKING:
+    import onnxruntime as ort
 
 # sentence_bert_config.json of all-MiniLM-L6-v2 says max_seq_length 256, although
 # tokenizer.json itself is saved with truncation at 128 (and fixed padding to 128,
@@ -81,6 +85,23 @@ def model_threads() -> int:
     return int(wanted) if wanted.isdigit() and int(wanted) > 0 else min(2, os.cpu_count() or 1)
 
 
+def one_thread_options() -> ort.SessionOptions:
+    """onnxruntime options for a session that runs on one thread and does not spin after a
+    run: several workers share the cores. Without it the pool's threads spin for a while after
+    each run, waiting for more work, on cores the other workers need; with 2 threads each and
+    one BLAS thread, a search took 36 ms of CPU with spinning and 18 ms without
+    (docs/serving.md). The model, the int8 scan (search/int8_scan.py) and
+    benchmarks/model_kernels.py run their sessions with these."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return options
+
+
 class Embedder:
     """Turns texts into unit vectors of 384 floats."""
 
@@ -98,18 +119,10 @@ class Embedder:
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         # One text a run (embed), so never padded: tokenizer.json's fixed padding to 128 off.
         self.tokenizer.no_padding()
-        options = ort.SessionOptions()
         # One thread a run: a text's run is too small to share (two threads took more CPU
         # and no less time). Several texts run side by side instead (embed).
         self.threads = threads or model_threads()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        # Without this, the pool's threads spin for a while after each run, waiting
-        # for more work, on cores the other workers need. With 2 threads each and
-        # one BLAS thread, a search took 36 ms of CPU with spinning and 18 ms
-        # without (docs/serving.md).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options = one_thread_options()
         try:
             model = weights_kept_int8(model_path)
         except (ImportError, NoInt8Weights) as error:

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from symptomdb.language.embedding import Vectors
+from symptomdb.language.embedding import Vectors, one_thread_options
 
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession
@@ -130,12 +130,6 @@ def _products_session(matrix8: npt.NDArray[np.int8]) -> InferenceSession:
         ],
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
-    options = ort.SessionOptions()
-    # One thread, not spinning after a run: as the model's session (language/embedding.py),
-    # since several workers share the cores.
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(
-        model.SerializeToString(), options, providers=["CPUExecutionProvider"]
+        model.SerializeToString(), one_thread_options(), providers=["CPUExecutionProvider"]
     )

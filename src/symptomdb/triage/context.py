@@ -247,11 +247,7 @@ def assign_context(doc: Document, protected: Iterable[Span] = ()) -> Context:
     for start, end in _occurrences(doc.words, t.post_negation, covers):
         if _stopped_doing(doc, end, t):
             continue
-        clause = doc.clauses[start]
-        for position in range(start - 1, max(start - t.max_scope, 0) - 1, -1):
-            if doc.clauses[position] != clause:
-                break
-            negated.add(position)
+        negated.update(_before_in_clause(doc, start, doc.clauses[start], t.max_scope))
     for start, _ in _occurrences(doc.words, t.taken_back, covers):
         negated.update(_taken_back(doc, start, t.max_scope))
 
@@ -298,6 +294,11 @@ def _taken_back(doc: Document, start: int, scope: int) -> list[int]:
         return []
     if start > 0 and doc.clauses[start - 1] != clause and clause in doc.after_comma:
         clause = doc.clauses[start - 1]
+    return _before_in_clause(doc, start, clause, scope)
+
+
+def _before_in_clause(doc: Document, start: int, clause: int, scope: int) -> list[int]:
+    """Up to ``scope`` words before ``start``, nearest first, while they are in ``clause``."""
     words = []
     for position in range(start - 1, max(start - scope, 0) - 1, -1):
         if doc.clauses[position] != clause:
